@@ -1,0 +1,18 @@
+# Writes OUT, a C++ file holding every DIR/*.sql migration as a string, sorted by name, so the
+# single sahayak binary carries its schema.
+file(GLOB files "${DIR}/*.sql")
+list(SORT files)
+set(body "// Generated from src/store/migrations by cmake/embed_migrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"store/sqlite/migrations.h\"\n\nnamespace sahayak::store {\n\n")
+string(APPEND body "const std::vector<Migration>& EmbeddedMigrations() {\n")
+string(APPEND body "  static const std::vector<Migration> kMigrations = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME)
+  string(REGEX MATCH "^[0-9]+" number "${name}")
+  math(EXPR number "${number} + 0")
+  file(READ "${f}" sql)
+  string(APPEND body "      {${number}, \"${name}\", R\"SAHAYAKSQL(${sql})SAHAYAKSQL\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kMigrations;\n}\n\n}  // namespace sahayak::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

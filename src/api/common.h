@@ -1,0 +1,42 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/http.h"
+#include "api/problem.h"
+#include "api/router.h"
+#include "services/store.h"
+
+// Helpers shared by the handlers.
+namespace sahayak::api {
+
+Response JsonResponse(int status, const nlohmann::json& body);
+std::string DumpJson(const nlohmann::json& j);
+
+// limit (1–100, default 25) and cursor from the query string; InvalidArgument naming them.
+Result<services::PageRequest> ReadPage(const Request& req, int default_limit = 25);
+std::string EncodeCursor(int64_t id);
+nlohmann::json ListBody(nlohmann::json data, const std::optional<int64_t>& next);
+
+// The version named by If-Match ("3", "\"3\"" or W/"3"); nullopt when absent or "*".
+// A value that is not a version of ours is -1, which never matches.
+std::optional<int64_t> IfMatch(const Request& req);
+void SetEtag(Response* r, int64_t version);
+
+// An optional positive integer query parameter; InvalidArgument naming it otherwise.
+Result<std::optional<int64_t>> QueryId(const Request& req, const char* name);
+
+// Runs a creating write, honouring Idempotency-Key: a replay of the same key and body returns
+// the stored response; the same key with another body is 422 idempotency-key-reused. The
+// record is written in the same transaction as the creation.
+Response CreateIdempotent(ApiContext& ctx, Call& call,
+                          const std::function<Result<Response>(services::WriteTx&)>& create);
+
+// 200 with the body built inside a read transaction, or the problem.
+Response ReadJson(ApiContext& ctx, const std::function<Result<nlohmann::json>(services::ReadTx&)>& fn);
+
+}  // namespace sahayak::api

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "api/metrics.h"
+#include "base/clock.h"
+#include "services/attachments/attachment_service.h"
+#include "services/auth/auth_service.h"
+#include "services/people/people_service.h"
+#include "services/store.h"
+#include "services/tickets/ticket_service.h"
+
+namespace sahayak::api {
+
+struct Limits {
+  size_t max_body_bytes = 1 << 20;          // JSON bodies
+  size_t max_attachment_bytes = 25 << 20;   // multipart uploads
+};
+
+// Everything a handler may use. Built by app/, which alone names concrete classes.
+struct ApiContext {
+  services::Store& store;
+  const Clock& clock;
+  services::TicketService& tickets;
+  services::PeopleService& people;
+  services::AuthService& auth;
+  services::AttachmentService& attachments;
+  Metrics& metrics;
+  Limits limits;
+  bool secure_cookies = false;  // add `Secure` when served over TLS
+  std::function<bool()> ready;  // for /readyz
+};
+
+}  // namespace sahayak::api

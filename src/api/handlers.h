@@ -1,0 +1,69 @@
+#pragma once
+
+#include "api/router.h"
+
+// Route handlers, one function per route; routes.cc lists them.
+namespace sahayak::api::handlers {
+
+Response Healthz(ApiContext&, Call&);
+Response Readyz(ApiContext&, Call&);
+Response MetricsText(ApiContext&, Call&);
+Response Ping(ApiContext&, Call&);
+
+Response Login(ApiContext&, Call&);
+Response Logout(ApiContext&, Call&);
+Response Me(ApiContext&, Call&);
+
+Response ListTickets(ApiContext&, Call&);
+Response CreateTicket(ApiContext&, Call&);
+Response BulkTickets(ApiContext&, Call&);
+Response GetTicket(ApiContext&, Call&);
+Response PatchTicket(ApiContext&, Call&);
+Response ListMessages(ApiContext&, Call&);
+Response CreateMessage(ApiContext&, Call&);
+Response MergeTicket(ApiContext&, Call&);
+Response TicketEvents(ApiContext&, Call&);
+
+Response ListContacts(ApiContext&, Call&);
+Response CreateContact(ApiContext&, Call&);
+Response GetContact(ApiContext&, Call&);
+Response PatchContact(ApiContext&, Call&);
+Response ContactTickets(ApiContext&, Call&);
+
+Response ListOrganisations(ApiContext&, Call&);
+Response CreateOrganisation(ApiContext&, Call&);
+Response GetOrganisation(ApiContext&, Call&);
+Response PatchOrganisation(ApiContext&, Call&);
+
+Response ListAgents(ApiContext&, Call&);
+Response CreateAgent(ApiContext&, Call&);
+Response GetAgent(ApiContext&, Call&);
+Response PatchAgent(ApiContext&, Call&);
+
+Response ListGroups(ApiContext&, Call&);
+Response CreateGroup(ApiContext&, Call&);
+Response GetGroup(ApiContext&, Call&);
+Response PatchGroup(ApiContext&, Call&);
+Response DeleteGroup(ApiContext&, Call&);
+
+Response ListTags(ApiContext&, Call&);
+
+Response ListCustomFields(ApiContext&, Call&);
+Response CreateCustomField(ApiContext&, Call&);
+Response GetCustomField(ApiContext&, Call&);
+Response PatchCustomField(ApiContext&, Call&);
+Response DeleteCustomField(ApiContext&, Call&);
+
+Response UploadAttachment(ApiContext&, Call&);
+Response GetAttachment(ApiContext&, Call&);
+Response AttachmentContent(ApiContext&, Call&);
+
+Response ListApiTokens(ApiContext&, Call&);
+Response CreateApiToken(ApiContext&, Call&);
+Response DeleteApiToken(ApiContext&, Call&);
+
+Response GetWorkspace(ApiContext&, Call&);
+Response PatchWorkspace(ApiContext&, Call&);
+Response ListAuditEvents(ApiContext&, Call&);
+
+}  // namespace sahayak::api::handlers

@@ -1,0 +1,308 @@
+#include "api/common.h"
+#include "api/handlers.h"
+#include "api/views.h"
+#include "domain/json_input.h"
+
+namespace sahayak::api::handlers {
+
+using domain::JsonInput;
+using nlohmann::json;
+using services::ReadTx;
+using services::WriteTx;
+
+namespace {
+
+const char* kStatuses = "new, open, pending, on_hold, solved, closed";
+const char* kPriorities = "low, normal, high, urgent";
+const char* kTypes = "question, incident, complaint, problem, task";
+const char* kChannels = "email, chat, phone, social, web, portal, api";
+
+// Reads {"body", "html", "public", "attachment_ids"} with field names under `prefix`.
+Status ParseMessage(const json& obj, const std::string& prefix, services::NewMessage* m) {
+  JsonInput in(obj, prefix);
+  in.Str("body", &m->body, false, 512 * 1024);
+  in.Str("html", &m->html, false, 1024 * 1024);
+  in.Bool("public", &m->is_public);
+  in.IdList("attachment_ids", &m->attachment_ids, 20);
+  if (in.ok() && m->body.empty() && m->html.empty() && m->attachment_ids.empty()) {
+    in.Error("body", "is required");
+  }
+  return in.status();
+}
+
+Status ParsePatch(JsonInput& in, const json& body, services::TicketPatch* p) {
+  std::string s;
+  if (in.Str("subject", &s, false, domain::kMaxSubjectChars)) p->subject = s;
+  if (in.IsNull("subject")) in.Error("subject", "cannot be empty");
+  in.Enum("status", &p->status, domain::ParseStatus, kStatuses);
+  in.Enum("priority", &p->priority, domain::ParsePriority, kPriorities);
+  in.Enum("type", &p->type, domain::ParseTicketType, kTypes);
+  in.NullableId("assignee_id", &p->assignee_id);
+  in.NullableId("group_id", &p->group_id);
+  std::vector<std::string> tags;
+  if (in.StrList("tags", &tags, domain::kMaxTagsPerTicket)) p->tags = tags;
+  in.StrList("add_tags", &p->add_tags, domain::kMaxTagsPerTicket);
+  in.StrList("remove_tags", &p->remove_tags, domain::kMaxTagsPerTicket);
+  json fields;
+  if (in.Object("custom_fields", &fields)) p->custom_fields = fields;
+  if (in.Str("language", &s, false, 35)) p->language = s;
+  int64_t requester;
+  if (in.Int("requester_id", &requester)) {
+    if (requester <= 0) {
+      in.Error("requester_id", "must be a positive id");
+    } else {
+      p->requester_id = requester;
+    }
+  }
+  return in.status();
+}
+
+Response TicketResponse(int status, ReadTx& tx, const domain::Ticket& t, Status* err) {
+  auto j = TicketJsonWithRequester(tx, t);
+  if (!j.ok()) {
+    *err = j.status();
+    return {};
+  }
+  Response r = JsonResponse(status, *j);
+  SetEtag(&r, t.version);
+  return r;
+}
+
+}  // namespace
+
+Response ListTickets(ApiContext& ctx, Call& call) {
+  const Request& req = call.req;
+  services::TicketFilter f;
+  Status errors = InvalidArgument("some filters are not valid");
+  bool failed = false;
+  if (auto s = req.Query("status"); s && !s->empty()) {
+    size_t start = 0;
+    while (start <= s->size()) {
+      size_t end = s->find(',', start);
+      if (end == std::string::npos) end = s->size();
+      auto st = domain::ParseStatus(std::string_view(*s).substr(start, end - start));
+      if (!st) {
+        errors.WithField("status", std::string("must be a comma list of ") + kStatuses);
+        failed = true;
+        break;
+      }
+      f.statuses.push_back(*st);
+      start = end + 1;
+    }
+  }
+  if (auto a = req.Query("assignee"); a && (*a == "none" || *a == "unassigned")) {
+    f.unassigned = true;
+  } else if (a && *a == "me") {
+    f.assignee_id = call.who.agent_id;
+  } else {
+    auto id = QueryId(req, "assignee");
+    if (!id.ok()) {
+      errors.WithField("assignee", "must be an agent id, \"me\" or \"none\"");
+      failed = true;
+    } else {
+      f.assignee_id = *id;
+    }
+  }
+  for (auto [name, target] : {std::pair{"group", &f.group_id},
+                              std::pair{"requester", &f.requester_id},
+                              std::pair{"organisation", &f.organisation_id}}) {
+    auto id = QueryId(req, name);
+    if (!id.ok()) {
+      errors.WithField(name, "must be a positive id");
+      failed = true;
+    } else {
+      *target = *id;
+    }
+  }
+  if (auto t = req.Query("tag"); t && !t->empty()) {
+    auto tag = domain::NormaliseTag(*t);
+    if (!tag.ok()) {
+      errors.WithField("tag", "is not a valid tag");
+      failed = true;
+    } else {
+      f.tag = *tag;
+    }
+  }
+  auto page = ReadPage(req);
+  if (!page.ok()) {
+    for (const auto& e : page.status().fields()) errors.WithField(e.field, e.message);
+    failed = true;
+  }
+  if (failed) return ProblemResponse(errors);
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    ASSIGN_OR_RETURN(auto result, tx.ListTickets(call.who.workspace_id, f, *page));
+    json data = json::array();
+    for (const auto& t : result.items) {
+      ASSIGN_OR_RETURN(json j, TicketJsonWithRequester(tx, t));
+      data.push_back(std::move(j));
+    }
+    return ListBody(std::move(data), result.next);
+  });
+}
+
+Response CreateTicket(ApiContext& ctx, Call& call) {
+  const json& body = call.body;
+  JsonInput in(body);
+  services::TicketCreate c;
+  in.Str("subject", &c.subject, true, domain::kMaxSubjectChars);
+  json message;
+  if (in.Object("message", &message, true)) {
+    Status st = ParseMessage(message, "message", &c.message);
+    for (const auto& f : st.fields()) in.Error(f.field, f.message);
+  }
+  int64_t requester_id = 0;
+  if (in.Int("requester_id", &requester_id)) {
+    if (requester_id <= 0) {
+      in.Error("requester_id", "must be a positive id");
+    } else {
+      c.requester.id = requester_id;
+    }
+  }
+  json requester;
+  if (in.Object("requester", &requester)) {
+    JsonInput ri(requester, "requester");
+    ri.Str("email", &c.requester.email, false, 254);
+    ri.Str("name", &c.requester.name, false, 200);
+    ri.Str("phone", &c.requester.phone, false, 32);
+    Status st = ri.status();
+    for (const auto& f : st.fields()) in.Error(f.field, f.message);
+  }
+  if (!in.Has("requester") && !in.Has("requester_id")) {
+    in.Error("requester", "is required: {\"email\", \"name\"} or requester_id");
+  }
+  in.Enum("priority", &c.priority, domain::ParsePriority, kPriorities);
+  in.Enum("type", &c.type, domain::ParseTicketType, kTypes);
+  in.Enum("channel", &c.channel, domain::ParseChannel, kChannels);
+  in.Enum("status", &c.status, domain::ParseStatus, kStatuses);
+  in.StrList("tags", &c.tags, domain::kMaxTagsPerTicket);
+  std::optional<std::optional<int64_t>> group, assignee;
+  if (in.NullableId("group_id", &group)) c.group_id = *group;
+  if (in.NullableId("assignee_id", &assignee)) c.assignee_id = *assignee;
+  in.Object("custom_fields", &c.custom_fields);
+  in.Str("language", &c.language, false, 35);
+  if (!in.ok()) return ProblemResponse(in.status());
+
+  return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
+    ASSIGN_OR_RETURN(domain::Ticket t, ctx.tickets.Create(tx, call.who, c));
+    Status err;
+    Response r = TicketResponse(201, tx, t, &err);
+    RETURN_IF_ERROR(err);
+    r.AddHeader("Location", "/api/v1/tickets/" + std::to_string(t.id));
+    return r;
+  });
+}
+
+Response GetTicket(ApiContext& ctx, Call& call) {
+  Response out;
+  Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Ticket t, tx.GetTicket(call.who.workspace_id, call.id()));
+    Status err;
+    out = TicketResponse(200, tx, t, &err);
+    return err;
+  });
+  return st.ok() ? out : ProblemResponse(st);
+}
+
+Response PatchTicket(ApiContext& ctx, Call& call) {
+  JsonInput in(call.body);
+  services::TicketPatch p;
+  if (Status st = ParsePatch(in, call.body, &p); !st.ok()) return ProblemResponse(st);
+  auto if_match = IfMatch(call.req);
+  Response out;
+  Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Ticket t,
+                     ctx.tickets.Update(tx, call.who, call.id(), p, if_match));
+    Status err;
+    out = TicketResponse(200, tx, t, &err);
+    return err;
+  });
+  return st.ok() ? out : ProblemResponse(st);
+}
+
+Response BulkTickets(ApiContext& ctx, Call& call) {
+  JsonInput in(call.body);
+  std::vector<int64_t> ids;
+  in.IdList("ids", &ids, 100, true);
+  json changes;
+  services::TicketPatch p;
+  if (in.Object("changes", &changes, true)) {
+    JsonInput ci(changes, "changes");
+    Status st = ParsePatch(ci, changes, &p);
+    for (const auto& f : st.fields()) in.Error(f.field, f.message);
+    if (p.subject || p.custom_fields || p.requester_id) {
+      in.Error("changes", "bulk changes may set status, priority, type, assignee_id, group_id, "
+                          "tags, add_tags and remove_tags");
+    }
+  }
+  if (in.ok() && ids.empty()) in.Error("ids", "must name at least one ticket");
+  if (!in.ok()) return ProblemResponse(in.status());
+  Response out;
+  Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto tickets, ctx.tickets.Bulk(tx, call.who, ids, p));
+    json data = json::array();
+    for (const auto& t : tickets) {
+      ASSIGN_OR_RETURN(json j, TicketJsonWithRequester(tx, t));
+      data.push_back(std::move(j));
+    }
+    out = JsonResponse(200, {{"data", data}});
+    return Status::Ok();
+  });
+  return st.ok() ? out : ProblemResponse(st);
+}
+
+Response ListMessages(ApiContext& ctx, Call& call) {
+  auto page = ReadPage(call.req, 50);
+  if (!page.ok()) return ProblemResponse(page.status());
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    RETURN_IF_ERROR(tx.GetTicket(call.who.workspace_id, call.id()).status());
+    ASSIGN_OR_RETURN(auto result, tx.ListMessages(call.who.workspace_id, call.id(), *page));
+    json data = json::array();
+    for (const auto& m : result.items) data.push_back(MessageJson(m));
+    return ListBody(std::move(data), result.next);
+  });
+}
+
+Response CreateMessage(ApiContext& ctx, Call& call) {
+  services::NewMessage m;
+  if (Status st = ParseMessage(call.body, "", &m); !st.ok()) return ProblemResponse(st);
+  return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
+    ASSIGN_OR_RETURN(domain::Message msg, ctx.tickets.AddMessage(tx, call.who, call.id(), m));
+    Response r = JsonResponse(201, MessageJson(msg));
+    r.AddHeader("Location", "/api/v1/tickets/" + std::to_string(call.id()) + "/messages");
+    return r;
+  });
+}
+
+Response MergeTicket(ApiContext& ctx, Call& call) {
+  JsonInput in(call.body);
+  int64_t target = 0;
+  if (in.Int("target_id", &target, true) && target <= 0) {
+    in.Error("target_id", "must be a positive id");
+  }
+  if (!in.ok()) return ProblemResponse(in.status());
+  Response out;
+  Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Ticket t, ctx.tickets.Merge(tx, call.who, call.id(), target));
+    Status err;
+    out = TicketResponse(200, tx, t, &err);
+    return err;
+  });
+  return st.ok() ? out : ProblemResponse(st);
+}
+
+Response TicketEvents(ApiContext& ctx, Call& call) {
+  auto page = ReadPage(call.req, 50);
+  if (!page.ok()) return ProblemResponse(page.status());
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    RETURN_IF_ERROR(tx.GetTicket(call.who.workspace_id, call.id()).status());
+    services::AuditFilter f;
+    f.entity_type = "ticket";
+    f.entity_id = call.id();
+    ASSIGN_OR_RETURN(auto result, tx.ListAuditEvents(call.who.workspace_id, f, *page));
+    json data = json::array();
+    for (const auto& e : result.items) data.push_back(AuditEventJson(e));
+    return ListBody(std::move(data), result.next);
+  });
+}
+
+}  // namespace sahayak::api::handlers

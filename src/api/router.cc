@@ -1,0 +1,266 @@
+#include "api/router.h"
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+
+#include "api/common.h"
+#include "api/problem.h"
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/text.h"
+
+namespace sahayak::api {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kMaxJsonDepth = 64;
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.push_back(path.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+enum class Match { kNo, kYes, kBadId };
+
+Match MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segs,
+                   std::vector<int64_t>* ids) {
+  auto pat = Segments(pattern);
+  if (pat.size() != segs.size()) return Match::kNo;
+  Match result = Match::kYes;
+  for (size_t i = 0; i < pat.size(); ++i) {
+    if (pat[i].front() == '{') {
+      std::string_view s = segs[i];
+      int64_t v = 0;
+      bool ok = !s.empty() && s.size() <= 18;
+      for (char c : s) {
+        if (c < '0' || c > '9') {
+          ok = false;
+          break;
+        }
+        v = v * 10 + (c - '0');
+      }
+      if (!ok || v <= 0) {
+        result = Match::kBadId;
+        continue;
+      }
+      ids->push_back(v);
+    } else if (pat[i] != segs[i]) {
+      return Match::kNo;
+    }
+  }
+  return result;
+}
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    size_t end = header.find(';', pos);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view part = header.substr(pos, end - pos);
+    size_t eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) {
+      return std::string(part.substr(eq + 1));
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+// Rejects nesting deeper than kMaxJsonDepth before the parser sees it.
+bool DepthWithin(std::string_view body) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+// Stores text as NFC: every string and key of the body.
+json Normalise(const json& j) {
+  if (j.is_string()) return ToNfc(j.get_ref<const std::string&>());
+  if (j.is_array()) {
+    json out = json::array();
+    for (const auto& e : j) out.push_back(Normalise(e));
+    return out;
+  }
+  if (j.is_object()) {
+    json out = json::object();
+    for (auto it = j.begin(); it != j.end(); ++it) out[ToNfc(it.key())] = Normalise(it.value());
+    return out;
+  }
+  return j;
+}
+
+bool IsUnsafe(std::string_view method) {
+  return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
+}
+
+std::string_view MediaType(std::string_view content_type) {
+  size_t semi = content_type.find(';');
+  std::string_view t = content_type.substr(0, semi);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t;
+}
+
+}  // namespace
+
+size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
+  if (method == "POST" && (path == "/api/v1/attachments" || path == "/api/v1/attachments/")) {
+    return ctx_.limits.max_attachment_bytes + 64 * 1024;
+  }
+  return ctx_.limits.max_body_bytes;
+}
+
+Response Router::Handle(Request& req) {
+  const int64_t start = MonotonicNanos();
+  std::string label = "unmatched";
+  Response r;
+  try {
+    r = Dispatch(req, &label);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed: {}", req.method, req.path, e.what());
+    r = Problem(500, "internal", "an internal error occurred");
+  }
+  r.AddHeader("X-Content-Type-Options", "nosniff");
+  r.AddHeader("Cache-Control", "no-store");
+  double seconds = static_cast<double>(MonotonicNanos() - start) / 1e9;
+  ctx_.metrics.Record(req.method, label, r.status, seconds);
+  return r;
+}
+
+Response Router::Dispatch(Request& req, std::string* label) {
+  const auto segs = Segments(req.path);
+  const Route* route = nullptr;
+  std::vector<int64_t> ids;
+  std::string allow;
+  bool bad_id = false;
+  for (const Route& candidate : Routes()) {
+    std::vector<int64_t> got;
+    Match m = MatchPattern(candidate.pattern, segs, &got);
+    if (m == Match::kNo) continue;
+    if (candidate.method != req.method) {
+      if (allow.find(candidate.method) == std::string::npos) {
+        allow += allow.empty() ? candidate.method : std::string(", ") + candidate.method;
+      }
+      continue;
+    }
+    if (m == Match::kBadId) {
+      bad_id = true;
+      *label = candidate.pattern;
+      continue;
+    }
+    route = &candidate;
+    ids = std::move(got);
+    break;
+  }
+  if (route == nullptr) {
+    if (bad_id) return Problem(404, "not-found", "the id in the path is not a valid id");
+    if (!allow.empty()) {
+      Response r = Problem(405, "method-not-allowed",
+                           req.method + " is not allowed here; use " + allow);
+      r.AddHeader("Allow", allow);
+      return r;
+    }
+    return Problem(404, "not-found", "no route for " + req.path);
+  }
+  *label = route->pattern;
+
+  Call call{req, {}, std::move(ids), json()};
+  if (route->access != Access::kPublic) {
+    std::string_view authz = req.Header("authorization");
+    Result<services::Principal> who = Unauthenticated("log in or send an API token");
+    if (!authz.empty()) {
+      if (authz.size() > 7 && AsciiLower(authz.substr(0, 7)) == "bearer ") {
+        who = ctx_.auth.AuthenticateBearer(std::string(Trim(authz.substr(7))));
+      } else {
+        who = Unauthenticated("the Authorization header must be \"Bearer <token>\"");
+      }
+    } else {
+      std::string token = CookieValue(req.Header("cookie"), "sahayak_session");
+      if (!token.empty()) who = ctx_.auth.AuthenticateSession(token);
+    }
+    if (!who.ok()) {
+      Status st = who.status();
+      if (st.code() == Code::kUnauthenticated) st.WithKind("unauthenticated");
+      Response r = ProblemResponse(st);
+      if (r.status == 401) r.AddHeader("WWW-Authenticate", "Bearer realm=\"sahayak\"");
+      return r;
+    }
+    call.who = std::move(who).value();
+    call.who.ip = req.remote_ip;
+    call.who.user_agent = std::string(req.Header("user-agent").substr(0, 512));
+    if (call.who.via == services::Principal::Via::kSession && IsUnsafe(req.method)) {
+      std::string_view sent = req.Header("x-csrf-token");
+      if (sent.empty() || !SecureEquals(sent, call.who.csrf_token)) {
+        return Problem(403, "csrf", "send the CSRF token from login as the X-CSRF-Token header");
+      }
+    }
+    if (route->access == Access::kAdmin && !call.who.is_admin()) {
+      return Problem(403, "forbidden", "only admins may do this");
+    }
+  }
+
+  if (route->body == BodyKind::kJson) {
+    std::string_view media = MediaType(req.Header("content-type"));
+    bool empty_ok = req.body.empty() && req.method != "POST" && req.method != "PATCH";
+    if (!empty_ok && AsciiLower(media) != "application/json") {
+      return Problem(415, "unsupported-media-type",
+                     "send the body as application/json (got \"" + std::string(media) + "\")");
+    }
+    if (!IsValidUtf8(req.body)) {
+      return Problem(400, "invalid-utf8", "the body is not valid UTF-8");
+    }
+    if (!DepthWithin(req.body)) {
+      return Problem(400, "malformed-json", "the JSON nests deeper than 64 levels");
+    }
+    try {
+      call.body = Normalise(json::parse(req.body));
+    } catch (const json::exception& e) {
+      return Problem(400, "malformed-json", std::string("the body is not valid JSON: ") + e.what());
+    }
+    if (!call.body.is_object()) {
+      return Problem(422, "validation", "the body must be a JSON object");
+    }
+  } else if (route->body == BodyKind::kMultipart) {
+    std::string_view media = MediaType(req.Header("content-type"));
+    if (AsciiLower(media) != "multipart/form-data") {
+      return Problem(415, "unsupported-media-type",
+                     "upload files as multipart/form-data with a part named \"file\"");
+    }
+  }
+  return route->handler(ctx_, call);
+}
+
+}  // namespace sahayak::api

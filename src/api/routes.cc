@@ -1,0 +1,78 @@
+#include "api/handlers.h"
+#include "api/router.h"
+
+namespace sahayak::api {
+
+namespace h = handlers;
+
+// Every route of the server. docs/api/openapi.yaml must describe exactly these
+// (tests/integration/test_openapi.py checks it).
+const std::vector<Route>& Router::Routes() {
+  using A = Access;
+  using B = BodyKind;
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/healthz", A::kPublic, B::kNone, h::Healthz},
+      {"GET", "/readyz", A::kPublic, B::kNone, h::Readyz},
+      {"GET", "/metrics", A::kPublic, B::kNone, h::MetricsText},
+      {"GET", "/ping", A::kPublic, B::kNone, h::Ping},
+
+      {"POST", "/api/v1/auth/login", A::kPublic, B::kJson, h::Login},
+      {"POST", "/api/v1/auth/logout", A::kAgent, B::kNone, h::Logout},
+      {"GET", "/api/v1/auth/me", A::kAgent, B::kNone, h::Me},
+
+      {"GET", "/api/v1/tickets", A::kAgent, B::kNone, h::ListTickets},
+      {"POST", "/api/v1/tickets", A::kAgent, B::kJson, h::CreateTicket},
+      {"POST", "/api/v1/tickets/bulk", A::kAgent, B::kJson, h::BulkTickets},
+      {"GET", "/api/v1/tickets/{id}", A::kAgent, B::kNone, h::GetTicket},
+      {"PATCH", "/api/v1/tickets/{id}", A::kAgent, B::kJson, h::PatchTicket},
+      {"GET", "/api/v1/tickets/{id}/messages", A::kAgent, B::kNone, h::ListMessages},
+      {"POST", "/api/v1/tickets/{id}/messages", A::kAgent, B::kJson, h::CreateMessage},
+      {"POST", "/api/v1/tickets/{id}/merge", A::kAgent, B::kJson, h::MergeTicket},
+      {"GET", "/api/v1/tickets/{id}/events", A::kAgent, B::kNone, h::TicketEvents},
+
+      {"GET", "/api/v1/contacts", A::kAgent, B::kNone, h::ListContacts},
+      {"POST", "/api/v1/contacts", A::kAgent, B::kJson, h::CreateContact},
+      {"GET", "/api/v1/contacts/{id}", A::kAgent, B::kNone, h::GetContact},
+      {"PATCH", "/api/v1/contacts/{id}", A::kAgent, B::kJson, h::PatchContact},
+      {"GET", "/api/v1/contacts/{id}/tickets", A::kAgent, B::kNone, h::ContactTickets},
+
+      {"GET", "/api/v1/organisations", A::kAgent, B::kNone, h::ListOrganisations},
+      {"POST", "/api/v1/organisations", A::kAgent, B::kJson, h::CreateOrganisation},
+      {"GET", "/api/v1/organisations/{id}", A::kAgent, B::kNone, h::GetOrganisation},
+      {"PATCH", "/api/v1/organisations/{id}", A::kAgent, B::kJson, h::PatchOrganisation},
+
+      {"GET", "/api/v1/agents", A::kAgent, B::kNone, h::ListAgents},
+      {"POST", "/api/v1/agents", A::kAdmin, B::kJson, h::CreateAgent},
+      {"GET", "/api/v1/agents/{id}", A::kAgent, B::kNone, h::GetAgent},
+      {"PATCH", "/api/v1/agents/{id}", A::kAdmin, B::kJson, h::PatchAgent},
+
+      {"GET", "/api/v1/groups", A::kAgent, B::kNone, h::ListGroups},
+      {"POST", "/api/v1/groups", A::kAdmin, B::kJson, h::CreateGroup},
+      {"GET", "/api/v1/groups/{id}", A::kAgent, B::kNone, h::GetGroup},
+      {"PATCH", "/api/v1/groups/{id}", A::kAdmin, B::kJson, h::PatchGroup},
+      {"DELETE", "/api/v1/groups/{id}", A::kAdmin, B::kNone, h::DeleteGroup},
+
+      {"GET", "/api/v1/tags", A::kAgent, B::kNone, h::ListTags},
+
+      {"GET", "/api/v1/custom-fields", A::kAgent, B::kNone, h::ListCustomFields},
+      {"POST", "/api/v1/custom-fields", A::kAdmin, B::kJson, h::CreateCustomField},
+      {"GET", "/api/v1/custom-fields/{id}", A::kAgent, B::kNone, h::GetCustomField},
+      {"PATCH", "/api/v1/custom-fields/{id}", A::kAdmin, B::kJson, h::PatchCustomField},
+      {"DELETE", "/api/v1/custom-fields/{id}", A::kAdmin, B::kNone, h::DeleteCustomField},
+
+      {"POST", "/api/v1/attachments", A::kAgent, B::kMultipart, h::UploadAttachment},
+      {"GET", "/api/v1/attachments/{id}", A::kAgent, B::kNone, h::GetAttachment},
+      {"GET", "/api/v1/attachments/{id}/content", A::kAgent, B::kNone, h::AttachmentContent},
+
+      {"GET", "/api/v1/api-tokens", A::kAdmin, B::kNone, h::ListApiTokens},
+      {"POST", "/api/v1/api-tokens", A::kAdmin, B::kJson, h::CreateApiToken},
+      {"DELETE", "/api/v1/api-tokens/{id}", A::kAdmin, B::kNone, h::DeleteApiToken},
+
+      {"GET", "/api/v1/workspace", A::kAgent, B::kNone, h::GetWorkspace},
+      {"PATCH", "/api/v1/workspace", A::kAdmin, B::kJson, h::PatchWorkspace},
+      {"GET", "/api/v1/audit-events", A::kAdmin, B::kNone, h::ListAuditEvents},
+  };
+  return kRoutes;
+}
+
+}  // namespace sahayak::api

@@ -1,0 +1,100 @@
+#include "app/app.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "base/clock.h"
+#include "base/crypto.h"
+
+namespace sahayak::app {
+
+void ConfigureLogging(const std::string& format, const std::string& level) {
+  auto logger = spdlog::stderr_logger_mt("sahayak");
+  if (format == "json") {
+    logger->set_pattern(
+        R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","thread":%t,"message":"%v"})",
+        spdlog::pattern_time_type::utc);
+  } else {
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  }
+  logger->set_level(spdlog::level::from_str(level));
+  spdlog::set_default_logger(logger);
+}
+
+Result<std::unique_ptr<App>> App::Open(const Config& config) {
+  RETURN_IF_ERROR(config.Validate());
+  InitCrypto();
+  std::unique_ptr<App> app(new App(config));
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir + "/attachments", ec);
+  if (ec) {
+    return Unavailable("cannot create the data folder " + config.data_dir + ": " + ec.message());
+  }
+  store::SqliteStoreOptions so;
+  so.path = config.data_dir + "/sahayak.db";
+  so.max_readers = config.db_readers;
+  so.synchronous_full = config.db_synchronous == "full";
+  ASSIGN_OR_RETURN(app->store_, store::SqliteStore::Open(so));
+
+  const Clock& clock = SystemClock::Get();
+  services::Id workspace_id = 0;
+  RETURN_IF_ERROR(app->store_->Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto all, tx.ListWorkspaces());
+    if (!all.empty()) {
+      workspace_id = all.front().id;
+      return Status::Ok();
+    }
+    services::Workspace w;
+    w.name = "Sahayak";
+    w.created_at = w.updated_at = clock.Now();
+    RETURN_IF_ERROR(tx.InsertWorkspace(&w));
+    workspace_id = w.id;
+    return Status::Ok();
+  }));
+
+  app->blobs_ = std::make_unique<store::FileBlobStore>(config.data_dir + "/attachments");
+  app->tickets_ = std::make_unique<services::TicketService>(clock);
+  app->people_ = std::make_unique<services::PeopleService>(clock);
+  services::AuthOptions ao;
+  ao.workspace_id = workspace_id;
+  ao.hash_cost.ops = static_cast<unsigned long long>(config.password_ops);
+  ao.hash_cost.mem_bytes = static_cast<size_t>(config.password_memory_kib) * 1024;
+  app->auth_ = std::make_unique<services::AuthService>(*app->store_, clock, ao);
+  app->attachments_ = std::make_unique<services::AttachmentService>(
+      *app->store_, *app->blobs_, clock, static_cast<size_t>(config.max_attachment_bytes));
+  app->metrics_ = std::make_unique<api::Metrics>();
+  store::SqliteStore* s = app->store_.get();
+  app->metrics_->AddGauge("sahayak_write_queue_depth", "Writes waiting for the writer thread.",
+                          [s] { return static_cast<double>(s->Stats().write_queue_depth); });
+  app->metrics_->AddGauge("sahayak_database_bytes", "Size of the database and its WAL.",
+                          [s] { return static_cast<double>(s->Stats().database_bytes); });
+  app->metrics_->AddGauge("sahayak_write_batches_total", "Group-committed transactions.",
+                          [s] { return static_cast<double>(s->Stats().batches_committed); });
+  app->metrics_->AddGauge("sahayak_writes_total", "Write functions committed.",
+                          [s] { return static_cast<double>(s->Stats().writes_committed); });
+  api::Limits limits;
+  limits.max_body_bytes = static_cast<size_t>(config.max_body_bytes);
+  limits.max_attachment_bytes = static_cast<size_t>(config.max_attachment_bytes);
+  app->context_.reset(new api::ApiContext{*app->store_, clock, *app->tickets_, *app->people_,
+                                          *app->auth_, *app->attachments_, *app->metrics_,
+                                          limits, config.secure_cookies, nullptr});
+  app->context_->ready = [s] {
+    return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
+  };
+  app->router_ = std::make_unique<api::Router>(*app->context_);
+  return app;
+}
+
+services::Principal App::SystemPrincipal() const {
+  services::Principal p;
+  p.workspace_id = auth_->options().workspace_id;
+  p.agent_id = 0;
+  p.role = domain::Role::kAdmin;
+  p.name = "sahayak CLI";
+  p.via = services::Principal::Via::kCli;
+  return p;
+}
+
+}  // namespace sahayak::app

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "api/context.h"
+#include "api/metrics.h"
+#include "api/router.h"
+#include "app/config.h"
+#include "services/attachments/attachment_service.h"
+#include "services/auth/auth_service.h"
+#include "services/people/people_service.h"
+#include "services/tickets/ticket_service.h"
+#include "store/file_blob_store.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sahayak::app {
+
+// The composition root: the one place that names concrete classes and wires them together.
+class App {
+ public:
+  // Creates the data folder when missing, opens the database and applies migrations, and
+  // makes sure the default workspace exists. Never adds demo data.
+  static Result<std::unique_ptr<App>> Open(const Config& config);
+
+  const Config& config() const { return config_; }
+  store::SqliteStore& store() { return *store_; }
+  services::TicketService& tickets() { return *tickets_; }
+  services::PeopleService& people() { return *people_; }
+  services::AuthService& auth() { return *auth_; }
+  api::Router& router() { return *router_; }
+  services::Principal SystemPrincipal() const;
+  int migrations_applied() const { return store_->migrations_applied(); }
+
+ private:
+  explicit App(Config config) : config_(std::move(config)) {}
+  Config config_;
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::FileBlobStore> blobs_;
+  std::unique_ptr<services::TicketService> tickets_;
+  std::unique_ptr<services::PeopleService> people_;
+  std::unique_ptr<services::AuthService> auth_;
+  std::unique_ptr<services::AttachmentService> attachments_;
+  std::unique_ptr<api::Metrics> metrics_;
+  std::unique_ptr<api::ApiContext> context_;
+  std::unique_ptr<api::Router> router_;
+};
+
+// Logging to stderr as text or one JSON object per line.
+void ConfigureLogging(const std::string& format, const std::string& level);
+
+}  // namespace sahayak::app

@@ -1,0 +1,152 @@
+#include "app/commands.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/app.h"
+#include "base/text.h"
+#include "net/http_server.h"
+#include "services/people/people_service.h"
+
+namespace sahayak::app {
+
+namespace {
+
+int Fail(const Status& st) {
+  std::fprintf(stderr, "sahayak: %s\n", st.message().c_str());
+  for (const auto& f : st.fields()) {
+    std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), f.message.c_str());
+  }
+  return st.code() == Code::kInvalidArgument ? 2 : 1;
+}
+
+Result<std::unique_ptr<App>> OpenOrExplain(const Config& config) {
+  auto app = App::Open(config);
+  if (!app.ok()) return app.status();
+  return app;
+}
+
+// Writes `text` to `path` atomically (temporary file, then rename).
+bool WriteFileAtomically(const std::string& path, const std::string& text) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return false;
+    out << text;
+    if (!out) return false;
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+Result<domain::Agent> FindAgent(App& app, const std::string& email) {
+  domain::Agent agent;
+  RETURN_IF_ERROR(app.store().Read([&](services::ReadTx& tx) -> Status {
+    auto a = tx.FindAgentByEmail(app.SystemPrincipal().workspace_id, FoldCase(Trim(email)));
+    if (!a.ok()) return NotFound("no agent has the e-mail address " + email);
+    agent = std::move(a).value();
+    return Status::Ok();
+  }));
+  return agent;
+}
+
+}  // namespace
+
+int Serve(const Config& config, const std::string& port_file) {
+  auto app = OpenOrExplain(config);
+  if (!app.ok()) return Fail(app.status());
+  if ((*app)->migrations_applied() > 0) {
+    spdlog::info("applied {} migration(s)", (*app)->migrations_applied());
+  }
+  net::HttpServerOptions o;
+  o.host = config.listen_host;
+  o.port = config.listen_port;
+  o.io_threads = config.io_threads;
+  o.worker_threads = config.worker_threads;
+  net::HttpServer server(o, (*app)->router());
+  if (Status st = server.Start(); !st.ok()) return Fail(st);
+  spdlog::info("sahayak serving on http://{}:{} with data in {}", config.listen_host,
+               server.port(), config.data_dir);
+  if (!port_file.empty() && !WriteFileAtomically(port_file, std::to_string(server.port()))) {
+    return Fail(Unavailable("cannot write the port file " + port_file));
+  }
+  server.Run();
+  spdlog::info("sahayak stopped");
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  auto app = OpenOrExplain(config);
+  if (!app.ok()) return Fail(app.status());
+  std::printf("database %s/sahayak.db is up to date (%d migration(s) applied now)\n",
+              config.data_dir.c_str(), (*app)->migrations_applied());
+  return 0;
+}
+
+int CreateAgent(const Config& config, const std::string& email, const std::string& name,
+                const std::string& role, const std::string& password) {
+  auto app_or = OpenOrExplain(config);
+  if (!app_or.ok()) return Fail(app_or.status());
+  App& app = **app_or;
+  if (Status st = services::CheckPassword(password); !st.ok()) return Fail(st);
+  auto hash = app.auth().HashNewPassword(password);
+  if (!hash.ok()) return Fail(hash.status());
+  nlohmann::json body = {{"email", email}, {"name", name}, {"role", role}};
+  domain::Agent agent;
+  Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(agent, app.people().CreateAgent(tx, app.SystemPrincipal(), body, *hash));
+    return Status::Ok();
+  });
+  if (!st.ok()) return Fail(st);
+  std::printf("%lld\n", static_cast<long long>(agent.id));
+  return 0;
+}
+
+int CreateToken(const Config& config, const std::string& email, const std::string& name) {
+  auto app_or = OpenOrExplain(config);
+  if (!app_or.ok()) return Fail(app_or.status());
+  App& app = **app_or;
+  auto agent = FindAgent(app, email);
+  if (!agent.ok()) return Fail(agent.status());
+  std::string token;
+  Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
+    services::ApiTokenRecord rec;
+    ASSIGN_OR_RETURN(token, app.auth().CreateApiToken(tx, app.SystemPrincipal(), agent->id,
+                                                      name.empty() ? "cli" : name, &rec));
+    return Status::Ok();
+  });
+  if (!st.ok()) return Fail(st);
+  std::printf("%s\n", token.c_str());
+  return 0;
+}
+
+int ResetPassword(const Config& config, const std::string& email, const std::string& password) {
+  auto app_or = OpenOrExplain(config);
+  if (!app_or.ok()) return Fail(app_or.status());
+  App& app = **app_or;
+  if (Status st = services::CheckPassword(password); !st.ok()) return Fail(st);
+  auto agent = FindAgent(app, email);
+  if (!agent.ok()) return Fail(agent.status());
+  auto hash = app.auth().HashNewPassword(password);
+  if (!hash.ok()) return Fail(hash.status());
+  Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
+    RETURN_IF_ERROR(app.people()
+                        .UpdateAgent(tx, app.SystemPrincipal(), agent->id,
+                                     nlohmann::json::object(), std::nullopt, *hash)
+                        .status());
+    return tx.SetLoginState(agent->workspace_id, agent->id, services::LoginState{});
+  });
+  if (!st.ok()) return Fail(st);
+  std::printf("password of %s reset; their sessions were ended\n", agent->email.c_str());
+  return 0;
+}
+
+int PrintRoutes() {
+  for (const auto& r : api::Router::Routes()) std::printf("%s %s\n", r.method, r.pattern);
+  return 0;
+}
+
+}  // namespace sahayak::app

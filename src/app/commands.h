@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app/config.h"
+
+// The CLI subcommands. Each returns the process exit code and prints what a person needs.
+namespace sahayak::app {
+
+int Serve(const Config& config, const std::string& port_file);
+int Migrate(const Config& config);
+int SeedDemo(const Config& config, int64_t tickets, uint64_t seed);
+int CreateAgent(const Config& config, const std::string& email, const std::string& name,
+                const std::string& role, const std::string& password);
+int CreateToken(const Config& config, const std::string& email, const std::string& name);
+int ResetPassword(const Config& config, const std::string& email, const std::string& password);
+int PrintRoutes();
+
+}  // namespace sahayak::app

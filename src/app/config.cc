@@ -1,0 +1,152 @@
+#include "app/config.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <toml++/toml.h>
+
+namespace sahayak::app {
+
+Status ParseListen(const std::string& text, std::string* host, uint16_t* port) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= text.size()) {
+    return InvalidArgument("listen address \"" + text + "\" must be HOST:PORT");
+  }
+  std::string h = text.substr(0, colon);
+  if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  if (h.empty()) return InvalidArgument("listen address \"" + text + "\" has no host");
+  char* end = nullptr;
+  long p = std::strtol(text.c_str() + colon + 1, &end, 10);
+  if (*end != '\0' || p < 0 || p > 65535) {
+    return InvalidArgument("listen port in \"" + text + "\" must be 0 to 65535");
+  }
+  *host = h;
+  *port = static_cast<uint16_t>(p);
+  return Status::Ok();
+}
+
+Status Config::Validate() const {
+  if (data_dir.empty()) return InvalidArgument("data directory must not be empty");
+  if (io_threads < 1 || io_threads > 64) return InvalidArgument("server.io_threads must be 1-64");
+  if (worker_threads < 1 || worker_threads > 1024) {
+    return InvalidArgument("server.worker_threads must be 1-1024");
+  }
+  if (log_format != "text" && log_format != "json") {
+    return InvalidArgument("log.format must be \"text\" or \"json\", not \"" + log_format + "\"");
+  }
+  if (log_level != "trace" && log_level != "debug" && log_level != "info" &&
+      log_level != "warn" && log_level != "error") {
+    return InvalidArgument("log.level must be trace, debug, info, warn or error");
+  }
+  if (max_body_bytes < 1024 || max_body_bytes > (1LL << 30)) {
+    return InvalidArgument("limits.max_body_bytes must be between 1 KiB and 1 GiB");
+  }
+  if (max_attachment_bytes < 1024 || max_attachment_bytes > (1LL << 31)) {
+    return InvalidArgument("limits.max_attachment_bytes must be between 1 KiB and 2 GiB");
+  }
+  if (db_synchronous != "full" && db_synchronous != "normal") {
+    return InvalidArgument("database.synchronous must be \"full\" or \"normal\"");
+  }
+  if (db_readers < 1 || db_readers > 256) return InvalidArgument("database.readers must be 1-256");
+  if (password_memory_kib < 8 || password_memory_kib > 1024 * 1024) {
+    return InvalidArgument("auth.password_memory_kib must be 8 to 1048576");
+  }
+  if (password_ops < 1 || password_ops > 20) return InvalidArgument("auth.password_ops must be 1-20");
+  return Status::Ok();
+}
+
+namespace {
+
+template <typename T>
+Status ReadInt(const toml::table& t, const char* path, T* out) {
+  auto node = t.at_path(path);
+  if (!node) return Status::Ok();
+  auto v = node.value<int64_t>();
+  if (!v) return InvalidArgument(std::string(path) + " must be an integer");
+  *out = static_cast<T>(*v);
+  return Status::Ok();
+}
+
+Status ReadString(const toml::table& t, const char* path, std::string* out) {
+  auto node = t.at_path(path);
+  if (!node) return Status::Ok();
+  auto v = node.value<std::string>();
+  if (!v) return InvalidArgument(std::string(path) + " must be a string");
+  *out = *v;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadConfigFile(const std::string& path, bool required, Config* c) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    if (required) return NotFound("config file " + path + " does not exist");
+    return Status::Ok();
+  }
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return InvalidArgument(path + ": " + std::string(e.description()) + " at line " +
+                           std::to_string(e.source().begin.line));
+  }
+  std::string listen;
+  RETURN_IF_ERROR(ReadString(t, "server.listen", &listen));
+  if (!listen.empty()) RETURN_IF_ERROR(ParseListen(listen, &c->listen_host, &c->listen_port));
+  RETURN_IF_ERROR(ReadInt(t, "server.io_threads", &c->io_threads));
+  RETURN_IF_ERROR(ReadInt(t, "server.worker_threads", &c->worker_threads));
+  RETURN_IF_ERROR(ReadString(t, "data.dir", &c->data_dir));
+  RETURN_IF_ERROR(ReadString(t, "log.format", &c->log_format));
+  RETURN_IF_ERROR(ReadString(t, "log.level", &c->log_level));
+  RETURN_IF_ERROR(ReadInt(t, "limits.max_body_bytes", &c->max_body_bytes));
+  RETURN_IF_ERROR(ReadInt(t, "limits.max_attachment_bytes", &c->max_attachment_bytes));
+  RETURN_IF_ERROR(ReadString(t, "database.synchronous", &c->db_synchronous));
+  RETURN_IF_ERROR(ReadInt(t, "database.readers", &c->db_readers));
+  RETURN_IF_ERROR(ReadInt(t, "auth.password_memory_kib", &c->password_memory_kib));
+  RETURN_IF_ERROR(ReadInt(t, "auth.password_ops", &c->password_ops));
+  if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
+  return Status::Ok();
+}
+
+namespace {
+
+Status EnvInt(const char* name, int64_t* out) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') return Status::Ok();
+  char* end = nullptr;
+  long long n = std::strtoll(v, &end, 10);
+  if (*end != '\0') return InvalidArgument(std::string(name) + " must be an integer");
+  *out = n;
+  return Status::Ok();
+}
+
+void EnvString(const char* name, std::string* out) {
+  const char* v = std::getenv(name);
+  if (v != nullptr && *v != '\0') *out = v;
+}
+
+}  // namespace
+
+Status LoadConfigEnv(Config* c) {
+  std::string listen;
+  EnvString("SAHAYAK_LISTEN", &listen);
+  if (!listen.empty()) RETURN_IF_ERROR(ParseListen(listen, &c->listen_host, &c->listen_port));
+  EnvString("SAHAYAK_DATA", &c->data_dir);
+  EnvString("SAHAYAK_LOG_FORMAT", &c->log_format);
+  EnvString("SAHAYAK_LOG_LEVEL", &c->log_level);
+  EnvString("SAHAYAK_DB_SYNCHRONOUS", &c->db_synchronous);
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAX_BODY_BYTES", &c->max_body_bytes));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAX_ATTACHMENT_BYTES", &c->max_attachment_bytes));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_MEMORY_KIB", &c->password_memory_kib));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_OPS", &c->password_ops));
+  int64_t n = c->worker_threads;
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_WORKER_THREADS", &n));
+  c->worker_threads = static_cast<int>(n);
+  n = c->io_threads;
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_IO_THREADS", &n));
+  c->io_threads = static_cast<int>(n);
+  return Status::Ok();
+}
+
+}  // namespace sahayak::app

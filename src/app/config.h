@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/status.h"
+
+namespace sahayak::app {
+
+// Everything the server can be told. Read from defaults, then sahayak.toml, then SAHAYAK_*
+// environment variables, then command-line flags; Validate() names any bad value.
+struct Config {
+  std::string data_dir = "./sahayak-data";
+  std::string listen_host = "127.0.0.1";
+  uint16_t listen_port = 8080;
+  int io_threads = 1;
+  int worker_threads = 32;
+  std::string log_format = "text";  // text | json
+  std::string log_level = "info";   // trace | debug | info | warn | error
+  int64_t max_body_bytes = 1 << 20;
+  int64_t max_attachment_bytes = 25 << 20;
+  std::string db_synchronous = "full";  // full | normal
+  int db_readers = 8;
+  int64_t password_memory_kib = 19 * 1024;
+  int64_t password_ops = 2;
+  bool secure_cookies = false;
+
+  Status Validate() const;
+};
+
+// Parses "HOST:PORT" ("127.0.0.1:8080", "[::1]:0").
+Status ParseListen(const std::string& text, std::string* host, uint16_t* port);
+
+// Applies a TOML file; a missing file is an error only when `required`.
+Status LoadConfigFile(const std::string& path, bool required, Config* config);
+// Applies SAHAYAK_* variables from the environment.
+Status LoadConfigEnv(Config* config);
+
+}  // namespace sahayak::app

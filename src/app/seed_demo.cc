@@ -1,0 +1,236 @@
+// `sahayak seed-demo`: fills an empty data folder with the multilingual demo business.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/commands.h"
+#include "base/html_sanitizer.h"
+#include "services/audit.h"
+#include "services/demo/corpus.h"
+
+namespace sahayak::app {
+
+using domain::Id;
+
+namespace {
+
+constexpr const char* kDemoPassword = "sahayak-demo";
+constexpr int kTicketsPerWrite = 1000;
+
+struct Seeded {
+  std::vector<services::Id> group_ids, agent_ids, org_ids, contact_ids;
+  std::vector<std::string> agent_names;
+};
+
+Status SeedPeople(App& app, const demo::Corpus& corpus, const std::string& password_hash,
+                  Seeded* out) {
+  const services::Principal who = app.SystemPrincipal();
+  const Id ws = who.workspace_id;
+  const Millis now = SystemClock::Get().Now();
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto agents, tx.ListAgents(ws, services::PageRequest{std::nullopt, 1}));
+    if (!agents.items.empty()) {
+      return FailedPrecondition("seed-demo fills only an empty data folder, and this one has "
+                                "agents already; use a new --data folder");
+    }
+    for (const auto& g : corpus.groups()) {
+      domain::Group group;
+      group.workspace_id = ws;
+      group.name = g.name;
+      group.description = g.description;
+      group.created_at = group.updated_at = now;
+      RETURN_IF_ERROR(tx.InsertGroup(&group));
+      out->group_ids.push_back(group.id);
+    }
+    for (const auto& a : corpus.agents()) {
+      domain::Agent agent;
+      agent.workspace_id = ws;
+      agent.name = a.name;
+      agent.email = a.email;
+      agent.role = a.role == "admin" ? domain::Role::kAdmin : domain::Role::kAgent;
+      agent.language = a.language;
+      agent.time_zone = a.time_zone;
+      agent.password_hash = password_hash;
+      for (int g : a.groups) agent.group_ids.push_back(out->group_ids[g]);
+      agent.created_at = agent.updated_at = now;
+      RETURN_IF_ERROR(tx.InsertAgent(&agent));
+      out->agent_ids.push_back(agent.id);
+      out->agent_names.push_back(agent.name);
+    }
+    for (const auto& o : corpus.organisations()) {
+      domain::Organisation org;
+      org.workspace_id = ws;
+      org.name = o.name;
+      org.domains = o.domains;
+      org.tier = domain::ParseTier(o.tier).value_or(domain::Tier::kStandard);
+      org.notes = "Head office: " + o.city + ". GSTIN " + o.gstin + ".";
+      org.created_at = org.updated_at = now;
+      RETURN_IF_ERROR(tx.InsertOrganisation(&org));
+      out->org_ids.push_back(org.id);
+    }
+    for (const auto& c : corpus.contacts()) {
+      domain::Contact contact;
+      contact.workspace_id = ws;
+      contact.name = c.name;
+      contact.identities.push_back({domain::Identity::Kind::kEmail, c.email});
+      contact.identities.push_back({domain::Identity::Kind::kPhone, c.phone});
+      if (!c.social.empty()) contact.identities.push_back({domain::Identity::Kind::kSocial, c.social});
+      contact.language = c.language;
+      contact.time_zone = c.time_zone;
+      if (c.organisation >= 0) contact.organisation_id = out->org_ids[c.organisation];
+      contact.created_at = contact.updated_at = now;
+      RETURN_IF_ERROR(tx.InsertContact(&contact));
+      out->contact_ids.push_back(contact.id);
+    }
+    struct FieldSpec {
+      const char* key;
+      const char* label;
+      domain::FieldType type;
+    };
+    for (const auto& f : {FieldSpec{"awb_number", "AWB number", domain::FieldType::kText},
+                          FieldSpec{"order_id", "Order id", domain::FieldType::kText},
+                          FieldSpec{"invoice_number", "Invoice number", domain::FieldType::kText},
+                          FieldSpec{"amount_inr", "Amount (₹)", domain::FieldType::kNumber},
+                          FieldSpec{"gstin", "GSTIN", domain::FieldType::kText}}) {
+      domain::CustomFieldDef def;
+      def.workspace_id = ws;
+      def.key = f.key;
+      def.label = f.label;
+      def.type = f.type;
+      def.created_at = def.updated_at = now;
+      RETURN_IF_ERROR(tx.InsertCustomField(&def));
+    }
+    return services::RecordChange(tx, ws, who.actor(), "workspace.seeded", "workspace", ws,
+                                  {{"demo", true}}, now);
+  });
+}
+
+Status SeedTicket(services::WriteTx& tx, const Seeded& s, const demo::DemoTicket& d, Id ws,
+                  Millis now, const services::Principal& who) {
+  domain::Ticket t;
+  t.workspace_id = ws;
+  ASSIGN_OR_RETURN(t.number, tx.NextTicketNumber(ws));
+  t.subject = d.subject;
+  t.status = domain::ParseStatus(d.status).value_or(domain::TicketStatus::kOpen);
+  t.priority = domain::ParsePriority(d.priority).value_or(domain::Priority::kNormal);
+  t.type = domain::ParseTicketType(d.type).value_or(domain::TicketType::kQuestion);
+  t.channel = domain::ParseChannel(d.channel).value_or(domain::Channel::kEmail);
+  t.requester_id = s.contact_ids[d.contact];
+  if (d.organisation >= 0) t.organisation_id = s.org_ids[d.organisation];
+  if (d.assignee >= 0) t.assignee_id = s.agent_ids[d.assignee];
+  t.group_id = s.group_ids[d.group];
+  t.tags = d.tags;
+  for (const auto& [k, v] : d.custom_fields) {
+    if (k == "amount_inr") {
+      t.custom_fields[k] = std::stoll(v);
+    } else {
+      t.custom_fields[k] = v;
+    }
+  }
+  t.language = d.language;
+  t.created_at = now - d.created_minutes_ago * 60000;
+  Millis last = t.created_at;
+  for (const auto& m : d.messages) {
+    Millis at = t.created_at + m.minutes_after_creation * 60000;
+    last = std::max(last, at);
+    if (m.author == demo::DemoMessage::Author::kAgent && m.is_public && !t.first_response_at) {
+      t.first_response_at = at;
+    }
+  }
+  t.updated_at = last;
+  if (t.status == domain::TicketStatus::kSolved || t.status == domain::TicketStatus::kClosed) {
+    t.solved_at = last;
+  }
+  RETURN_IF_ERROR(tx.InsertTicket(&t));
+  for (const auto& m : d.messages) {
+    domain::Message msg;
+    msg.workspace_id = ws;
+    msg.ticket_id = t.id;
+    msg.is_public = m.is_public;
+    switch (m.author) {
+      case demo::DemoMessage::Author::kCustomer:
+        msg.author_kind = domain::Actor::Kind::kContact;
+        msg.author_id = t.requester_id;
+        break;
+      case demo::DemoMessage::Author::kAgent:
+        msg.author_kind = domain::Actor::Kind::kAgent;
+        msg.author_id = t.assignee_id.value_or(s.agent_ids[0]);
+        break;
+      case demo::DemoMessage::Author::kSystem:
+        msg.author_kind = domain::Actor::Kind::kSystem;
+        break;
+    }
+    msg.body = m.body;
+    msg.html = PlainTextToHtml(m.body);
+    msg.channel = t.channel;
+    msg.created_at = t.created_at + m.minutes_after_creation * 60000;
+    RETURN_IF_ERROR(tx.InsertMessage(&msg));
+  }
+  domain::AuditEvent e;
+  e.workspace_id = ws;
+  e.actor = who.actor();
+  e.action = "ticket.created";
+  e.entity_type = "ticket";
+  e.entity_id = t.id;
+  e.changes = {{"status", {nullptr, d.status}}, {"demo", true}};
+  e.created_at = t.created_at;
+  return tx.InsertAudit(&e);
+}
+
+}  // namespace
+
+int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
+  if (tickets < 0 || tickets > 100'000'000) {
+    std::fprintf(stderr, "sahayak: --tickets must be 0 to 100000000\n");
+    return 2;
+  }
+  Config config = base_config;
+  config.db_synchronous = "normal";  // a crash mid-seed just means seeding a new folder again
+  auto app_or = App::Open(config);
+  if (!app_or.ok()) {
+    std::fprintf(stderr, "sahayak: %s\n", app_or.status().message().c_str());
+    return 1;
+  }
+  App& app = **app_or;
+  auto hash = app.auth().HashNewPassword(kDemoPassword);
+  if (!hash.ok()) return 1;
+  demo::Corpus corpus(seed, std::max<int64_t>(tickets, 1));
+  Seeded seeded;
+  if (Status st = SeedPeople(app, corpus, *hash, &seeded); !st.ok()) {
+    std::fprintf(stderr, "sahayak: %s\n", st.message().c_str());
+    return 1;
+  }
+  const services::Principal who = app.SystemPrincipal();
+  const Millis now = SystemClock::Get().Now();
+  auto start = std::chrono::steady_clock::now();
+  for (int64_t first = 0; first < tickets; first += kTicketsPerWrite) {
+    int64_t last = std::min(tickets, first + kTicketsPerWrite);
+    Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
+      for (int64_t i = first; i < last; ++i) {
+        RETURN_IF_ERROR(SeedTicket(tx, seeded, corpus.Ticket(i), who.workspace_id, now, who));
+      }
+      return Status::Ok();
+    });
+    if (!st.ok()) {
+      std::fprintf(stderr, "sahayak: seeding failed at ticket %lld: %s\n",
+                   static_cast<long long>(first), st.message().c_str());
+      return 1;
+    }
+    if (last % 100000 == 0) {
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr, "seeded %lld tickets in %.0f s\n", static_cast<long long>(last), secs);
+    }
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("Seeded the demo: %zu agents, %zu organisations, %zu contacts, %lld tickets "
+              "(%.1f s).\n",
+              corpus.agents().size(), corpus.organisations().size(), corpus.contacts().size(),
+              static_cast<long long>(tickets), secs);
+  std::printf("Demo admin login: %s / %s (every demo agent has the same password)\n",
+              std::string(demo::kDemoAdminEmail).c_str(), kDemoPassword);
+  return 0;
+}
+
+}  // namespace sahayak::app

@@ -1,0 +1,121 @@
+#include "base/clock.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace sahayak {
+
+Millis SystemClock::Now() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+SystemClock& SystemClock::Get() {
+  static SystemClock clock;
+  return clock;
+}
+
+int64_t MonotonicNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+namespace {
+
+// Days from 1970-01-01 to the given civil date (proleptic Gregorian), after H. Hinnant.
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+bool ReadDigits(const std::string& s, size_t pos, size_t n, int* out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+std::string FormatRfc3339(Millis t) {
+  std::time_t secs = static_cast<std::time_t>(t >= 0 ? t / 1000 : (t - 999) / 1000);
+  int ms = static_cast<int>(t - static_cast<Millis>(secs) * 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  return buf;
+}
+
+bool IsValidDate(const std::string& s) {
+  int y, m, d;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (!ReadDigits(s, 0, 4, &y) || !ReadDigits(s, 5, 2, &m) || !ReadDigits(s, 8, 2, &d)) {
+    return false;
+  }
+  return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+}
+
+bool ParseRfc3339(const std::string& s, Millis* out) {
+  if (s.size() < 20 || !IsValidDate(s.substr(0, 10))) return false;
+  if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return false;
+  int y, mo, d, h, mi, se;
+  ReadDigits(s, 0, 4, &y);
+  ReadDigits(s, 5, 2, &mo);
+  ReadDigits(s, 8, 2, &d);
+  if (!ReadDigits(s, 11, 2, &h) || s[13] != ':' || !ReadDigits(s, 14, 2, &mi) || s[16] != ':' ||
+      !ReadDigits(s, 17, 2, &se) || h > 23 || mi > 59 || se > 60) {
+    return false;
+  }
+  size_t pos = 19;
+  int ms = 0;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    int digits = 0;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+      if (digits < 3) ms = ms * 10 + (s[pos] - '0');
+      ++digits;
+      ++pos;
+    }
+    if (digits == 0) return false;
+    for (int i = digits; i < 3; ++i) ms *= 10;
+  }
+  int64_t offset_min = 0;
+  if (pos == s.size() - 1 && (s[pos] == 'Z' || s[pos] == 'z')) {
+    offset_min = 0;
+  } else if (pos + 6 == s.size() && (s[pos] == '+' || s[pos] == '-') && s[pos + 3] == ':') {
+    int oh, om;
+    if (!ReadDigits(s, pos + 1, 2, &oh) || !ReadDigits(s, pos + 4, 2, &om) || oh > 23 ||
+        om > 59) {
+      return false;
+    }
+    offset_min = (oh * 60 + om) * (s[pos] == '+' ? 1 : -1);
+  } else {
+    return false;
+  }
+  int64_t days = DaysFromCivil(y, mo, d);
+  int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - offset_min * 60;
+  *out = secs * 1000 + ms;
+  return true;
+}
+
+}  // namespace sahayak

@@ -1,0 +1,960 @@
+#include "base/html_sanitizer.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <csetjmp>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <initializer_list>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sahayak {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 repair.
+
+// Length of the well-formed UTF-8 sequence starting `s`, or 0 with `*bad` set to the length of
+// its maximal ill-formed prefix, which becomes one U+FFFD (the Unicode and WHATWG practice).
+size_t Utf8Sequence(std::string_view s, size_t* bad) {
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  if (b0 < 0x80) {
+    return 1;
+  }
+  size_t need = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1;
+  } else if (b0 == 0xE0) {
+    need = 2;
+    lo = 0xA0;
+  } else if (b0 == 0xED) {
+    need = 2;
+    hi = 0x9F;
+  } else if (b0 >= 0xE1 && b0 <= 0xEF) {
+    need = 2;
+  } else if (b0 == 0xF0) {
+    need = 3;
+    lo = 0x90;
+  } else if (b0 == 0xF4) {
+    need = 3;
+    hi = 0x8F;
+  } else if (b0 >= 0xF1 && b0 <= 0xF3) {
+    need = 3;
+  } else {
+    *bad = 1;
+    return 0;
+  }
+  for (size_t i = 1; i <= need; ++i) {
+    if (i >= s.size()) {
+      *bad = i;
+      return 0;
+    }
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < lo || b > hi) {
+      *bad = i;
+      return 0;
+    }
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return need + 1;
+}
+
+bool IsDroppedControl(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+// `s` with ill-formed sequences replaced and, with `drop_controls`, the C0 controls other than
+// tab, CR, LF (and form feed, which HTML treats as white space) and DEL removed; gumbo would
+// turn those into U+FFFD.
+std::string ValidUtf8(std::string_view s, bool drop_controls) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t bad = 0;
+    const size_t n = Utf8Sequence(s.substr(i), &bad);
+    if (n == 1 && drop_controls && s[i] != '\f' &&
+        IsDroppedControl(static_cast<unsigned char>(s[i]))) {
+      ++i;
+    } else if (n > 0) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      i += bad;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping.
+
+void AppendEscaped(std::string_view s, bool attribute, std::string* out) {
+  for (const char ch : s) {
+    switch (ch) {
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append(attribute ? "&quot;" : "\"");
+        break;
+      default:
+        if (!IsDroppedControl(static_cast<unsigned char>(ch))) {
+          out->push_back(ch);
+        }
+    }
+  }
+}
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (LowerAscii(s[i]) != prefix[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool EqualsNoCase(std::string_view s, std::string_view lower) {
+  return s.size() == lower.size() && StartsWithNoCase(s, lower);
+}
+
+template <size_t N>
+bool IsOneOf(std::string_view name, const std::string_view (&names)[N]) {
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nesting limit.
+//
+// gumbo's tree builder walks the stack of open elements for many tokens (the "has an element in
+// scope" checks), so N nested <div>s cost O(N^2): 20,000 take half a second, 200,000 (1 MB)
+// about a minute. Browsers cap the tree depth; gumbo 0.10 cannot, so before parsing we model
+// the open elements from the tags alone and drop start tags (keeping their text) once the model
+// holds kMaxOpenElements.
+//
+// The model must never hold fewer elements than gumbo's stack plus its list of formatting
+// elements to reopen, or the quadratic case comes back. So it looks at every "<" followed by a
+// letter, even inside comments, scripts and attribute values (that overcounts, which only
+// flattens absurd input), ends a tag at its first ">" (gumbo's tag ends there or later), and
+// pops an element only when gumbo surely pops it too: an end tag closes the nearest match when
+// no element between them could stop the parser, and a formatting element closed by another
+// element's end tag stays counted as long as gumbo may reopen it. Elements that the parser
+// closes on its own when a sibling starts (p, li, td ...) and void elements are not counted.
+// A dropped tag becomes one space, so the bytes around it cannot join into a new tag.
+
+constexpr size_t kMaxOpenElements = 512;
+
+constexpr std::string_view kUncountedTags[] = {
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+    "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "menuitem",
+    "isindex", "nextid", "spacer", "p", "li", "dt", "dd", "td", "th", "tr", "tbody", "thead",
+    "tfoot", "option", "optgroup"};
+
+constexpr std::string_view kFormattingTags[] = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+
+// Phrasing elements that the parser's "any other end tag" steps walk past; every other counted
+// element stops them, as the spec's "special" elements do.
+constexpr std::string_view kNonSpecialTags[] = {
+    "span", "abbr", "cite", "dfn", "kbd", "samp", "var", "sub", "sup", "q",
+    "ins", "del", "mark", "label", "time", "data", "bdi", "bdo", "ruby", "rb",
+    "rt", "rtc", "rp", "output", "progress", "meter", "blink", "acronym"};
+
+// Elements that end the parser's "in scope" searches.
+constexpr std::string_view kScopeBoundaryTags[] = {
+    "applet", "caption", "html", "table", "marquee", "object", "template", "svg", "math",
+    "foreignobject"};
+
+bool IsKnownHtmlTag(std::string_view lower_name) {
+  std::string name(lower_name);
+  return gumbo_tag_enum(name.c_str()) != GUMBO_TAG_UNKNOWN;
+}
+
+uint64_t HashName(std::string_view lower_name) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : lower_name) {
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return h;
+}
+
+class NestingLimiter {
+ public:
+  std::string Run(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    size_t i = 0;
+    while (i < in.size()) {
+      const size_t lt = in.find('<', i);
+      if (lt == std::string_view::npos) {
+        out.append(in.substr(i));
+        break;
+      }
+      out.append(in.substr(i, lt - i));
+      const bool end_tag = lt + 1 < in.size() && in[lt + 1] == '/';
+      const size_t name_begin = lt + (end_tag ? 2 : 1);
+      if (name_begin >= in.size() || !IsAsciiAlpha(in[name_begin])) {
+        out.push_back('<');
+        i = lt + 1;
+        continue;
+      }
+      size_t name_end = name_begin;
+      while (name_end < in.size() && !IsTagNameEnd(in[name_end])) {
+        ++name_end;
+      }
+      const size_t gt = in.find('>', name_end);
+      const size_t tag_end = gt == std::string_view::npos ? in.size() : gt + 1;
+      std::string name(in.substr(name_begin, name_end - name_begin));
+      std::transform(name.begin(), name.end(), name.begin(), LowerAscii);
+      if (end_tag) {
+        Close(name);
+        out.append(in.substr(lt, tag_end - lt));
+      } else if (IsOneOf(name, kUncountedTags)) {
+        out.append(in.substr(lt, tag_end - lt));
+      } else if (open_.size() + leaked_ >= kMaxOpenElements) {
+        out.push_back(' ');
+      } else {
+        Open(name);
+        out.append(in.substr(lt, tag_end - lt));
+      }
+      i = tag_end;
+    }
+    return out;
+  }
+
+ private:
+  struct Element {
+    uint64_t name;
+    bool formatting;
+    bool special;
+    bool boundary;
+  };
+
+  static bool IsTagNameEnd(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
+  }
+
+  void Open(const std::string& name) {
+    const bool formatting = IsOneOf(name, kFormattingTags);
+    const bool special =
+        !formatting && IsKnownHtmlTag(name) && !IsOneOf(name, kNonSpecialTags);
+    open_.push_back({HashName(name), formatting, special, IsOneOf(name, kScopeBoundaryTags)});
+  }
+
+  void Close(const std::string& name) {
+    const uint64_t hash = HashName(name);
+    const bool formatting = IsOneOf(name, kFormattingTags);
+    const bool special_end = !formatting && IsKnownHtmlTag(name) &&
+                             !IsOneOf(name, kNonSpecialTags);
+    for (size_t k = open_.size(); k-- > 0;) {
+      if (open_[k].name == hash) {
+        for (size_t j = k + 1; j < open_.size(); ++j) {
+          if (open_[j].formatting) {
+            ++leaked_;
+          }
+        }
+        open_.resize(k);
+        return;
+      }
+      if (special_end ? open_[k].boundary : (open_[k].special || open_[k].boundary)) {
+        return;
+      }
+    }
+  }
+
+  std::vector<Element> open_;
+  size_t leaked_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Parsing under a memory budget.
+//
+// The HTML tree builder reopens formatting elements (with copies of their attributes) for every
+// new paragraph, so a few kilobytes of crafted markup can make gumbo allocate gigabytes. gumbo
+// takes an allocator but cannot fail an allocation, so the allocator owns every block and, past
+// the budget, longjmps out of gumbo; the arena then frees everything gumbo had allocated. Only
+// gumbo's C frames and frames without destructors lie between setjmp and longjmp.
+
+constexpr size_t kBudgetBase = 16u << 20;
+constexpr size_t kBudgetPerInputByte = 64;
+
+class Arena {
+ public:
+  explicit Arena(size_t budget) : budget_(budget) {
+    sentinel_.prev = &sentinel_;
+    sentinel_.next = &sentinel_;
+  }
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    Block* b = sentinel_.next;
+    while (b != &sentinel_) {
+      Block* next = b->next;
+      std::free(b);
+      b = next;
+    }
+  }
+
+  static void* Allocate(void* userdata, size_t size) {
+    auto* arena = static_cast<Arena*>(userdata);
+    if (size > arena->budget_ - arena->used_) {
+      std::longjmp(*arena->escape_, 1);
+    }
+    auto* b = static_cast<Block*>(std::malloc(sizeof(Block) + size));
+    if (b == nullptr) {
+      std::longjmp(*arena->escape_, 1);
+    }
+    b->size = size;
+    b->prev = &arena->sentinel_;
+    b->next = arena->sentinel_.next;
+    b->next->prev = b;
+    arena->sentinel_.next = b;
+    arena->used_ += size;
+    return b + 1;
+  }
+
+  static void Deallocate(void* userdata, void* ptr) {
+    if (ptr == nullptr) {
+      return;
+    }
+    auto* arena = static_cast<Arena*>(userdata);
+    Block* b = static_cast<Block*>(ptr) - 1;
+    b->prev->next = b->next;
+    b->next->prev = b->prev;
+    arena->used_ -= b->size;
+    std::free(b);
+  }
+
+  void set_escape(std::jmp_buf* escape) { escape_ = escape; }
+
+ private:
+  struct alignas(std::max_align_t) Block {
+    Block* prev;
+    Block* next;
+    size_t size;
+  };
+
+  Block sentinel_{};
+  size_t budget_;
+  size_t used_ = 0;
+  std::jmp_buf* escape_ = nullptr;
+};
+
+// Null when the parse ran over the arena's budget. The tree lives as long as the arena.
+const GumboOutput* ParseInArena(Arena* arena, const std::string& html) {
+  std::jmp_buf escape;
+  arena->set_escape(&escape);
+  if (setjmp(escape) != 0) {
+    return nullptr;
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::Allocate;
+  options.deallocator = &Arena::Deallocate;
+  options.userdata = arena;
+  // Each recorded parse error copies the stack of open elements; nobody reads them.
+  options.max_errors = 0;
+  return gumbo_parse_with_options(&options, html.data(), html.size());
+}
+
+// The text of the input with anything that looks like a tag cut out, for when the parse ran
+// over budget. Entities stay as written.
+std::string CrudeText(std::string_view html) {
+  std::string out;
+  size_t i = 0;
+  while (i < html.size()) {
+    const size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) {
+      out.append(html.substr(i));
+      break;
+    }
+    out.append(html.substr(i, lt - i));
+    const char next = lt + 1 < html.size() ? html[lt + 1] : ' ';
+    if (!IsAsciiAlpha(next) && next != '/' && next != '!' && next != '?') {
+      out.push_back('<');
+      i = lt + 1;
+      continue;
+    }
+    const size_t gt = html.find('>', lt);
+    i = gt == std::string_view::npos ? html.size() : gt + 1;
+    out.push_back(' ');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tree walking without recursion (the tree can be deep).
+
+const GumboVector* ChildrenOf(const GumboNode* node) {
+  switch (node->type) {
+    case GUMBO_NODE_DOCUMENT:
+      return &node->v.document.children;
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
+      return &node->v.element.children;
+    default:
+      return nullptr;
+  }
+}
+
+// Calls visitor.Enter(node) for every node in document order; when it returns true the node's
+// children follow and then visitor.Exit(node).
+template <typename Visitor>
+void Walk(const GumboNode* root, Visitor* visitor) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+  };
+  std::vector<Frame> stack;
+  if (!visitor->Enter(root)) {
+    return;
+  }
+  stack.push_back({root, 0});
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back().node;
+    const GumboVector* children = ChildrenOf(node);
+    if (children == nullptr || stack.back().next >= children->length) {
+      visitor->Exit(node);
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children->data[stack.back().next++]);
+    if (visitor->Enter(child)) {
+      stack.push_back({child, 0});
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element and attribute policy.
+
+enum class Policy { kUnwrap, kKeep, kDrop };
+
+using PolicyTable = std::array<Policy, GUMBO_TAG_LAST + 1>;
+
+PolicyTable MakePolicyTable() {
+  PolicyTable table;
+  table.fill(Policy::kUnwrap);
+  for (const GumboTag tag :
+       {GUMBO_TAG_P,        GUMBO_TAG_BR,      GUMBO_TAG_DIV,        GUMBO_TAG_SPAN,
+        GUMBO_TAG_B,        GUMBO_TAG_STRONG,  GUMBO_TAG_I,          GUMBO_TAG_EM,
+        GUMBO_TAG_U,        GUMBO_TAG_S,       GUMBO_TAG_STRIKE,     GUMBO_TAG_DEL,
+        GUMBO_TAG_INS,      GUMBO_TAG_MARK,    GUMBO_TAG_SMALL,      GUMBO_TAG_BIG,
+        GUMBO_TAG_SUB,      GUMBO_TAG_SUP,     GUMBO_TAG_TT,         GUMBO_TAG_BLOCKQUOTE,
+        GUMBO_TAG_Q,        GUMBO_TAG_CITE,    GUMBO_TAG_PRE,        GUMBO_TAG_CODE,
+        GUMBO_TAG_KBD,      GUMBO_TAG_SAMP,    GUMBO_TAG_VAR,        GUMBO_TAG_DFN,
+        GUMBO_TAG_ABBR,     GUMBO_TAG_ADDRESS, GUMBO_TAG_UL,         GUMBO_TAG_OL,
+        GUMBO_TAG_LI,       GUMBO_TAG_DL,      GUMBO_TAG_DT,         GUMBO_TAG_DD,
+        GUMBO_TAG_H1,       GUMBO_TAG_H2,      GUMBO_TAG_H3,         GUMBO_TAG_H4,
+        GUMBO_TAG_H5,       GUMBO_TAG_H6,      GUMBO_TAG_TABLE,      GUMBO_TAG_CAPTION,
+        GUMBO_TAG_THEAD,    GUMBO_TAG_TBODY,   GUMBO_TAG_TFOOT,      GUMBO_TAG_TR,
+        GUMBO_TAG_TD,       GUMBO_TAG_TH,      GUMBO_TAG_COL,        GUMBO_TAG_COLGROUP,
+        GUMBO_TAG_A,        GUMBO_TAG_IMG,     GUMBO_TAG_HR,         GUMBO_TAG_WBR,
+        GUMBO_TAG_FIGURE,   GUMBO_TAG_FIGCAPTION, GUMBO_TAG_RUBY,    GUMBO_TAG_RT,
+        GUMBO_TAG_RP,       GUMBO_TAG_TIME,    GUMBO_TAG_BDI,        GUMBO_TAG_BDO}) {
+    table[tag] = Policy::kKeep;
+  }
+  for (const GumboTag tag :
+       {GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,   GUMBO_TAG_IFRAME,     GUMBO_TAG_OBJECT,
+        GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,  GUMBO_TAG_PARAM,      GUMBO_TAG_FORM,
+        GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,  GUMBO_TAG_TEXTAREA,   GUMBO_TAG_SELECT,
+        GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST,  GUMBO_TAG_KEYGEN,
+        GUMBO_TAG_META,     GUMBO_TAG_LINK,    GUMBO_TAG_BASE,       GUMBO_TAG_HEAD,
+        GUMBO_TAG_TITLE,    GUMBO_TAG_SVG,     GUMBO_TAG_MATH,       GUMBO_TAG_NOSCRIPT,
+        GUMBO_TAG_TEMPLATE, GUMBO_TAG_FRAME,   GUMBO_TAG_FRAMESET,   GUMBO_TAG_NOFRAMES,
+        GUMBO_TAG_NOEMBED,  GUMBO_TAG_AUDIO,   GUMBO_TAG_VIDEO,      GUMBO_TAG_SOURCE,
+        GUMBO_TAG_TRACK,    GUMBO_TAG_CANVAS,  GUMBO_TAG_MAP,        GUMBO_TAG_AREA,
+        GUMBO_TAG_BGSOUND,  GUMBO_TAG_ISINDEX, GUMBO_TAG_MENUITEM}) {
+    table[tag] = Policy::kDrop;
+  }
+  return table;
+}
+
+Policy PolicyFor(const GumboElement& element) {
+  static const PolicyTable kTable = MakePolicyTable();
+  if (element.tag_namespace != GUMBO_NAMESPACE_HTML) {
+    return Policy::kDrop;
+  }
+  return kTable[std::min<unsigned>(element.tag, GUMBO_TAG_LAST)];
+}
+
+bool IsVoid(GumboTag tag) {
+  return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG ||
+         tag == GUMBO_TAG_WBR || tag == GUMBO_TAG_COL;
+}
+
+// A URL as the browser will read it: tab, CR and LF removed anywhere, and control characters
+// and spaces removed at both ends (URL Standard, basic URL parser).
+std::string BrowserUrl(std::string_view value) {
+  std::string url;
+  for (const char c : value) {
+    if (c != '\t' && c != '\n' && c != '\r') {
+      url.push_back(c);
+    }
+  }
+  const auto is_trimmed = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
+  const auto first = std::find_if_not(url.begin(), url.end(), is_trimmed);
+  const auto last = std::find_if_not(url.rbegin(), url.rend(), is_trimmed).base();
+  return first < last ? std::string(first, last) : std::string();
+}
+
+bool IsSafeHref(std::string_view url) {
+  return StartsWithNoCase(url, "http:") || StartsWithNoCase(url, "https:") ||
+         StartsWithNoCase(url, "mailto:") || StartsWithNoCase(url, "tel:") ||
+         (!url.empty() && url[0] == '#');
+}
+
+bool IsSafeImageSrc(std::string_view url) {
+  if (StartsWithNoCase(url, "https:") || StartsWithNoCase(url, "http:") ||
+      StartsWithNoCase(url, "cid:")) {
+    return true;
+  }
+  for (const std::string_view type :
+       {"data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"}) {
+    if (StartsWithNoCase(url, type) && url.size() > type.size() &&
+        (url[type.size()] == ';' || url[type.size()] == ',')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsDimension(std::string_view v) {
+  size_t digits = 0;
+  while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') {
+    ++digits;
+  }
+  const std::string_view rest = v.substr(digits);
+  return digits > 0 && digits <= 5 && (rest.empty() || rest == "%" || EqualsNoCase(rest, "px"));
+}
+
+bool IsSmallNumber(std::string_view v) {
+  return !v.empty() && v.size() <= 4 &&
+         std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsLanguageTag(std::string_view v) {
+  return !v.empty() && v.size() <= 35 && std::all_of(v.begin(), v.end(), [](char c) {
+    return IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool IsWordIn(std::string_view v, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [v](std::string_view w) { return EqualsNoCase(v, w); });
+}
+
+bool IsTableCell(GumboTag t) { return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH; }
+
+// The value to write for attribute `name` of a `tag` element, or "" to drop the attribute.
+std::string AllowedAttribute(GumboTag tag, std::string_view name, std::string_view value) {
+  if (name == "title") {
+    return std::string(value);
+  }
+  if (name == "dir") {
+    return IsWordIn(value, {"ltr", "rtl", "auto"}) ? std::string(value) : "";
+  }
+  if (name == "lang") {
+    return IsLanguageTag(value) ? std::string(value) : "";
+  }
+  if (tag == GUMBO_TAG_A && name == "href") {
+    const std::string url = BrowserUrl(value);
+    return IsSafeHref(url) ? url : "";
+  }
+  if (tag == GUMBO_TAG_IMG && name == "src") {
+    const std::string url = BrowserUrl(value);
+    return IsSafeImageSrc(url) ? url : "";
+  }
+  if (tag == GUMBO_TAG_IMG && name == "alt") {
+    return std::string(value);
+  }
+  const bool sized = tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_TABLE || IsTableCell(tag) ||
+                     tag == GUMBO_TAG_COL || tag == GUMBO_TAG_COLGROUP;
+  if (sized && (name == "width" || name == "height")) {
+    return IsDimension(value) ? std::string(value) : "";
+  }
+  if ((IsTableCell(tag) && (name == "colspan" || name == "rowspan")) ||
+      ((tag == GUMBO_TAG_COL || tag == GUMBO_TAG_COLGROUP) && name == "span") ||
+      (tag == GUMBO_TAG_OL && name == "start") ||
+      (tag == GUMBO_TAG_TABLE &&
+       (name == "border" || name == "cellpadding" || name == "cellspacing"))) {
+    return IsSmallNumber(value) ? std::string(value) : "";
+  }
+  if (name == "align") {
+    return IsWordIn(value, {"left", "right", "center", "justify", "top", "middle", "bottom"})
+               ? std::string(value)
+               : "";
+  }
+  if (name == "valign" && (IsTableCell(tag) || tag == GUMBO_TAG_TR)) {
+    return IsWordIn(value, {"top", "middle", "bottom", "baseline"}) ? std::string(value) : "";
+  }
+  return "";
+}
+
+const GumboAttribute* FindAttribute(const GumboElement& element, std::string_view name) {
+  for (unsigned i = 0; i < element.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+    if (name == attr->name) {
+      return attr;
+    }
+  }
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation through the allowlist.
+
+class SanitizingWriter {
+ public:
+  bool Enter(const GumboNode* node) {
+    switch (node->type) {
+      case GUMBO_NODE_DOCUMENT:
+        closers_.push_back(nullptr);
+        return true;
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        AppendEscaped(node->v.text.text, /*attribute=*/false, &out_);
+        return false;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        return EnterElement(node->v.element);
+      default:
+        return false;
+    }
+  }
+
+  void Exit(const GumboNode* /*node*/) {
+    const char* closer = closers_.back();
+    closers_.pop_back();
+    if (closer != nullptr) {
+      out_.append("</").append(closer).append(">");
+    }
+  }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  bool EnterElement(const GumboElement& element) {
+    Policy policy = PolicyFor(element);
+    if (policy == Policy::kKeep && element.tag == GUMBO_TAG_IMG) {
+      const GumboAttribute* src = FindAttribute(element, "src");
+      if (src == nullptr || AllowedAttribute(GUMBO_TAG_IMG, "src", src->value).empty()) {
+        policy = Policy::kDrop;
+      }
+    }
+    bool is_link = false;
+    if (policy == Policy::kKeep && element.tag == GUMBO_TAG_A) {
+      const GumboAttribute* href = FindAttribute(element, "href");
+      is_link = href != nullptr && !AllowedAttribute(GUMBO_TAG_A, "href", href->value).empty();
+      if (!is_link) {
+        policy = Policy::kUnwrap;
+      }
+    }
+    if (policy == Policy::kDrop) {
+      return false;
+    }
+    if (policy == Policy::kUnwrap) {
+      closers_.push_back(nullptr);
+      return true;
+    }
+    const char* name = gumbo_normalized_tagname(element.tag);
+    out_.append("<").append(name);
+    for (unsigned i = 0; i < element.attributes.length; ++i) {
+      const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+      if (attr->attr_namespace != GUMBO_ATTR_NAMESPACE_NONE) {
+        continue;
+      }
+      const std::string value = AllowedAttribute(element.tag, attr->name, attr->value);
+      if (value.empty()) {
+        continue;
+      }
+      out_.append(" ").append(attr->name).append("=\"");
+      AppendEscaped(value, /*attribute=*/true, &out_);
+      out_.append("\"");
+    }
+    if (is_link) {
+      out_.append(" rel=\"noopener noreferrer nofollow\" target=\"_blank\"");
+    }
+    out_.append(">");
+    if (IsVoid(element.tag)) {
+      return false;
+    }
+    // A browser drops a newline right after <pre>; write one more so the text's own survives.
+    if (element.tag == GUMBO_TAG_PRE && element.children.length > 0) {
+      const auto* first = static_cast<const GumboNode*>(element.children.data[0]);
+      if ((first->type == GUMBO_NODE_TEXT || first->type == GUMBO_NODE_WHITESPACE) &&
+          first->v.text.text[0] == '\n') {
+        out_.push_back('\n');
+      }
+    }
+    closers_.push_back(name);
+    return true;
+  }
+
+  std::string out_;
+  std::vector<const char*> closers_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Plain text.
+
+int BreaksAround(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_HR:
+      return 2;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_BODY:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+class TextWriter {
+ public:
+  bool Enter(const GumboNode* node) {
+    switch (node->type) {
+      case GUMBO_NODE_DOCUMENT:
+        return true;
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        AddText(node->v.text.text);
+        return false;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        const GumboElement& element = node->v.element;
+        if (PolicyFor(element) == Policy::kDrop) {
+          return false;
+        }
+        if (element.tag == GUMBO_TAG_BR) {
+          newlines_ = std::min(newlines_ + 1, 2);
+          return false;
+        }
+        Break(BreaksAround(element.tag));
+        if (element.tag == GUMBO_TAG_TD || element.tag == GUMBO_TAG_TH) {
+          space_ = true;
+        }
+        if (element.tag == GUMBO_TAG_PRE || element.tag == GUMBO_TAG_LISTING ||
+            element.tag == GUMBO_TAG_XMP || element.tag == GUMBO_TAG_PLAINTEXT) {
+          ++pre_depth_;
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  void Exit(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) {
+      return;
+    }
+    const GumboTag tag = node->v.element.tag;
+    Break(BreaksAround(tag));
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+      space_ = true;
+    }
+    if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP ||
+        tag == GUMBO_TAG_PLAINTEXT) {
+      --pre_depth_;
+    }
+  }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void Break(int n) { newlines_ = std::max(newlines_, n); }
+
+  void AddText(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+      const char c = text[i];
+      const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+      const size_t width = nbsp ? 2 : 1;
+      if (pre_depth_ > 0 && c == '\n') {
+        newlines_ = std::min(newlines_ + 1, 2);
+      } else if (pre_depth_ > 0 && (c == ' ' || c == '\t' || nbsp)) {
+        Flush();
+        out_.push_back(c == '\t' ? '\t' : ' ');
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
+        space_ = true;
+      } else if (!IsDroppedControl(static_cast<unsigned char>(c))) {
+        Flush();
+        out_.push_back(c);
+      }
+      i += width;
+    }
+  }
+
+  // Writes the line breaks or the space owed before the next visible character.
+  void Flush() {
+    if (!out_.empty()) {
+      if (newlines_ > 0) {
+        out_.append(static_cast<size_t>(newlines_), '\n');
+      } else if (space_) {
+        out_.push_back(' ');
+      }
+    }
+    newlines_ = 0;
+    space_ = false;
+  }
+
+  std::string out_;
+  int newlines_ = 0;
+  bool space_ = false;
+  int pre_depth_ = 0;
+};
+
+template <typename Writer>
+bool WriteParsed(std::string_view html, Writer* writer) {
+  const std::string input = NestingLimiter().Run(ValidUtf8(html, /*drop_controls=*/true));
+  Arena arena(kBudgetBase + kBudgetPerInputByte * input.size());
+  const GumboOutput* output = ParseInArena(&arena, input);
+  if (output == nullptr) {
+    return false;
+  }
+  Walk(output->document, writer);
+  return true;
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      space = !out.empty();
+    } else {
+      if (space) {
+        out.push_back(' ');
+      }
+      space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SanitizeHtml(std::string_view html) {
+  SanitizingWriter writer;
+  if (!WriteParsed(html, &writer)) {
+    return PlainTextToHtml(CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true))));
+  }
+  return writer.Take();
+}
+
+std::string HtmlToPlainText(std::string_view html) {
+  TextWriter writer;
+  if (!WriteParsed(html, &writer)) {
+    return CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true)));
+  }
+  return writer.Take();
+}
+
+std::string PlainTextToHtml(std::string_view text) {
+  const std::string valid = ValidUtf8(text, /*drop_controls=*/false);
+  std::string out;
+  std::string paragraph;
+  const auto end_paragraph = [&] {
+    if (paragraph.empty()) {
+      return;
+    }
+    if (!out.empty()) {
+      out.push_back('\n');
+    }
+    out.append("<p>").append(paragraph).append("</p>");
+    paragraph.clear();
+  };
+  size_t i = 0;
+  while (i <= valid.size()) {
+    size_t eol = valid.find_first_of("\r\n", i);
+    if (eol == std::string::npos) {
+      eol = valid.size();
+    }
+    const std::string_view line = std::string_view(valid).substr(i, eol - i);
+    const bool blank = std::all_of(line.begin(), line.end(), [](char c) {
+      return c == ' ' || c == '\t' || IsDroppedControl(static_cast<unsigned char>(c));
+    });
+    if (blank) {
+      end_paragraph();
+    } else {
+      if (!paragraph.empty()) {
+        paragraph.append("<br>");
+      }
+      AppendEscaped(line, /*attribute=*/false, &paragraph);
+    }
+    if (eol + 1 < valid.size() && valid[eol] == '\r' && valid[eol + 1] == '\n') {
+      ++eol;
+    }
+    i = eol + 1;
+  }
+  end_paragraph();
+  return out;
+}
+
+}  // namespace sahayak

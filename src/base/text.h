@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sahayak {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+// Unicode NFC of well-formed UTF-8 (ICU). REQUIRES: IsValidUtf8(s).
+std::string ToNfc(std::string_view s);
+
+// Case-folded NFC, for comparing e-mail addresses, tags and names.
+std::string FoldCase(std::string_view s);
+
+// Trims ASCII and Unicode white space at both ends.
+std::string Trim(std::string_view s);
+
+// True when `s` holds a C0/C1 control character other than tab, CR and LF.
+bool HasControlChars(std::string_view s);
+
+// Length in code points (for limits that users count in characters, not bytes).
+size_t CodePointCount(std::string_view s);
+
+// A loose but practical address check: local@domain.tld, no spaces, one @.
+bool LooksLikeEmail(std::string_view s);
+
+// Lower-cased copy of the ASCII letters.
+std::string AsciiLower(std::string_view s);
+
+// Base64url without padding.
+std::string Base64UrlEncode(std::string_view bytes);
+bool Base64UrlDecode(std::string_view text, std::string* out);
+
+}  // namespace sahayak

@@ -1,0 +1,98 @@
+// The sahayak command: the server and its administration tools in one binary.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/commands.h"
+#include "app/config.h"
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using sahayak::app::Config;
+  CLI::App cli{"Sahayak: the customer-support helpdesk server.", "sahayak"};
+  cli.require_subcommand(1);
+  std::string data_dir, config_file;
+  cli.add_option("--data", data_dir, "Data folder (default ./sahayak-data)");
+  cli.add_option("--config", config_file, "Config file (default ./sahayak.toml when present)");
+
+  auto* serve = cli.add_subcommand("serve", "Serve the API and web pages");
+  std::string listen, port_file;
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--port-file", port_file, "Write the bound port to this file");
+
+  cli.add_subcommand("migrate", "Create or upgrade the database, then exit");
+
+  auto* seed = cli.add_subcommand("seed-demo", "Fill an empty data folder with demo data");
+  int64_t tickets = 10000;
+  uint64_t seed_value = 42;
+  seed->add_option("--tickets", tickets, "Number of demo tickets (default 10000)");
+  seed->add_option("--seed", seed_value, "Random seed (default 42)");
+
+  auto* admin = cli.add_subcommand("admin", "Manage agents and tokens");
+  admin->require_subcommand(1);
+  auto* create_agent = admin->add_subcommand("create-agent", "Create an agent");
+  std::string email, name, role = "agent", password, token_name;
+  create_agent->add_option("--email", email, "E-mail address")->required();
+  create_agent->add_option("--name", name, "Full name")->required();
+  create_agent->add_option("--role", role, "admin or agent")
+      ->check(CLI::IsMember({"admin", "agent"}));
+  create_agent->add_option("--password", password, "Password (8+ characters)")->required();
+  auto* create_token = admin->add_subcommand("create-token", "Create an API token; prints it");
+  create_token->add_option("--email", email, "The agent the token acts as")->required();
+  create_token->add_option("--name", token_name, "A name to recognise the token by");
+  auto* reset = admin->add_subcommand("reset-password", "Set a new password for an agent");
+  reset->add_option("--email", email, "E-mail address")->required();
+  reset->add_option("--password", password, "New password (8+ characters)")->required();
+
+  cli.add_subcommand("version", "Print the version");
+  cli.add_subcommand("routes", "List the API routes");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (cli.got_subcommand("version")) {
+    std::printf("sahayak %s\n", kVersion);
+    return 0;
+  }
+  if (cli.got_subcommand("routes")) return sahayak::app::PrintRoutes();
+
+  Config config;
+  bool explicit_config = !config_file.empty();
+  if (!explicit_config) config_file = "sahayak.toml";
+  if (auto st = sahayak::app::LoadConfigFile(config_file, explicit_config, &config); !st.ok()) {
+    std::fprintf(stderr, "sahayak: bad config: %s\n", st.message().c_str());
+    return 2;
+  }
+  if (auto st = sahayak::app::LoadConfigEnv(&config); !st.ok()) {
+    std::fprintf(stderr, "sahayak: bad environment: %s\n", st.message().c_str());
+    return 2;
+  }
+  if (!data_dir.empty()) config.data_dir = data_dir;
+  if (!listen.empty()) {
+    if (auto st = sahayak::app::ParseListen(listen, &config.listen_host, &config.listen_port);
+        !st.ok()) {
+      std::fprintf(stderr, "sahayak: %s\n", st.message().c_str());
+      return 2;
+    }
+  }
+  if (auto st = config.Validate(); !st.ok()) {
+    std::fprintf(stderr, "sahayak: bad config: %s\n", st.message().c_str());
+    return 2;
+  }
+  sahayak::app::ConfigureLogging(config.log_format, config.log_level);
+
+  if (cli.got_subcommand("serve")) return sahayak::app::Serve(config, port_file);
+  if (cli.got_subcommand("migrate")) return sahayak::app::Migrate(config);
+  if (cli.got_subcommand("seed-demo")) return sahayak::app::SeedDemo(config, tickets, seed_value);
+  if (create_agent->parsed()) {
+    return sahayak::app::CreateAgent(config, email, name, role, password);
+  }
+  if (create_token->parsed()) return sahayak::app::CreateToken(config, email, token_name);
+  if (reset->parsed()) return sahayak::app::ResetPassword(config, email, password);
+  return 1;
+}

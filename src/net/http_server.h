@@ -1,0 +1,43 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "api/router.h"
+#include "base/status.h"
+
+namespace sahayak::net {
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0 picks a free port
+  int io_threads = 1;
+  int worker_threads = 32;      // blocking handlers (SQLite, argon2id) run here
+  size_t max_header_bytes = 16 * 1024;
+  int idle_timeout_seconds = 60;
+};
+
+// The HTTP/1.1 server: Beast sessions on a small pool of I/O threads, each request handed to a
+// worker pool so blocking work never stalls the I/O threads. The only code that includes
+// Beast and Asio. Thread-safe.
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, api::Router& router);
+  ~HttpServer();
+
+  // Binds and listens. After it returns OK, port() is the bound port.
+  Status Start();
+  uint16_t port() const;
+
+  // Serves until Stop() or SIGINT/SIGTERM, then drains requests in flight.
+  void Run();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sahayak::net

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace sahayak::services {
+
+// Content-addressed file storage for attachments: a blob is named by the hex SHA-256 of its
+// bytes, so the same file uploaded twice is stored once. Thread-safe.
+class BlobStore {
+ public:
+  virtual ~BlobStore() = default;
+  // Stores the bytes durably (fsync) and returns their SHA-256.
+  virtual Result<std::string> Put(std::string_view bytes) = 0;
+  virtual Result<std::string> Get(const std::string& sha256) = 0;
+};
+
+}  // namespace sahayak::services

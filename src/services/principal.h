@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+
+#include "domain/people.h"
+#include "domain/types.h"
+
+namespace sahayak::services {
+
+// Who is calling: an authenticated agent, by session cookie or API token.
+struct Principal {
+  enum class Via { kSession, kToken, kCli };
+  domain::Id workspace_id = 0;
+  domain::Id agent_id = 0;
+  domain::Role role = domain::Role::kAgent;
+  std::string name;
+  std::string email;
+  std::string language = "en";
+  Via via = Via::kSession;
+  std::string session_hash;  // when via == kSession
+  std::string csrf_token;    // when via == kSession
+  std::string ip;
+  std::string user_agent;
+
+  bool is_admin() const { return role == domain::Role::kAdmin; }
+  domain::Actor actor() const {
+    auto kind = via == Via::kCli ? domain::Actor::Kind::kSystem : domain::Actor::Kind::kAgent;
+    return {kind, agent_id, name, ip, user_agent};
+  }
+  // A stable key for idempotency records: one agent's keys never collide with another's.
+  std::string key() const { return "agent:" + std::to_string(agent_id); }
+};
+
+}  // namespace sahayak::services

@@ -1,0 +1,231 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "domain/custom_field.h"
+#include "domain/message.h"
+#include "domain/people.h"
+#include "domain/ticket.h"
+
+// The storage interfaces the services need. store/sqlite implements them (PostgreSQL later);
+// services and api see only these. All methods return NotFound for ids outside the workspace.
+namespace sahayak::services {
+
+using domain::Id;
+
+struct Workspace {
+  Id id = 0;
+  std::string name;
+  std::string default_language = "en";
+  std::string time_zone = "Asia/Kolkata";
+  Millis created_at = 0;
+  Millis updated_at = 0;
+  int64_t version = 1;
+};
+
+// A page of a list ordered by id; `next` is the id to continue from (exclusive), if any.
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<Id> next;
+};
+
+// Keyset paging: rows with id below `before` (newest first) or above `after` (oldest first).
+struct PageRequest {
+  std::optional<Id> cursor;
+  int limit = 25;
+};
+
+struct TicketFilter {
+  std::vector<domain::TicketStatus> statuses;  // empty: any
+  std::optional<Id> assignee_id;
+  bool unassigned = false;
+  std::optional<Id> group_id;
+  std::optional<std::string> tag;
+  std::optional<Id> requester_id;
+  std::optional<Id> organisation_id;
+};
+
+struct ContactFilter {
+  std::optional<std::string> email;
+  std::optional<Id> organisation_id;
+};
+
+struct AuditFilter {
+  std::optional<std::string> entity_type;
+  std::optional<Id> entity_id;
+};
+
+struct TagCount {
+  std::string name;
+  int64_t ticket_count = 0;
+};
+
+struct LoginState {
+  int failed = 0;
+  std::optional<Millis> first_failed_at;
+  std::optional<Millis> locked_until;
+};
+
+struct SessionRecord {
+  std::string token_hash;
+  Id workspace_id = 0;
+  Id agent_id = 0;
+  std::string csrf_token;
+  Millis created_at = 0;
+  Millis expires_at = 0;
+  bool persistent = false;
+  std::string ip;
+  std::string user_agent;
+};
+
+struct ApiTokenRecord {
+  Id id = 0;
+  Id workspace_id = 0;
+  Id agent_id = 0;
+  std::string name;
+  std::string token_hash;
+  Millis created_at = 0;
+  std::optional<Millis> last_used_at;
+};
+
+struct IdempotencyRecord {
+  std::string request_hash;
+  int status = 0;
+  std::string body;
+  std::string location;
+  Millis created_at = 0;
+};
+
+struct StoreStats {
+  int64_t write_queue_depth = 0;
+  int64_t database_bytes = 0;
+  int64_t batches_committed = 0;
+  int64_t writes_committed = 0;
+};
+
+// Reads see one consistent snapshot. Not thread-safe: one transaction, one thread.
+class ReadTx {
+ public:
+  virtual ~ReadTx() = default;
+
+  virtual Result<Workspace> GetWorkspace(Id ws) = 0;
+  virtual Result<std::vector<Workspace>> ListWorkspaces() = 0;
+
+  virtual Result<domain::Agent> GetAgent(Id ws, Id id) = 0;
+  virtual Result<domain::Agent> FindAgentByEmail(Id ws, std::string_view email) = 0;
+  virtual Result<Page<domain::Agent>> ListAgents(Id ws, const PageRequest& page) = 0;
+  virtual Result<LoginState> GetLoginState(Id ws, Id agent_id) = 0;
+
+  virtual Result<domain::Group> GetGroup(Id ws, Id id) = 0;
+  virtual Result<Page<domain::Group>> ListGroups(Id ws, const PageRequest& page) = 0;
+
+  virtual Result<domain::Contact> GetContact(Id ws, Id id) = 0;
+  virtual Result<domain::Contact> FindContactByIdentity(Id ws, domain::Identity::Kind kind,
+                                                        std::string_view value) = 0;
+  virtual Result<Page<domain::Contact>> ListContacts(Id ws, const ContactFilter& filter,
+                                                     const PageRequest& page) = 0;
+
+  virtual Result<domain::Organisation> GetOrganisation(Id ws, Id id) = 0;
+  virtual Result<domain::Organisation> FindOrganisationByDomain(Id ws,
+                                                                std::string_view domain) = 0;
+  virtual Result<Page<domain::Organisation>> ListOrganisations(Id ws,
+                                                               const PageRequest& page) = 0;
+
+  virtual Result<domain::Ticket> GetTicket(Id ws, Id id) = 0;
+  virtual Result<Page<domain::Ticket>> ListTickets(Id ws, const TicketFilter& filter,
+                                                   const PageRequest& page) = 0;
+  // Oldest first; `page.cursor` is the last id seen.
+  virtual Result<Page<domain::Message>> ListMessages(Id ws, Id ticket_id,
+                                                     const PageRequest& page) = 0;
+  virtual Result<domain::Attachment> GetAttachment(Id ws, Id id) = 0;
+
+  virtual Result<std::vector<domain::CustomFieldDef>> ListCustomFields(Id ws) = 0;
+  virtual Result<domain::CustomFieldDef> GetCustomField(Id ws, Id id) = 0;
+
+  // Ordered by name; `after` is the last name seen.
+  virtual Result<std::vector<TagCount>> ListTags(Id ws, std::string_view after, int limit) = 0;
+
+  virtual Result<Page<domain::AuditEvent>> ListAuditEvents(Id ws, const AuditFilter& filter,
+                                                           const PageRequest& page) = 0;
+
+  virtual Result<SessionRecord> GetSession(std::string_view token_hash) = 0;
+  virtual Result<ApiTokenRecord> FindApiToken(std::string_view token_hash) = 0;
+  virtual Result<ApiTokenRecord> GetApiToken(Id ws, Id id) = 0;
+  virtual Result<Page<ApiTokenRecord>> ListApiTokens(Id ws, const PageRequest& page) = 0;
+  virtual Result<IdempotencyRecord> GetIdempotency(Id ws, std::string_view principal,
+                                                   std::string_view key) = 0;
+  virtual Result<int64_t> CountTickets(Id ws) = 0;
+};
+
+// A write transaction; it also reads its own writes. Inserts fill in the new id.
+class WriteTx : public virtual ReadTx {
+ public:
+  virtual Status InsertWorkspace(Workspace* w) = 0;
+  virtual Status UpdateWorkspace(const Workspace& w) = 0;
+  virtual Result<int64_t> NextTicketNumber(Id ws) = 0;
+
+  virtual Status InsertAgent(domain::Agent* a) = 0;  // with its group_ids
+  virtual Status UpdateAgent(const domain::Agent& a) = 0;  // with its group_ids
+  virtual Status SetLoginState(Id ws, Id agent_id, const LoginState& s) = 0;
+
+  virtual Status InsertGroup(domain::Group* g) = 0;  // with its agent_ids
+  virtual Status UpdateGroup(const domain::Group& g) = 0;
+  // FailedPrecondition when tickets still belong to the group.
+  virtual Status DeleteGroup(Id ws, Id id) = 0;
+
+  virtual Status InsertContact(domain::Contact* c) = 0;  // AlreadyExists on a taken identity
+  virtual Status UpdateContact(const domain::Contact& c) = 0;
+
+  virtual Status InsertOrganisation(domain::Organisation* o) = 0;  // AlreadyExists on a domain
+  virtual Status UpdateOrganisation(const domain::Organisation& o) = 0;
+
+  virtual Status InsertTicket(domain::Ticket* t) = 0;
+  // `before` is the stored row, so tag counts can follow the change.
+  virtual Status UpdateTicket(const domain::Ticket& before, const domain::Ticket& after) = 0;
+
+  virtual Status InsertMessage(domain::Message* m) = 0;
+  virtual Status MoveMessages(Id ws, Id from_ticket, Id to_ticket) = 0;
+  virtual Status InsertAttachment(domain::Attachment* a) = 0;
+  virtual Status LinkAttachment(Id ws, Id attachment_id, Id message_id) = 0;
+
+  virtual Status InsertCustomField(domain::CustomFieldDef* f) = 0;
+  virtual Status UpdateCustomField(const domain::CustomFieldDef& f) = 0;
+
+  virtual Status InsertAudit(domain::AuditEvent* e) = 0;
+  virtual Status InsertOutbox(domain::OutboxItem* o) = 0;
+
+  virtual Status InsertSession(const SessionRecord& s) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  virtual Status DeleteSessionsOfAgent(Id ws, Id agent_id) = 0;
+  virtual Status InsertApiToken(ApiTokenRecord* t) = 0;
+  virtual Status DeleteApiToken(Id ws, Id id) = 0;
+  virtual Status TouchApiToken(Id id, Millis when) = 0;
+  virtual Status PutIdempotency(Id ws, std::string_view principal, std::string_view key,
+                                const IdempotencyRecord& r) = 0;
+  virtual Status DeleteIdempotencyBefore(Millis cutoff) = 0;
+};
+
+// The database. Thread-safe.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `fn` on the calling thread in a read transaction.
+  virtual Status Read(const std::function<Status(ReadTx&)>& fn) = 0;
+
+  // Runs `fn` on the single writer thread, batched with other writers' functions into one
+  // transaction (group commit); each function runs inside its own savepoint, so an error
+  // undoes only that function's writes. Returns once the batch is durable (or failed).
+  // `fn` must not block or take long: hash passwords and read files before calling Write.
+  virtual Status Write(const std::function<Status(WriteTx&)>& fn) = 0;
+
+  virtual StoreStats Stats() = 0;
+};
+
+}  // namespace sahayak::services

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <string>
+
+#include "services/store.h"
+#include "store/sqlite/connection.h"
+
+namespace sahayak::store {
+
+using domain::Id;
+
+// ReadTx and WriteTx over one SQLite connection. The caller (SqliteStore) owns BEGIN/COMMIT;
+// this class only runs statements. Not thread-safe.
+class SqliteTx final : public services::WriteTx {
+ public:
+  explicit SqliteTx(Connection* conn) : c_(conn) {}
+
+  // ReadTx
+  Result<services::Workspace> GetWorkspace(Id ws) override;
+  Result<std::vector<services::Workspace>> ListWorkspaces() override;
+  Result<domain::Agent> GetAgent(Id ws, Id id) override;
+  Result<domain::Agent> FindAgentByEmail(Id ws, std::string_view email) override;
+  Result<services::Page<domain::Agent>> ListAgents(Id ws,
+                                                   const services::PageRequest& page) override;
+  Result<services::LoginState> GetLoginState(Id ws, Id agent_id) override;
+  Result<domain::Group> GetGroup(Id ws, Id id) override;
+  Result<services::Page<domain::Group>> ListGroups(Id ws,
+                                                   const services::PageRequest& page) override;
+  Result<domain::Contact> GetContact(Id ws, Id id) override;
+  Result<domain::Contact> FindContactByIdentity(Id ws, domain::Identity::Kind kind,
+                                                std::string_view value) override;
+  Result<services::Page<domain::Contact>> ListContacts(
+      Id ws, const services::ContactFilter& filter, const services::PageRequest& page) override;
+  Result<domain::Organisation> GetOrganisation(Id ws, Id id) override;
+  Result<domain::Organisation> FindOrganisationByDomain(Id ws, std::string_view domain) override;
+  Result<services::Page<domain::Organisation>> ListOrganisations(
+      Id ws, const services::PageRequest& page) override;
+  Result<domain::Ticket> GetTicket(Id ws, Id id) override;
+  Result<services::Page<domain::Ticket>> ListTickets(Id ws, const services::TicketFilter& filter,
+                                                     const services::PageRequest& page) override;
+  Result<services::Page<domain::Message>> ListMessages(
+      Id ws, Id ticket_id, const services::PageRequest& page) override;
+  Result<domain::Attachment> GetAttachment(Id ws, Id id) override;
+  Result<std::vector<domain::CustomFieldDef>> ListCustomFields(Id ws) override;
+  Result<domain::CustomFieldDef> GetCustomField(Id ws, Id id) override;
+  Result<std::vector<services::TagCount>> ListTags(Id ws, std::string_view after,
+                                                   int limit) override;
+  Result<services::Page<domain::AuditEvent>> ListAuditEvents(
+      Id ws, const services::AuditFilter& filter, const services::PageRequest& page) override;
+  Result<services::SessionRecord> GetSession(std::string_view token_hash) override;
+  Result<services::ApiTokenRecord> FindApiToken(std::string_view token_hash) override;
+  Result<services::ApiTokenRecord> GetApiToken(Id ws, Id id) override;
+  Result<services::Page<services::ApiTokenRecord>> ListApiTokens(
+      Id ws, const services::PageRequest& page) override;
+  Result<services::IdempotencyRecord> GetIdempotency(Id ws, std::string_view principal,
+                                                     std::string_view key) override;
+  Result<int64_t> CountTickets(Id ws) override;
+
+  // WriteTx
+  Status InsertWorkspace(services::Workspace* w) override;
+  Status UpdateWorkspace(const services::Workspace& w) override;
+  Result<int64_t> NextTicketNumber(Id ws) override;
+  Status InsertAgent(domain::Agent* a) override;
+  Status UpdateAgent(const domain::Agent& a) override;
+  Status SetLoginState(Id ws, Id agent_id, const services::LoginState& s) override;
+  Status InsertGroup(domain::Group* g) override;
+  Status UpdateGroup(const domain::Group& g) override;
+  Status DeleteGroup(Id ws, Id id) override;
+  Status InsertContact(domain::Contact* c) override;
+  Status UpdateContact(const domain::Contact& c) override;
+  Status InsertOrganisation(domain::Organisation* o) override;
+  Status UpdateOrganisation(const domain::Organisation& o) override;
+  Status InsertTicket(domain::Ticket* t) override;
+  Status UpdateTicket(const domain::Ticket& before, const domain::Ticket& after) override;
+  Status InsertMessage(domain::Message* m) override;
+  Status MoveMessages(Id ws, Id from_ticket, Id to_ticket) override;
+  Status InsertAttachment(domain::Attachment* a) override;
+  Status LinkAttachment(Id ws, Id attachment_id, Id message_id) override;
+  Status InsertCustomField(domain::CustomFieldDef* f) override;
+  Status UpdateCustomField(const domain::CustomFieldDef& f) override;
+  Status InsertAudit(domain::AuditEvent* e) override;
+  Status InsertOutbox(domain::OutboxItem* o) override;
+  Status InsertSession(const services::SessionRecord& s) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Status DeleteSessionsOfAgent(Id ws, Id agent_id) override;
+  Status InsertApiToken(services::ApiTokenRecord* t) override;
+  Status DeleteApiToken(Id ws, Id id) override;
+  Status TouchApiToken(Id id, Millis when) override;
+  Status PutIdempotency(Id ws, std::string_view principal, std::string_view key,
+                        const services::IdempotencyRecord& r) override;
+  Status DeleteIdempotencyBefore(Millis cutoff) override;
+
+ private:
+  Status LoadIdentities(domain::Contact* c);
+  Status WriteIdentities(const domain::Contact& c);
+  Status LoadDomains(domain::Organisation* o);
+  Status WriteDomains(const domain::Organisation& o);
+  Status LoadGroupIdsOfAgent(domain::Agent* a);
+  Status WriteAgentGroups(const domain::Agent& a);
+  Status LoadAgentIdsOfGroup(domain::Group* g);
+  Status WriteGroupMembers(const domain::Group& g);
+  Status AdjustTagCount(Id ws, const std::string& tag, int delta);
+
+  Connection* c_;
+};
+
+}  // namespace sahayak::store

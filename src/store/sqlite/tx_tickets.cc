@@ -1,0 +1,410 @@
+// Tickets, tags, messages, attachments and custom-field definitions.
+#include <algorithm>
+#include <limits>
+
+#include "store/sqlite/sqlite_tx.h"
+
+namespace sahayak::store {
+
+using nlohmann::json;
+using services::Page;
+using services::PageRequest;
+
+namespace {
+
+constexpr int64_t kNoCursor = std::numeric_limits<int64_t>::max();
+
+constexpr const char* kTicketCols =
+    "id, workspace_id, number, subject, status, priority, type, channel, requester_id, "
+    "assignee_id, group_id, organisation_id, merged_into_id, tags, custom_fields, language, "
+    "created_at, updated_at, first_response_at, solved_at, version";
+
+json ParseJsonColumn(const std::string& text, json fallback) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return j.is_discarded() ? fallback : j;
+}
+
+domain::Ticket ReadTicket(const Stmt& s) {
+  domain::Ticket t;
+  t.id = s.Int(0);
+  t.workspace_id = s.Int(1);
+  t.number = s.Int(2);
+  t.subject = s.Text(3);
+  t.status = domain::ParseStatus(s.Text(4)).value_or(domain::TicketStatus::kOpen);
+  t.priority = domain::ParsePriority(s.Text(5)).value_or(domain::Priority::kNormal);
+  t.type = domain::ParseTicketType(s.Text(6)).value_or(domain::TicketType::kQuestion);
+  t.channel = domain::ParseChannel(s.Text(7)).value_or(domain::Channel::kApi);
+  t.requester_id = s.Int(8);
+  t.assignee_id = s.OptInt(9);
+  t.group_id = s.OptInt(10);
+  t.organisation_id = s.OptInt(11);
+  t.merged_into_id = s.OptInt(12);
+  json tags = ParseJsonColumn(s.Text(13), json::array());
+  for (const auto& tag : tags) {
+    if (tag.is_string()) t.tags.push_back(tag.get<std::string>());
+  }
+  t.custom_fields = ParseJsonColumn(s.Text(14), json::object());
+  t.language = s.Text(15);
+  t.created_at = s.Int(16);
+  t.updated_at = s.Int(17);
+  t.first_response_at = s.OptInt(18);
+  t.solved_at = s.OptInt(19);
+  t.version = s.Int(20);
+  return t;
+}
+
+void BindTicket(Stmt& s, const domain::Ticket& t) {
+  s.Bind(1, t.workspace_id).Bind(2, t.number).Bind(3, t.subject).Bind(4, domain::Name(t.status));
+  s.Bind(5, domain::Name(t.priority)).Bind(6, domain::Name(t.type));
+  s.Bind(7, domain::Name(t.channel)).Bind(8, t.requester_id).Bind(9, t.assignee_id);
+  s.Bind(10, t.group_id).Bind(11, t.organisation_id).Bind(12, t.merged_into_id);
+  s.Bind(13, json(t.tags).dump()).Bind(14, t.custom_fields.dump()).Bind(15, t.language);
+  s.Bind(16, t.created_at).Bind(17, t.updated_at).Bind(18, t.first_response_at);
+  s.Bind(19, t.solved_at).Bind(20, t.version);
+}
+
+}  // namespace
+
+Result<domain::Ticket> SqliteTx::GetTicket(Id ws, Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kTicketCols +
+                                       " FROM tickets WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("ticket " + std::to_string(id) + " does not exist");
+  return ReadTicket(s);
+}
+
+Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::TicketFilter& f,
+                                                   const PageRequest& page) {
+  std::string sql = std::string("SELECT ") + kTicketCols + " FROM tickets WHERE workspace_id = ?";
+  if (!f.statuses.empty()) {
+    sql += " AND status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+  }
+  if (f.unassigned) {
+    sql += " AND assignee_id IS NULL";
+  } else if (f.assignee_id) {
+    sql += " AND assignee_id = ?";
+  }
+  if (f.group_id) sql += " AND group_id = ?";
+  if (f.requester_id) sql += " AND requester_id = ?";
+  if (f.organisation_id) sql += " AND organisation_id = ?";
+  if (f.tag) {
+    sql += " AND id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ? AND tag = ?"
+           " AND ticket_id < ?)";
+  }
+  sql += " AND id < ? ORDER BY id DESC LIMIT ?";
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
+  int i = 1;
+  int64_t before = page.cursor.value_or(kNoCursor);
+  s.Bind(i++, ws);
+  for (auto st : f.statuses) s.Bind(i++, domain::Name(st));
+  if (!f.unassigned && f.assignee_id) s.Bind(i++, *f.assignee_id);
+  if (f.group_id) s.Bind(i++, *f.group_id);
+  if (f.requester_id) s.Bind(i++, *f.requester_id);
+  if (f.organisation_id) s.Bind(i++, *f.organisation_id);
+  if (f.tag) s.Bind(i++, ws).Bind(i++, *f.tag).Bind(i++, before);
+  s.Bind(i++, before).Bind(i++, page.limit + 1);
+  Page<domain::Ticket> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.items.push_back(ReadTicket(s));
+  }
+  if (static_cast<int>(out.items.size()) > page.limit) {
+    out.items.resize(page.limit);
+    out.next = out.items.back().id;
+  }
+  return out;
+}
+
+Status SqliteTx::AdjustTagCount(Id ws, const std::string& tag, int delta) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO tags (workspace_id, name, ticket_count) "
+                                       "VALUES (?, ?, ?) ON CONFLICT (workspace_id, name) DO "
+                                       "UPDATE SET ticket_count = ticket_count + excluded."
+                                       "ticket_count"));
+  s.Bind(1, ws).Bind(2, tag).Bind(3, delta);
+  return s.Exec();
+}
+
+Status SqliteTx::InsertTicket(domain::Ticket* t) {
+  {
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+                                 "INSERT INTO tickets (workspace_id, number, subject, status, "
+                                 "priority, type, channel, requester_id, assignee_id, group_id, "
+                                 "organisation_id, merged_into_id, tags, custom_fields, language,"
+                                 " created_at, updated_at, first_response_at, solved_at, version)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?)"));
+    BindTicket(s, *t);
+    RETURN_IF_ERROR(s.Exec());
+  }
+  t->id = c_->LastInsertId();
+  for (const auto& tag : t->tags) {
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO ticket_tags (workspace_id, tag, ticket_id)"
+                                         " VALUES (?, ?, ?)"));
+    s.Bind(1, t->workspace_id).Bind(2, tag).Bind(3, t->id);
+    RETURN_IF_ERROR(s.Exec());
+    RETURN_IF_ERROR(AdjustTagCount(t->workspace_id, tag, 1));
+  }
+  return Status::Ok();
+}
+
+Status SqliteTx::UpdateTicket(const domain::Ticket& before, const domain::Ticket& t) {
+  {
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+                                 "UPDATE tickets SET workspace_id = ?, number = ?, subject = ?, "
+                                 "status = ?, priority = ?, type = ?, channel = ?, "
+                                 "requester_id = ?, assignee_id = ?, group_id = ?, "
+                                 "organisation_id = ?, merged_into_id = ?, tags = ?, "
+                                 "custom_fields = ?, language = ?, created_at = ?, "
+                                 "updated_at = ?, first_response_at = ?, solved_at = ?, "
+                                 "version = ? WHERE id = ?"));
+    BindTicket(s, t);
+    s.Bind(21, t.id);
+    RETURN_IF_ERROR(s.Exec());
+  }
+  for (const auto& tag : before.tags) {
+    if (std::find(t.tags.begin(), t.tags.end(), tag) != t.tags.end()) continue;
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare("DELETE FROM ticket_tags WHERE workspace_id = ? AND "
+                                         "tag = ? AND ticket_id = ?"));
+    s.Bind(1, t.workspace_id).Bind(2, tag).Bind(3, t.id);
+    RETURN_IF_ERROR(s.Exec());
+    RETURN_IF_ERROR(AdjustTagCount(t.workspace_id, tag, -1));
+  }
+  for (const auto& tag : t.tags) {
+    if (std::find(before.tags.begin(), before.tags.end(), tag) != before.tags.end()) continue;
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO ticket_tags (workspace_id, tag, ticket_id)"
+                                         " VALUES (?, ?, ?)"));
+    s.Bind(1, t.workspace_id).Bind(2, tag).Bind(3, t.id);
+    RETURN_IF_ERROR(s.Exec());
+    RETURN_IF_ERROR(AdjustTagCount(t.workspace_id, tag, 1));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<services::TagCount>> SqliteTx::ListTags(Id ws, std::string_view after,
+                                                           int limit) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT name, ticket_count FROM tags WHERE "
+                                       "workspace_id = ? AND name > ? AND ticket_count > 0 "
+                                       "ORDER BY name LIMIT ?"));
+  s.Bind(1, ws).Bind(2, after).Bind(3, limit);
+  std::vector<services::TagCount> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back({s.Text(0), s.Int(1)});
+  }
+  return out;
+}
+
+// --- messages and attachments -------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kAttachmentCols =
+    "id, workspace_id, message_id, filename, mime_type, size, sha256, uploaded_by, created_at";
+
+domain::Attachment ReadAttachment(const Stmt& s) {
+  domain::Attachment a;
+  a.id = s.Int(0);
+  a.workspace_id = s.Int(1);
+  a.message_id = s.OptInt(2);
+  a.filename = s.Text(3);
+  a.mime_type = s.Text(4);
+  a.size = s.Int(5);
+  a.sha256 = s.Text(6);
+  a.uploaded_by = s.Int(7);
+  a.created_at = s.Int(8);
+  return a;
+}
+
+domain::Actor::Kind ParseActorKind(const std::string& s) {
+  if (s == "contact") return domain::Actor::Kind::kContact;
+  if (s == "system") return domain::Actor::Kind::kSystem;
+  return domain::Actor::Kind::kAgent;
+}
+
+}  // namespace
+
+Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id,
+                                                     const PageRequest& page) {
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      c_->Prepare("SELECT m.id, m.workspace_id, m.ticket_id, m.public, m.author_kind, "
+                  "m.author_id, m.body, m.html, m.channel, m.channel_meta, m.created_at, "
+                  "CASE m.author_kind WHEN 'agent' THEN (SELECT name FROM agents WHERE id = "
+                  "m.author_id) WHEN 'contact' THEN (SELECT name FROM contacts WHERE id = "
+                  "m.author_id) ELSE 'Sahayak' END "
+                  "FROM messages m WHERE m.workspace_id = ? AND m.ticket_id = ? AND m.id > ? "
+                  "ORDER BY m.id LIMIT ?"));
+  s.Bind(1, ws).Bind(2, ticket_id).Bind(3, page.cursor.value_or(0)).Bind(4, page.limit + 1);
+  Page<domain::Message> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    domain::Message m;
+    m.id = s.Int(0);
+    m.workspace_id = s.Int(1);
+    m.ticket_id = s.Int(2);
+    m.is_public = s.Int(3) != 0;
+    m.author_kind = ParseActorKind(s.Text(4));
+    m.author_id = s.Int(5);
+    m.body = s.Text(6);
+    m.html = s.Text(7);
+    m.channel = domain::ParseChannel(s.Text(8)).value_or(domain::Channel::kApi);
+    m.channel_meta = ParseJsonColumn(s.Text(9), json::object());
+    m.created_at = s.Int(10);
+    m.author_name = s.Text(11);
+    out.items.push_back(std::move(m));
+  }
+  if (static_cast<int>(out.items.size()) > page.limit) {
+    out.items.resize(page.limit);
+    out.next = out.items.back().id;
+  }
+  for (auto& m : out.items) {
+    ASSIGN_OR_RETURN(Stmt a, c_->Prepare(std::string("SELECT ") + kAttachmentCols +
+                                         " FROM attachments WHERE message_id = ? ORDER BY id"));
+    a.Bind(1, m.id);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, a.Step());
+      if (!row) break;
+      m.attachments.push_back(ReadAttachment(a));
+    }
+  }
+  return out;
+}
+
+Status SqliteTx::InsertMessage(domain::Message* m) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO messages (workspace_id, ticket_id, public, "
+                                       "author_kind, author_id, body, html, channel, "
+                                       "channel_meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                       "?, ?, ?)"));
+  s.Bind(1, m->workspace_id).Bind(2, m->ticket_id).Bind(3, m->is_public);
+  s.Bind(4, domain::ActorKindName(m->author_kind)).Bind(5, m->author_id).Bind(6, m->body);
+  s.Bind(7, m->html).Bind(8, domain::Name(m->channel)).Bind(9, m->channel_meta.dump());
+  s.Bind(10, m->created_at);
+  RETURN_IF_ERROR(s.Exec());
+  m->id = c_->LastInsertId();
+  return Status::Ok();
+}
+
+Status SqliteTx::MoveMessages(Id ws, Id from_ticket, Id to_ticket) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE messages SET ticket_id = ? WHERE workspace_id = ?"
+                                       " AND ticket_id = ?"));
+  s.Bind(1, to_ticket).Bind(2, ws).Bind(3, from_ticket);
+  return s.Exec();
+}
+
+Result<domain::Attachment> SqliteTx::GetAttachment(Id ws, Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kAttachmentCols +
+                                       " FROM attachments WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("attachment " + std::to_string(id) + " does not exist");
+  return ReadAttachment(s);
+}
+
+Status SqliteTx::InsertAttachment(domain::Attachment* a) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO attachments (workspace_id, message_id, "
+                                       "filename, mime_type, size, sha256, uploaded_by, "
+                                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, a->workspace_id).Bind(2, a->message_id).Bind(3, a->filename).Bind(4, a->mime_type);
+  s.Bind(5, a->size).Bind(6, a->sha256).Bind(7, a->uploaded_by).Bind(8, a->created_at);
+  RETURN_IF_ERROR(s.Exec());
+  a->id = c_->LastInsertId();
+  return Status::Ok();
+}
+
+Status SqliteTx::LinkAttachment(Id ws, Id attachment_id, Id message_id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE attachments SET message_id = ? WHERE "
+                                       "workspace_id = ? AND id = ? AND message_id IS NULL"));
+  s.Bind(1, message_id).Bind(2, ws).Bind(3, attachment_id);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) {
+    return FailedPrecondition("attachment " + std::to_string(attachment_id) +
+                              " does not exist or belongs to another message")
+        .WithField("attachment_ids", "unknown or already used");
+  }
+  return Status::Ok();
+}
+
+// --- custom fields ------------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kFieldCols =
+    "id, workspace_id, key, label, type, options, required, active, created_at, updated_at, "
+    "version";
+
+domain::CustomFieldDef ReadField(const Stmt& s) {
+  domain::CustomFieldDef f;
+  f.id = s.Int(0);
+  f.workspace_id = s.Int(1);
+  f.key = s.Text(2);
+  f.label = s.Text(3);
+  f.type = domain::ParseFieldType(s.Text(4)).value_or(domain::FieldType::kText);
+  json options = ParseJsonColumn(s.Text(5), json::array());
+  for (const auto& o : options) {
+    if (o.is_string()) f.options.push_back(o.get<std::string>());
+  }
+  f.required = s.Int(6) != 0;
+  f.active = s.Int(7) != 0;
+  f.created_at = s.Int(8);
+  f.updated_at = s.Int(9);
+  f.version = s.Int(10);
+  return f;
+}
+
+}  // namespace
+
+Result<std::vector<domain::CustomFieldDef>> SqliteTx::ListCustomFields(Id ws) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kFieldCols +
+                                       " FROM custom_fields WHERE workspace_id = ? ORDER BY id"));
+  s.Bind(1, ws);
+  std::vector<domain::CustomFieldDef> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadField(s));
+  }
+  return out;
+}
+
+Result<domain::CustomFieldDef> SqliteTx::GetCustomField(Id ws, Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kFieldCols +
+                                       " FROM custom_fields WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("custom field " + std::to_string(id) + " does not exist");
+  return ReadField(s);
+}
+
+Status SqliteTx::InsertCustomField(domain::CustomFieldDef* f) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO custom_fields (workspace_id, key, label, "
+                                       "type, options, required, active, created_at, "
+                                       "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                       "?)"));
+  s.Bind(1, f->workspace_id).Bind(2, f->key).Bind(3, f->label).Bind(4, domain::Name(f->type));
+  s.Bind(5, json(f->options).dump()).Bind(6, f->required).Bind(7, f->active);
+  s.Bind(8, f->created_at).Bind(9, f->updated_at).Bind(10, f->version);
+  Status st = s.Exec();
+  if (st.code() == Code::kAlreadyExists) {
+    return AlreadyExists("a custom field with this key exists").WithField("key", "is taken");
+  }
+  RETURN_IF_ERROR(st);
+  f->id = c_->LastInsertId();
+  return Status::Ok();
+}
+
+Status SqliteTx::UpdateCustomField(const domain::CustomFieldDef& f) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE custom_fields SET label = ?, options = ?, "
+                                       "required = ?, active = ?, updated_at = ?, version = ? "
+                                       "WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, f.label).Bind(2, json(f.options).dump()).Bind(3, f.required).Bind(4, f.active);
+  s.Bind(5, f.updated_at).Bind(6, f.version).Bind(7, f.workspace_id).Bind(8, f.id);
+  return s.Exec();
+}
+
+}  // namespace sahayak::store
