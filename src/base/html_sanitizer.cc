@@ -148,50 +148,99 @@ bool IsOneOf(std::string_view name, const std::string_view (&names)[N]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Nesting limit.
+// Limits on nesting and attributes.
 //
 // gumbo's tree builder walks the stack of open elements for many tokens (the "has an element in
 // scope" checks), so N nested <div>s cost O(N^2): 20,000 take half a second, 200,000 (1 MB)
-// about a minute. Browsers cap the tree depth; gumbo 0.10 cannot, so before parsing we model
-// the open elements from the tags alone and drop start tags (keeping their text) once the model
-// holds kMaxOpenElements.
+// about a minute. Its tokenizer looks for a duplicate among all earlier attributes of a tag, so
+// one tag with 150,000 attributes takes over a minute. Browsers cap the tree depth; gumbo 0.10
+// cannot, so before parsing we model the open elements from the tags alone and hide start tags
+// once the model holds kMaxOpenElements, and hide any tag with over kMaxAttributes attributes.
+// A tag is hidden by turning "<x" into "<!x", a bogus comment that ends at the first ">":
+// gumbo ignores it, and no bytes around it change, so no new tag or attribute can appear.
 //
 // The model must never hold fewer elements than gumbo's stack plus its list of formatting
 // elements to reopen, or the quadratic case comes back. So it looks at every "<" followed by a
 // letter, even inside comments, scripts and attribute values (that overcounts, which only
-// flattens absurd input), ends a tag at its first ">" (gumbo's tag ends there or later), and
-// pops an element only when gumbo surely pops it too: an end tag closes the nearest match when
-// no element between them could stop the parser, and a formatting element closed by another
-// element's end tag stays counted as long as gumbo may reopen it. Elements that the parser
-// closes on its own when a sibling starts (p, li, td ...) and void elements are not counted.
-// A dropped tag becomes one space, so the bytes around it cannot join into a new tag.
+// flattens absurd input), skips a tag up to its first ">" (gumbo's tag ends there or later, so
+// nothing skipped is a tag to gumbo), and pops an element only when gumbo surely pops it too:
+// an end tag closes the nearest match when no element between them could stop the parser, and
+// a formatting element closed by another element's end tag stays counted as long as gumbo may
+// reopen it. Elements that the parser closes on its own when a sibling starts (p, li, td ...)
+// and void elements are not counted. Attributes are counted as the tokenizer reads them, quoted
+// values and all, capped so that no byte is read more than a bounded number of times.
 
 constexpr size_t kMaxOpenElements = 512;
+constexpr size_t kMaxAttributes = 100;
 
 constexpr std::string_view kUncountedTags[] = {
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
-    "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "menuitem",
-    "isindex", "nextid", "spacer", "p", "li", "dt", "dd", "td", "th", "tr", "tbody", "thead",
-    "tfoot", "option", "optgroup"};
+    "area",  "base",     "basefont", "bgsound", "br",     "col",   "embed",  "frame",   "hr",
+    "image", "img",      "input",    "keygen",  "link",   "meta",  "param",  "source",  "track",
+    "wbr",   "menuitem", "isindex",  "nextid",  "spacer", "p",     "li",     "dt",      "dd",
+    "td",    "th",       "tr",       "tbody",   "thead",  "tfoot", "option", "optgroup"};
 
-constexpr std::string_view kFormattingTags[] = {
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+constexpr std::string_view kFormattingTags[] = {"a",      "b",      "big",  "code", "em",
+                                                "font",   "i",      "nobr", "s",    "small",
+                                                "strike", "strong", "tt",   "u"};
 
 // Phrasing elements that the parser's "any other end tag" steps walk past; every other counted
 // element stops them, as the spec's "special" elements do.
 constexpr std::string_view kNonSpecialTags[] = {
-    "span", "abbr", "cite", "dfn", "kbd", "samp", "var", "sub", "sup", "q",
-    "ins", "del", "mark", "label", "time", "data", "bdi", "bdo", "ruby", "rb",
-    "rt", "rtc", "rp", "output", "progress", "meter", "blink", "acronym"};
+    "span", "abbr", "cite", "dfn",    "kbd",      "samp",  "var",   "sub",    "sup",  "q",
+    "ins",  "del",  "mark", "label",  "time",     "data",  "bdi",   "bdo",    "ruby", "rb",
+    "rt",   "rtc",  "rp",   "output", "progress", "meter", "blink", "acronym"};
 
 // Elements that end the parser's "in scope" searches.
-constexpr std::string_view kScopeBoundaryTags[] = {
-    "applet", "caption", "html", "table", "marquee", "object", "template", "svg", "math",
-    "foreignobject"};
+constexpr std::string_view kScopeBoundaryTags[] = {"applet",  "caption",      "html",     "table",
+                                                   "marquee", "object",       "template", "svg",
+                                                   "math",    "foreignobject"};
 
-bool IsKnownHtmlTag(std::string_view lower_name) {
-  std::string name(lower_name);
-  return gumbo_tag_enum(name.c_str()) != GUMBO_TAG_UNKNOWN;
+bool IsKnownHtmlTag(const std::string& lower_name) {
+  return gumbo_tag_enum(lower_name.c_str()) != GUMBO_TAG_UNKNOWN;
+}
+
+bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The number of attributes, at most `limit`, of a tag whose name ends at `pos`, read as the
+// HTML tokenizer reads them.
+size_t CountAttributes(std::string_view in, size_t pos, size_t limit) {
+  size_t count = 0;
+  while (count < limit) {
+    while (pos < in.size() && (IsHtmlSpace(in[pos]) || in[pos] == '/')) {
+      ++pos;
+    }
+    if (pos >= in.size() || in[pos] == '>') {
+      break;
+    }
+    ++count;
+    ++pos;  // The first character belongs to the name, even "=".
+    while (pos < in.size() && !IsHtmlSpace(in[pos]) && in[pos] != '/' && in[pos] != '>' &&
+           in[pos] != '=') {
+      ++pos;
+    }
+    while (pos < in.size() && IsHtmlSpace(in[pos])) {
+      ++pos;
+    }
+    if (pos >= in.size() || in[pos] != '=') {
+      continue;
+    }
+    ++pos;
+    while (pos < in.size() && IsHtmlSpace(in[pos])) {
+      ++pos;
+    }
+    if (pos < in.size() && (in[pos] == '"' || in[pos] == '\'')) {
+      const size_t close = in.find(in[pos], pos + 1);
+      if (close == std::string_view::npos) {
+        break;
+      }
+      pos = close + 1;
+    } else {
+      while (pos < in.size() && !IsHtmlSpace(in[pos]) && in[pos] != '>') {
+        ++pos;
+      }
+    }
+  }
+  return count;
 }
 
 uint64_t HashName(std::string_view lower_name) {
@@ -202,7 +251,7 @@ uint64_t HashName(std::string_view lower_name) {
   return h;
 }
 
-class NestingLimiter {
+class TagLimiter {
  public:
   std::string Run(std::string_view in) {
     std::string out;
@@ -230,15 +279,17 @@ class NestingLimiter {
       const size_t tag_end = gt == std::string_view::npos ? in.size() : gt + 1;
       std::string name(in.substr(name_begin, name_end - name_begin));
       std::transform(name.begin(), name.end(), name.begin(), LowerAscii);
-      if (end_tag) {
-        Close(name);
-        out.append(in.substr(lt, tag_end - lt));
-      } else if (IsOneOf(name, kUncountedTags)) {
-        out.append(in.substr(lt, tag_end - lt));
-      } else if (open_.size() + leaked_ >= kMaxOpenElements) {
-        out.push_back(' ');
+      const bool counted = !end_tag && !IsOneOf(name, kUncountedTags);
+      if (CountAttributes(in, name_end, kMaxAttributes + 1) > kMaxAttributes ||
+          (counted && open_.size() + leaked_ >= kMaxOpenElements)) {
+        out.append("<!");
+        out.append(in.substr(lt + 1, tag_end - lt - 1));
       } else {
-        Open(name);
+        if (end_tag) {
+          Close(name);
+        } else if (counted) {
+          Open(name);
+        }
         out.append(in.substr(lt, tag_end - lt));
       }
       i = tag_end;
@@ -254,22 +305,18 @@ class NestingLimiter {
     bool boundary;
   };
 
-  static bool IsTagNameEnd(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
-  }
+  static bool IsTagNameEnd(char c) { return IsHtmlSpace(c) || c == '/' || c == '>'; }
 
   void Open(const std::string& name) {
     const bool formatting = IsOneOf(name, kFormattingTags);
-    const bool special =
-        !formatting && IsKnownHtmlTag(name) && !IsOneOf(name, kNonSpecialTags);
+    const bool special = !formatting && IsKnownHtmlTag(name) && !IsOneOf(name, kNonSpecialTags);
     open_.push_back({HashName(name), formatting, special, IsOneOf(name, kScopeBoundaryTags)});
   }
 
   void Close(const std::string& name) {
     const uint64_t hash = HashName(name);
     const bool formatting = IsOneOf(name, kFormattingTags);
-    const bool special_end = !formatting && IsKnownHtmlTag(name) &&
-                             !IsOneOf(name, kNonSpecialTags);
+    const bool special_end = !formatting && IsKnownHtmlTag(name) && !IsOneOf(name, kNonSpecialTags);
     for (size_t k = open_.size(); k-- > 0;) {
       if (open_[k].name == hash) {
         for (size_t j = k + 1; j < open_.size(); ++j) {
@@ -304,6 +351,7 @@ constexpr size_t kBudgetPerInputByte = 64;
 
 class Arena {
  public:
+  // REQUIRES: budget >= sizeof(Block)
   explicit Arena(size_t budget) : budget_(budget) {
     sentinel_.prev = &sentinel_;
     sentinel_.next = &sentinel_;
@@ -321,7 +369,7 @@ class Arena {
 
   static void* Allocate(void* userdata, size_t size) {
     auto* arena = static_cast<Arena*>(userdata);
-    if (size > arena->budget_ - arena->used_) {
+    if (size > arena->budget_ - arena->used_ - sizeof(Block)) {
       std::longjmp(*arena->escape_, 1);
     }
     auto* b = static_cast<Block*>(std::malloc(sizeof(Block) + size));
@@ -333,7 +381,7 @@ class Arena {
     b->next = arena->sentinel_.next;
     b->next->prev = b;
     arena->sentinel_.next = b;
-    arena->used_ += size;
+    arena->used_ += sizeof(Block) + size;
     return b + 1;
   }
 
@@ -345,7 +393,7 @@ class Arena {
     Block* b = static_cast<Block*>(ptr) - 1;
     b->prev->next = b->next;
     b->next->prev = b->prev;
-    arena->used_ -= b->size;
+    arena->used_ -= sizeof(Block) + b->size;
     std::free(b);
   }
 
@@ -459,35 +507,35 @@ PolicyTable MakePolicyTable() {
   PolicyTable table;
   table.fill(Policy::kUnwrap);
   for (const GumboTag tag :
-       {GUMBO_TAG_P,        GUMBO_TAG_BR,      GUMBO_TAG_DIV,        GUMBO_TAG_SPAN,
-        GUMBO_TAG_B,        GUMBO_TAG_STRONG,  GUMBO_TAG_I,          GUMBO_TAG_EM,
-        GUMBO_TAG_U,        GUMBO_TAG_S,       GUMBO_TAG_STRIKE,     GUMBO_TAG_DEL,
-        GUMBO_TAG_INS,      GUMBO_TAG_MARK,    GUMBO_TAG_SMALL,      GUMBO_TAG_BIG,
-        GUMBO_TAG_SUB,      GUMBO_TAG_SUP,     GUMBO_TAG_TT,         GUMBO_TAG_BLOCKQUOTE,
-        GUMBO_TAG_Q,        GUMBO_TAG_CITE,    GUMBO_TAG_PRE,        GUMBO_TAG_CODE,
-        GUMBO_TAG_KBD,      GUMBO_TAG_SAMP,    GUMBO_TAG_VAR,        GUMBO_TAG_DFN,
-        GUMBO_TAG_ABBR,     GUMBO_TAG_ADDRESS, GUMBO_TAG_UL,         GUMBO_TAG_OL,
-        GUMBO_TAG_LI,       GUMBO_TAG_DL,      GUMBO_TAG_DT,         GUMBO_TAG_DD,
-        GUMBO_TAG_H1,       GUMBO_TAG_H2,      GUMBO_TAG_H3,         GUMBO_TAG_H4,
-        GUMBO_TAG_H5,       GUMBO_TAG_H6,      GUMBO_TAG_TABLE,      GUMBO_TAG_CAPTION,
-        GUMBO_TAG_THEAD,    GUMBO_TAG_TBODY,   GUMBO_TAG_TFOOT,      GUMBO_TAG_TR,
-        GUMBO_TAG_TD,       GUMBO_TAG_TH,      GUMBO_TAG_COL,        GUMBO_TAG_COLGROUP,
-        GUMBO_TAG_A,        GUMBO_TAG_IMG,     GUMBO_TAG_HR,         GUMBO_TAG_WBR,
-        GUMBO_TAG_FIGURE,   GUMBO_TAG_FIGCAPTION, GUMBO_TAG_RUBY,    GUMBO_TAG_RT,
-        GUMBO_TAG_RP,       GUMBO_TAG_TIME,    GUMBO_TAG_BDI,        GUMBO_TAG_BDO}) {
+       {GUMBO_TAG_P,      GUMBO_TAG_BR,         GUMBO_TAG_DIV,    GUMBO_TAG_SPAN,
+        GUMBO_TAG_B,      GUMBO_TAG_STRONG,     GUMBO_TAG_I,      GUMBO_TAG_EM,
+        GUMBO_TAG_U,      GUMBO_TAG_S,          GUMBO_TAG_STRIKE, GUMBO_TAG_DEL,
+        GUMBO_TAG_INS,    GUMBO_TAG_MARK,       GUMBO_TAG_SMALL,  GUMBO_TAG_BIG,
+        GUMBO_TAG_SUB,    GUMBO_TAG_SUP,        GUMBO_TAG_TT,     GUMBO_TAG_BLOCKQUOTE,
+        GUMBO_TAG_Q,      GUMBO_TAG_CITE,       GUMBO_TAG_PRE,    GUMBO_TAG_CODE,
+        GUMBO_TAG_KBD,    GUMBO_TAG_SAMP,       GUMBO_TAG_VAR,    GUMBO_TAG_DFN,
+        GUMBO_TAG_ABBR,   GUMBO_TAG_ADDRESS,    GUMBO_TAG_UL,     GUMBO_TAG_OL,
+        GUMBO_TAG_LI,     GUMBO_TAG_DL,         GUMBO_TAG_DT,     GUMBO_TAG_DD,
+        GUMBO_TAG_H1,     GUMBO_TAG_H2,         GUMBO_TAG_H3,     GUMBO_TAG_H4,
+        GUMBO_TAG_H5,     GUMBO_TAG_H6,         GUMBO_TAG_TABLE,  GUMBO_TAG_CAPTION,
+        GUMBO_TAG_THEAD,  GUMBO_TAG_TBODY,      GUMBO_TAG_TFOOT,  GUMBO_TAG_TR,
+        GUMBO_TAG_TD,     GUMBO_TAG_TH,         GUMBO_TAG_COL,    GUMBO_TAG_COLGROUP,
+        GUMBO_TAG_A,      GUMBO_TAG_IMG,        GUMBO_TAG_HR,     GUMBO_TAG_WBR,
+        GUMBO_TAG_FIGURE, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_RUBY,   GUMBO_TAG_RT,
+        GUMBO_TAG_RP,     GUMBO_TAG_TIME,       GUMBO_TAG_BDI,    GUMBO_TAG_BDO}) {
     table[tag] = Policy::kKeep;
   }
   for (const GumboTag tag :
-       {GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,   GUMBO_TAG_IFRAME,     GUMBO_TAG_OBJECT,
-        GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,  GUMBO_TAG_PARAM,      GUMBO_TAG_FORM,
-        GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,  GUMBO_TAG_TEXTAREA,   GUMBO_TAG_SELECT,
-        GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST,  GUMBO_TAG_KEYGEN,
-        GUMBO_TAG_META,     GUMBO_TAG_LINK,    GUMBO_TAG_BASE,       GUMBO_TAG_HEAD,
-        GUMBO_TAG_TITLE,    GUMBO_TAG_SVG,     GUMBO_TAG_MATH,       GUMBO_TAG_NOSCRIPT,
-        GUMBO_TAG_TEMPLATE, GUMBO_TAG_FRAME,   GUMBO_TAG_FRAMESET,   GUMBO_TAG_NOFRAMES,
-        GUMBO_TAG_NOEMBED,  GUMBO_TAG_AUDIO,   GUMBO_TAG_VIDEO,      GUMBO_TAG_SOURCE,
-        GUMBO_TAG_TRACK,    GUMBO_TAG_CANVAS,  GUMBO_TAG_MAP,        GUMBO_TAG_AREA,
-        GUMBO_TAG_BGSOUND,  GUMBO_TAG_ISINDEX, GUMBO_TAG_MENUITEM}) {
+       {GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT,
+        GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,   GUMBO_TAG_PARAM,    GUMBO_TAG_FORM,
+        GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
+        GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST, GUMBO_TAG_KEYGEN,
+        GUMBO_TAG_META,     GUMBO_TAG_LINK,     GUMBO_TAG_BASE,     GUMBO_TAG_HEAD,
+        GUMBO_TAG_TITLE,    GUMBO_TAG_SVG,      GUMBO_TAG_MATH,     GUMBO_TAG_NOSCRIPT,
+        GUMBO_TAG_TEMPLATE, GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET, GUMBO_TAG_NOFRAMES,
+        GUMBO_TAG_NOEMBED,  GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,    GUMBO_TAG_SOURCE,
+        GUMBO_TAG_TRACK,    GUMBO_TAG_CANVAS,   GUMBO_TAG_MAP,      GUMBO_TAG_AREA,
+        GUMBO_TAG_BGSOUND,  GUMBO_TAG_ISINDEX,  GUMBO_TAG_MENUITEM}) {
     table[tag] = Policy::kDrop;
   }
   return table;
@@ -824,7 +872,14 @@ class TextWriter {
     }
   }
 
-  std::string Take() { return std::move(out_); }
+  // <pre> text can leave white space at the ends.
+  std::string Take() {
+    const size_t first = out_.find_first_not_of(" \t\n");
+    if (first == std::string::npos) {
+      return "";
+    }
+    return out_.substr(first, out_.find_last_not_of(" \t\n") + 1 - first);
+  }
 
  private:
   void Break(int n) { newlines_ = std::max(newlines_, n); }
@@ -871,7 +926,7 @@ class TextWriter {
 
 template <typename Writer>
 bool WriteParsed(std::string_view html, Writer* writer) {
-  const std::string input = NestingLimiter().Run(ValidUtf8(html, /*drop_controls=*/true));
+  const std::string input = TagLimiter().Run(ValidUtf8(html, /*drop_controls=*/true));
   Arena arena(kBudgetBase + kBudgetPerInputByte * input.size());
   const GumboOutput* output = ParseInArena(&arena, input);
   if (output == nullptr) {

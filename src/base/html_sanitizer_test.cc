@@ -27,12 +27,15 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 // sanitiser's own tables: every problem found, empty when the output is safe.
 std::vector<std::string> Violations(const std::string& html) {
   static const std::set<std::string> kAllowed = {
-      "html", "head", "body", "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s",
-      "strike", "del", "ins", "mark", "small", "big", "sub", "sup", "tt", "blockquote", "q",
-      "cite", "pre", "code", "kbd", "samp", "var", "dfn", "abbr", "address", "ul", "ol", "li",
-      "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "thead",
-      "tbody", "tfoot", "tr", "td", "th", "col", "colgroup", "a", "img", "hr", "wbr", "figure",
-      "figcaption", "ruby", "rt", "rp", "time", "bdi", "bdo"};
+      "html",    "head",  "body", "p",      "br",         "div",    "span",       "b",
+      "strong",  "i",     "em",   "u",      "s",          "strike", "del",        "ins",
+      "mark",    "small", "big",  "sub",    "sup",        "tt",     "blockquote", "q",
+      "cite",    "pre",   "code", "kbd",    "samp",       "var",    "dfn",        "abbr",
+      "address", "ul",    "ol",   "li",     "dl",         "dt",     "dd",         "h1",
+      "h2",      "h3",    "h4",   "h5",     "h6",         "table",  "caption",    "thead",
+      "tbody",   "tfoot", "tr",   "td",     "th",         "col",    "colgroup",   "a",
+      "img",     "hr",    "wbr",  "figure", "figcaption", "ruby",   "rt",         "rp",
+      "time",    "bdi",   "bdo"};
   std::vector<std::string> problems;
   GumboOutput* out = gumbo_parse(html.c_str());
   std::vector<const GumboNode*> stack = {out->document};
@@ -62,9 +65,9 @@ std::vector<std::string> Violations(const std::string& html) {
         const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
         const std::string attr = Lower(a->name);
         const std::string value = Lower(a->value);
-        if (StartsWith(attr, "on") || attr == "style" || attr == "srcset" ||
-            attr == "background" || attr == "action" || attr == "formaction" ||
-            attr == "xlink:href" || attr == "id" || attr == "class") {
+        if (StartsWith(attr, "on") || attr == "style" || attr == "srcset" || attr == "background" ||
+            attr == "action" || attr == "formaction" || attr == "xlink:href" || attr == "id" ||
+            attr == "class") {
           problems.push_back("attribute " + attr);
         }
         if (attr == "href" && !(StartsWith(value, "http:") || StartsWith(value, "https:") ||
@@ -163,7 +166,8 @@ const char* const kXssVectors[] = {
     "<a href=\"#\" onclick=\"alert(1)\">x</a>",
     "<textarea><script>alert(1)</script></textarea>",
     "<title></title><script>alert(1)</script>",
-    "<a href=\"javas\xC2\xAD" "cript:alert(1)\">soft hyphen</a>",
+    "<a href=\"javas\xC2\xAD"
+    "cript:alert(1)\">soft hyphen</a>",
     "<a href=\"//evil.example/\">protocol-relative</a>",
     "<isindex action=javascript:alert(1) type=image>",
     "<frameset onload=alert(1)>",
@@ -246,8 +250,7 @@ TEST(HtmlSanitizer, ImagesOnlyFromAllowedSources) {
 TEST(HtmlSanitizer, UnknownAndPresentationalTagsKeepTheirText) {
   EXPECT_EQ(SanitizeHtml("<font color=red face=Arial>red</font>"), "red");
   EXPECT_EQ(SanitizeHtml("<center>mid</center>"), "mid");
-  EXPECT_EQ(SanitizeHtml("<o:p>office</o:p><custom-tag x=1>custom</custom-tag>"),
-            "officecustom");
+  EXPECT_EQ(SanitizeHtml("<o:p>office</o:p><custom-tag x=1>custom</custom-tag>"), "officecustom");
   EXPECT_EQ(SanitizeHtml("<p class=\"MsoNormal\" id=\"x\" style=\"color:red\">text</p>"),
             "<p>text</p>");
   EXPECT_EQ(SanitizeHtml("<!DOCTYPE html><html><head><title>Subject</title></head>"
@@ -261,11 +264,14 @@ TEST(HtmlSanitizer, EscapesTextAndAttributes) {
   EXPECT_EQ(SanitizeHtml("<span title='say \"hi\" &amp; <go>'>x</span>"),
             "<span title=\"say &quot;hi&quot; &amp; &lt;go&gt;\">x</span>");
   EXPECT_EQ(SanitizeHtml("5 < 6 & 7 > 3"), "5 &lt; 6 &amp; 7 &gt; 3");
-  EXPECT_EQ(SanitizeHtml("a\x01\x02\x7F" "b"), "ab");
+  EXPECT_EQ(SanitizeHtml("a\x01\x02\x7F"
+                         "b"),
+            "ab");
 }
 
 TEST(HtmlSanitizer, IndianScriptsPassThroughByteForByte) {
-  const std::string hindi = "मेरा पार्सल कब आएगा? क्‍ष — ₹1,250.00";
+  const std::string hindi =
+      "मेरा पार्सल कब आएगा? क्‍ष — ₹1,250.00";
   const std::string kannada = "ನನ್ನ ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ? ದಯವಿಟ್ಟು ತಿಳಿಸಿ";
   const std::string mixed = "mera parcel kab aayega? ಧನ್ಯವಾದ 🙏";
   for (const std::string& text : {hindi, kannada, mixed}) {
@@ -278,14 +284,19 @@ TEST(HtmlSanitizer, IndianScriptsPassThroughByteForByte) {
 }
 
 TEST(HtmlSanitizer, InvalidUtf8BecomesReplacementCharacter) {
-  EXPECT_EQ(SanitizeHtml("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeHtml("a\xFF"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(SanitizeHtml("truncated \xE0\xA4"), "truncated \xEF\xBF\xBD");
   EXPECT_EQ(SanitizeHtml("overlong \xC0\xAF"), "overlong \xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(SanitizeHtml("surrogate \xED\xA0\x80"),
             "surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(SanitizeHtml("<span title=\"\xFE\">x</span>"),
-            "<span title=\"\xEF\xBF\xBD\">x</span>");
-  EXPECT_EQ(PlainTextToHtml("a\x80" "b"), "<p>a\xEF\xBF\xBD" "b</p>");
+  EXPECT_EQ(SanitizeHtml("<span title=\"\xFE\">x</span>"), "<span title=\"\xEF\xBF\xBD\">x</span>");
+  EXPECT_EQ(PlainTextToHtml("a\x80"
+                            "b"),
+            "<p>a\xEF\xBF\xBD"
+            "b</p>");
   EXPECT_EQ(HtmlToPlainText("<p>a\xC3</p>"), "a\xEF\xBF\xBD");
   EXPECT_TRUE(IsValidUtf8(SanitizeHtml("&#xD800; &#x110000; &#0; \xF4\x90\x80\x80")));
 }
@@ -308,9 +319,9 @@ size_t Count(const std::string& haystack, std::string_view needle) {
 }
 
 TEST(HtmlSanitizer, DeepNestingDoesNotCrashAndIsFlattened) {
-  for (const char* open : {"<div>", "<b>", "<span>", "<blockquote>", "<ul><li>",
-                           "<table><tr><td>", "<a href=\"https://x\">", "<font>", "<svg>",
-                           "<b><div></b>", "<b id=1><object></b></object>"}) {
+  for (const char* open : {"<div>", "<b>", "<span>", "<blockquote>", "<ul><li>", "<table><tr><td>",
+                           "<a href=\"https://x\">", "<font>", "<svg>", "<b><div></b>",
+                           "<b id=1><object></b></object>"}) {
     const std::string html = Repeat(open, 10000) + "deep text" + Repeat("</div>", 100);
     const std::string out = SanitizeHtml(html);
     const bool dropped = std::string(open) == "<svg>";
@@ -357,13 +368,14 @@ TEST(HtmlSanitizer, HtmlToPlainTextFollowsBlocksAndCollapsesSpace) {
   EXPECT_EQ(HtmlToPlainText("<head><title>T</title><style>x{}</style></head>"
                             "<script>s()</script>  visible&nbsp;text  "),
             "visible text");
-  EXPECT_EQ(HtmlToPlainText("<pre>  a\n    b</pre>"), "  a\n    b");
+  EXPECT_EQ(HtmlToPlainText("<p>code:</p><pre>  a\n    b  </pre>"), "code:\n\n  a\n    b");
   EXPECT_EQ(HtmlToPlainText(""), "");
 }
 
 TEST(HtmlSanitizer, PlainTextSurvivesARoundTrip) {
-  const std::string text = "Namaste,\n\nmera parcel kab aayega?\nTracking: DL-123 & more\n\n"
-                           "ನನ್ನ ಪಾರ್ಸೆಲ್ <ಎಲ್ಲಿದೆ>?";
+  const std::string text =
+      "Namaste,\n\nmera parcel kab aayega?\nTracking: DL-123 & more\n\n"
+      "ನನ್ನ ಪಾರ್ಸೆಲ್ <ಎಲ್ಲಿದೆ>?";
   EXPECT_EQ(HtmlToPlainText(PlainTextToHtml(text)), text);
 }
 

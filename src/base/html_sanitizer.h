@@ -1,0 +1,62 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sahayak {
+
+// HTML from outside (customer e-mail, agent replies typed in a rich editor) made safe to put
+// into a page of the agent console or the customer portal.
+//
+// The input is parsed as an HTML5 document (gumbo, the same tree a browser builds) and the
+// body is written out again through an allowlist:
+//  - Kept: p br div span b strong i em u s strike del ins mark small big sub sup tt blockquote
+//    q cite pre code kbd samp var dfn abbr address ul ol li dl dt dd h1-h6 table caption
+//    thead tbody tfoot tr td th col colgroup a img hr wbr figure figcaption ruby rt rp time
+//    bdi bdo.
+//  - Removed together with their content: script style iframe object embed applet param form
+//    input button textarea select option optgroup datalist keygen meta link base head title
+//    svg math noscript template frame frameset noframes noembed audio video source track
+//    canvas map area.
+//  - Any other element (font, center, html, body, unknown tags ...) is unwrapped: its tag is
+//    dropped and its content kept. Comments, doctypes and processing instructions are dropped.
+//  - Attributes: title, dir, lang everywhere; a[href] only with an http:, https:, mailto: or
+//    tel: URL or a "#fragment" (an <a> without one is unwrapped), and every kept link gets
+//    rel="noopener noreferrer nofollow" target="_blank"; img[src] only https:, http:, cid: or
+//    data:image/(png|jpeg|gif|webp) (an <img> without one is removed); alt, width, height,
+//    align, valign, colspan, rowspan, span, start, border, cellpadding, cellspacing where
+//    they belong, each with a checked value. Everything else (on*, style, class, id, srcset,
+//    background, ...) is dropped.
+//  - URLs are judged after entity decoding and after removing what browsers ignore (tab and
+//    newline anywhere, control characters and spaces at the ends), so "jav&#x09;ascript:"
+//    and "  JaVaScRiPt:" are caught.
+//  - The style attribute is dropped entirely, not filtered: CSS can lay a fake login form
+//    over the console (position:fixed), fetch tracking URLs (url()), and hide or reorder text
+//    so an agent reads something the customer did not write. Filtering it safely needs a CSS
+//    parser; mail stays readable without it.
+//
+// The output is well-formed, valid UTF-8: invalid input sequences become U+FFFD, text and
+// attribute values are escaped (&, <, > and, in attributes, "). Text in any script (Hindi,
+// Kannada ...) passes through byte for byte.
+//
+// Cost is bounded for hostile input: nesting deeper than a few hundred elements is flattened
+// (the tags past the limit are dropped, their text kept), and if parsing would need more
+// memory than a fixed multiple of the input the whole input is shown as escaped text instead.
+// Thread-safe; no shared state.
+std::string SanitizeHtml(std::string_view html);
+
+// Plain text (a customer's text/plain mail, a chat message) as HTML: escaped, paragraphs
+// separated by blank lines become <p> elements (joined by "\n"), single line breaks inside a
+// paragraph become <br>. CRLF and CR count as line breaks; invalid UTF-8 becomes U+FFFD;
+// control characters other than tab are dropped. Empty or blank text gives "".
+std::string PlainTextToHtml(std::string_view text);
+
+// The text a reader sees in `html`, for the plain-text copy of a message (search, previews,
+// text/plain mail parts). Uses the same parse and the same removed elements as SanitizeHtml.
+// Runs of white space collapse to one space; block elements (div, li, tr, ...) and <br> start
+// a new line, paragraph-like ones (p, h1-h6, blockquote, pre, table, hr) leave a blank line;
+// table cells are separated by a space; <pre> keeps its spacing. At most one blank line in a
+// row, no white space at either end. Valid UTF-8 out, whatever comes in.
+std::string HtmlToPlainText(std::string_view html);
+
+}  // namespace sahayak

@@ -1,0 +1,82 @@
+#include "base/text.h"
+
+#include <gtest/gtest.h>
+
+#include "base/clock.h"
+
+namespace sahayak {
+namespace {
+
+TEST(Utf8, AcceptsIndianScriptsAndRejectsMalformedBytes) {
+  EXPECT_TRUE(IsValidUtf8("मेरा पार्सल कहाँ है? ನನ್ನ ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ? ₹499"));
+  EXPECT_FALSE(IsValidUtf8("\xC3\x28"));          // bad continuation
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // UTF-16 surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\xE0\xA4"));          // truncated
+  EXPECT_TRUE(IsValidUtf8(""));
+}
+
+TEST(Nfc, ComposesDecomposedText) {
+  EXPECT_EQ(ToNfc("e\xCC\x81"), "\xC3\xA9");  // e + combining acute -> é
+  // DEVANAGARI KA + NUKTA composes to QA (U+0958 is a composition exclusion, so NFC keeps
+  // KA + NUKTA); the already-NFC string must come back byte for byte.
+  const std::string qa = "\xE0\xA4\x95\xE0\xA4\xBC";
+  EXPECT_EQ(ToNfc(qa), qa);
+  EXPECT_EQ(ToNfc("plain ascii"), "plain ascii");
+  // KANNADA VOWEL SIGN II + LENGTH MARK compose: U+0CBF U+0CD5 -> U+0CC0.
+  EXPECT_EQ(ToNfc("\xE0\xB2\xBF\xE0\xB3\x95"), "\xE0\xB3\x80");
+}
+
+TEST(FoldCase, FoldsLatinAndLeavesIndicScripts) {
+  EXPECT_EQ(FoldCase("Ravi@Example.IN"), "ravi@example.in");
+  EXPECT_EQ(FoldCase("STRASSE"), "strasse");
+  EXPECT_EQ(FoldCase("पार्सल"), "पार्सल");
+}
+
+TEST(Trim, TrimsUnicodeSpace) {
+  EXPECT_EQ(Trim("  hello\t\n"), "hello");
+  EXPECT_EQ(Trim("\xE2\x80\x83नमस्ते\xE2\x80\x83"), "नमस्ते");  // EM SPACE around
+  EXPECT_EQ(Trim("   "), "");
+}
+
+TEST(ControlChars, FindsC0AndC1ButNotNewlines) {
+  EXPECT_FALSE(HasControlChars("line one\nline two\ttabbed\r\n"));
+  EXPECT_TRUE(HasControlChars(std::string("nul\0here", 8)));
+  EXPECT_TRUE(HasControlChars("bell\x07"));
+  EXPECT_TRUE(HasControlChars("c1 \xC2\x85 next line"));
+}
+
+TEST(Email, LooksLikeEmail) {
+  EXPECT_TRUE(LooksLikeEmail("asha.rao@kaveri-logistics.co.in"));
+  EXPECT_FALSE(LooksLikeEmail("asha"));
+  EXPECT_FALSE(LooksLikeEmail("asha@localhost"));
+  EXPECT_FALSE(LooksLikeEmail("a b@x.in"));
+  EXPECT_FALSE(LooksLikeEmail("a@@x.in"));
+  EXPECT_FALSE(LooksLikeEmail("a@x..in"));
+}
+
+TEST(Base64Url, RoundTrips) {
+  std::string out;
+  EXPECT_TRUE(Base64UrlDecode(Base64UrlEncode("i:12345"), &out));
+  EXPECT_EQ(out, "i:12345");
+  EXPECT_FALSE(Base64UrlDecode("!!!", &out));
+}
+
+TEST(Rfc3339, FormatsAndParses) {
+  EXPECT_EQ(FormatRfc3339(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatRfc3339(1'795'459'605'123), "2026-11-23T18:46:45.123Z");
+  Millis t = 0;
+  ASSERT_TRUE(ParseRfc3339("2026-11-23T18:46:45.123Z", &t));
+  EXPECT_EQ(t, 1'795'459'605'123);
+  ASSERT_TRUE(ParseRfc3339("2026-11-24T00:16:45.123+05:30", &t));
+  EXPECT_EQ(t, 1'795'459'605'123) << "IST offset";
+  EXPECT_FALSE(ParseRfc3339("2026-02-30T00:00:00Z", &t));
+  EXPECT_FALSE(ParseRfc3339("yesterday", &t));
+  EXPECT_TRUE(IsValidDate("2024-02-29"));
+  EXPECT_FALSE(IsValidDate("2023-02-29"));
+  EXPECT_FALSE(IsValidDate("2023-13-01"));
+}
+
+}  // namespace
+}  // namespace sahayak
