@@ -126,7 +126,8 @@ Response ListAgents(ApiContext& ctx, Call& call) {
 
 Response CreateAgent(ApiContext& ctx, Call& call) {
   std::string hash;
-  if (Status st = HashPasswordFromBody(ctx, call.body, true, &hash); !st.ok()) {
+  // Without a password the agent is invited: they cannot log in until one is set.
+  if (Status st = HashPasswordFromBody(ctx, call.body, false, &hash); !st.ok()) {
     return ProblemResponse(st);
   }
   return CreateOne<domain::Agent>(

@@ -1,6 +1,7 @@
 #include "api/common.h"
 #include "api/handlers.h"
 #include "api/views.h"
+#include "base/text.h"
 #include "domain/json_input.h"
 
 namespace sahayak::api::handlers {
@@ -166,6 +167,10 @@ Response CreateTicket(ApiContext& ctx, Call& call) {
     ri.Str("phone", &c.requester.phone, false, 32);
     Status st = ri.status();
     for (const auto& f : st.fields()) in.Error(f.field, f.message);
+    if (st.ok() && !c.requester.id && Trim(c.requester.email).empty() &&
+        Trim(c.requester.phone).empty()) {
+      in.Error("requester.email", "is required (or requester.phone, or requester_id)");
+    }
   }
   if (!in.Has("requester") && !in.Has("requester_id")) {
     in.Error("requester", "is required: {\"email\", \"name\"} or requester_id");

@@ -145,7 +145,12 @@ int ResetPassword(const Config& config, const std::string& email, const std::str
 }
 
 int PrintRoutes() {
-  for (const auto& r : api::Router::Routes()) std::printf("%s %s\n", r.method, r.pattern);
+  for (const auto& r : api::Router::Routes()) {
+    const char* roles = r.access == api::Access::kPublic  ? "-"
+                        : r.access == api::Access::kAdmin ? "admin"
+                                                          : "admin,agent";
+    std::printf("%s %s %s\n", r.method, r.pattern, roles);
+  }
   return 0;
 }
 

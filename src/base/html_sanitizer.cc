@@ -351,7 +351,6 @@ constexpr size_t kBudgetPerInputByte = 64;
 
 class Arena {
  public:
-  // REQUIRES: budget >= sizeof(Block)
   explicit Arena(size_t budget) : budget_(budget) {
     sentinel_.prev = &sentinel_;
     sentinel_.next = &sentinel_;
@@ -369,7 +368,7 @@ class Arena {
 
   static void* Allocate(void* userdata, size_t size) {
     auto* arena = static_cast<Arena*>(userdata);
-    if (size > arena->budget_ - arena->used_ - sizeof(Block)) {
+    if (size > arena->budget_ || sizeof(Block) + size > arena->budget_ - arena->used_) {
       std::longjmp(*arena->escape_, 1);
     }
     auto* b = static_cast<Block*>(std::malloc(sizeof(Block) + size));

@@ -48,9 +48,8 @@ enum Slot : int {
   kSlotCount
 };
 constexpr std::string_view kSlotNames[kSlotCount] = {
-    "name",    "first",  "agent", "awb",  "order",  "amount", "city",
-    "origin",  "date",   "invoice", "org", "pincode", "window", "days",
-    "item",    "gstin",  "count", "ref",  "country", "weight"};
+    "name", "first",   "agent",  "awb",  "order", "amount", "city",  "origin", "date",    "invoice",
+    "org",  "pincode", "window", "days", "item",  "gstin",  "count", "ref",    "country", "weight"};
 
 [[noreturn]] void Die(std::string_view what, std::string_view text) {
   std::fprintf(stderr, "demo corpus: %.*s: %.*s\n", static_cast<int>(what.size()), what.data(),
@@ -329,12 +328,18 @@ const Item kItems[] = {
 constexpr int kItemCount = sizeof(kItems) / sizeof(kItems[0]);
 
 const Localised kMonths[12] = {
-    {"January", "जनवरी", "ಜನವರಿ"},      {"February", "फ़रवरी", "ಫೆಬ್ರವರಿ"},
-    {"March", "मार्च", "ಮಾರ್ಚ್"},         {"April", "अप्रैल", "ಏಪ್ರಿಲ್"},
-    {"May", "मई", "ಮೇ"},                {"June", "जून", "ಜೂನ್"},
-    {"July", "जुलाई", "ಜುಲೈ"},           {"August", "अगस्त", "ಆಗಸ್ಟ್"},
-    {"September", "सितंबर", "ಸೆಪ್ಟೆಂಬರ್"}, {"October", "अक्टूबर", "ಅಕ್ಟೋಬರ್"},
-    {"November", "नवंबर", "ನವೆಂಬರ್"},     {"December", "दिसंबर", "ಡಿಸೆಂಬರ್"},
+    {"January", "जनवरी", "ಜನವರಿ"},
+    {"February", "फ़रवरी", "ಫೆಬ್ರವರಿ"},
+    {"March", "मार्च", "ಮಾರ್ಚ್"},
+    {"April", "अप्रैल", "ಏಪ್ರಿಲ್"},
+    {"May", "मई", "ಮೇ"},
+    {"June", "जून", "ಜೂನ್"},
+    {"July", "जुलाई", "ಜುಲೈ"},
+    {"August", "अगस्त", "ಆಗಸ್ಟ್"},
+    {"September", "सितंबर", "ಸೆಪ್ಟೆಂಬರ್"},
+    {"October", "अक्टूबर", "ಅಕ್ಟೋಬರ್"},
+    {"November", "नवंबर", "ನವೆಂಬರ್"},
+    {"December", "दिसंबर", "ಡಿಸೆಂಬರ್"},
 };
 
 // Delivery windows. Hinglish has its own wording.
@@ -349,12 +354,15 @@ const char* const kHinglishWindows[] = {"subah 10 se 1 baje", "dopahar 1 se 4 ba
 constexpr int kWindowCount = sizeof(kWindows) / sizeof(kWindows[0]);
 
 const Localised kCountries[] = {
-    {"the USA", "अमेरिका", "ಅಮೆರಿಕ"},       {"the UK", "ब्रिटेन", "ಬ್ರಿಟನ್"},
-    {"the UAE", "यूएई", "ಯುಎಇ"},            {"Singapore", "सिंगापुर", "ಸಿಂಗಾಪುರ"},
-    {"Australia", "ऑस्ट्रेलिया", "ಆಸ್ಟ್ರೇಲಿಯಾ"}, {"Canada", "कनाडा", "ಕೆನಡಾ"},
+    {"the USA", "अमेरिका", "ಅಮೆರಿಕ"},
+    {"the UK", "ब्रिटेन", "ಬ್ರಿಟನ್"},
+    {"the UAE", "यूएई", "ಯುಎಇ"},
+    {"Singapore", "सिंगापुर", "ಸಿಂಗಾಪುರ"},
+    {"Australia", "ऑस्ट्रेलिया", "ಆಸ್ಟ್ರೇಲಿಯಾ"},
+    {"Canada", "कनाडा", "ಕೆನಡಾ"},
     {"Germany", "जर्मनी", "ಜರ್ಮನಿ"},
 };
-const char* const kHinglishCountries[] = {"USA",       "UK",     "Dubai", "Singapore",
+const char* const kHinglishCountries[] = {"USA",       "UK",     "Dubai",  "Singapore",
                                           "Australia", "Canada", "Germany"};
 constexpr int kCountryCount = sizeof(kCountries) / sizeof(kCountries[0]);
 
@@ -365,66 +373,93 @@ struct Name {
 };
 
 struct Region {
-  int weight;                // share of contacts, percent
+  int weight;  // share of contacts, percent
   std::vector<Name> first;
   std::vector<Name> last;
-  std::vector<int> cities;   // indices into kCities; the first is the most common
-  int native_language;       // kHi, kKn or kEn
-  int native_percent;        // share of contacts whose language is native_language
-  int hinglish_percent;      // share of the English speakers' tickets written in Hinglish
+  std::vector<int> cities;  // indices into kCities; the first is the most common
+  int native_language;      // kHi, kKn or kEn
+  int native_percent;       // share of contacts whose language is native_language
+  int hinglish_percent;     // share of the English speakers' tickets written in Hinglish
 };
 
 const std::vector<Region>& Regions() {
   static const std::vector<Region> kRegions = {
       {40,
        {{"Manjunath", "ಮಂಜುನಾಥ"}, {"Raghavendra", "ರಾಘವೇಂದ್ರ"}, {"Praveen", "ಪ್ರವೀಣ್"},
-        {"Santosh", "ಸಂತೋಷ್"},     {"Nagaraj", "ನಾಗರಾಜ್"},        {"Girish", "ಗಿರೀಶ್"},
-        {"Prakash", "ಪ್ರಕಾಶ್"},     {"Mahesh", "ಮಹೇಶ್"},           {"Kiran", "ಕಿರಣ್"},
-        {"Vinay", "ವಿನಯ್"},         {"Chethan", "ಚೇತನ್"},          {"Shivakumar", "ಶಿವಕುಮಾರ್"},
-        {"Basavaraj", "ಬಸವರಾಜ್"},   {"Harish", "ಹರೀಶ್"},           {"Srinivas", "ಶ್ರೀನಿವಾಸ್"},
-        {"Darshan", "ದರ್ಶನ್"},      {"Puneeth", "ಪುನೀತ್"},          {"Kavya", "ಕಾವ್ಯ"},
-        {"Shwetha", "ಶ್ವೇತಾ"},      {"Deepa", "ದೀಪಾ"},             {"Lakshmi", "ಲಕ್ಷ್ಮೀ"},
-        {"Sahana", "ಸಹನಾ"},        {"Pooja", "ಪೂಜಾ"},             {"Rashmi", "ರಶ್ಮಿ"},
-        {"Divya", "ದಿವ್ಯಾ"},        {"Bhavya", "ಭವ್ಯಾ"},           {"Sowmya", "ಸೌಮ್ಯಾ"},
-        {"Anitha", "ಅನಿತಾ"},        {"Shruthi", "ಶ್ರುತಿ"},          {"Nandini", "ನಂದಿನಿ"},
-        {"Rekha", "ರೇಖಾ"},         {"Spoorthi", "ಸ್ಫೂರ್ತಿ"},       {"Chaitra", "ಚೈತ್ರಾ"}},
-       {{"Gowda", "ಗೌಡ"},       {"Hegde", "ಹೆಗ್ಡೆ"},     {"Shetty", "ಶೆಟ್ಟಿ"},
-        {"Bhat", "ಭಟ್"},        {"Rao", "ರಾವ್"},         {"Kulkarni", "ಕುಲಕರ್ಣಿ"},
-        {"Patil", "ಪಾಟೀಲ್"},     {"Naik", "ನಾಯಕ್"},       {"Shenoy", "ಶೆಣೈ"},
-        {"Kamath", "ಕಾಮತ್"},     {"Murthy", "ಮೂರ್ತಿ"},     {"Prasad", "ಪ್ರಸಾದ್"},
-        {"Acharya", "ಆಚಾರ್ಯ"},   {"Hiremath", "ಹಿರೇಮಠ"},  {"Desai", "ದೇಸಾಯಿ"},
-        {"Angadi", "ಅಂಗಡಿ"},     {"Reddy", "ರೆಡ್ಡಿ"},      {"Poojary", "ಪೂಜಾರಿ"}},
+        {"Santosh", "ಸಂತೋಷ್"},     {"Nagaraj", "ನಾಗರಾಜ್"},       {"Girish", "ಗಿರೀಶ್"},
+        {"Prakash", "ಪ್ರಕಾಶ್"},     {"Mahesh", "ಮಹೇಶ್"},          {"Kiran", "ಕಿರಣ್"},
+        {"Vinay", "ವಿನಯ್"},         {"Chethan", "ಚೇತನ್"},         {"Shivakumar", "ಶಿವಕುಮಾರ್"},
+        {"Basavaraj", "ಬಸವರಾಜ್"},  {"Harish", "ಹರೀಶ್"},          {"Srinivas", "ಶ್ರೀನಿವಾಸ್"},
+        {"Darshan", "ದರ್ಶನ್"},      {"Puneeth", "ಪುನೀತ್"},        {"Kavya", "ಕಾವ್ಯ"},
+        {"Shwetha", "ಶ್ವೇತಾ"},     {"Deepa", "ದೀಪಾ"},           {"Lakshmi", "ಲಕ್ಷ್ಮೀ"},
+        {"Sahana", "ಸಹನಾ"},       {"Pooja", "ಪೂಜಾ"},           {"Rashmi", "ರಶ್ಮಿ"},
+        {"Divya", "ದಿವ್ಯಾ"},        {"Bhavya", "ಭವ್ಯಾ"},          {"Sowmya", "ಸೌಮ್ಯಾ"},
+        {"Anitha", "ಅನಿತಾ"},       {"Shruthi", "ಶ್ರುತಿ"},         {"Nandini", "ನಂದಿನಿ"},
+        {"Rekha", "ರೇಖಾ"},        {"Spoorthi", "ಸ್ಫೂರ್ತಿ"},       {"Chaitra", "ಚೈತ್ರಾ"}},
+       {{"Gowda", "ಗೌಡ"},
+        {"Hegde", "ಹೆಗ್ಡೆ"},
+        {"Shetty", "ಶೆಟ್ಟಿ"},
+        {"Bhat", "ಭಟ್"},
+        {"Rao", "ರಾವ್"},
+        {"Kulkarni", "ಕುಲಕರ್ಣಿ"},
+        {"Patil", "ಪಾಟೀಲ್"},
+        {"Naik", "ನಾಯಕ್"},
+        {"Shenoy", "ಶೆಣೈ"},
+        {"Kamath", "ಕಾಮತ್"},
+        {"Murthy", "ಮೂರ್ತಿ"},
+        {"Prasad", "ಪ್ರಸಾದ್"},
+        {"Acharya", "ಆಚಾರ್ಯ"},
+        {"Hiremath", "ಹಿರೇಮಠ"},
+        {"Desai", "ದೇಸಾಯಿ"},
+        {"Angadi", "ಅಂಗಡಿ"},
+        {"Reddy", "ರೆಡ್ಡಿ"},
+        {"Poojary", "ಪೂಜಾರಿ"}},
        {0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
        kKn,
        60,
        8},
       {32,
-       {{"Rahul", "राहुल"},     {"Amit", "अमित"},      {"Ankit", "अंकित"},
-        {"Vikas", "विकास"},     {"Rajesh", "राजेश"},    {"Sandeep", "संदीप"},
-        {"Manoj", "मनोज"},      {"Rohit", "रोहित"},     {"Saurabh", "सौरभ"},
-        {"Abhishek", "अभिषेक"},  {"Deepak", "दीपक"},     {"Arvind", "अरविंद"},
-        {"Pankaj", "पंकज"},     {"Vivek", "विवेक"},     {"Mohit", "मोहित"},
-        {"Imran", "इमरान"},     {"Aditya", "आदित्य"},   {"Gaurav", "गौरव"},
-        {"Priya", "प्रिया"},     {"Neha", "नेहा"},       {"Pooja", "पूजा"},
-        {"Sunita", "सुनीता"},    {"Anjali", "अंजलि"},    {"Shalini", "शालिनी"},
-        {"Ritu", "रितु"},       {"Kavita", "कविता"},    {"Swati", "स्वाति"},
-        {"Nisha", "निशा"},      {"Komal", "कोमल"},      {"Preeti", "प्रीति"},
-        {"Shabnam", "शबनम"},    {"Aarti", "आरती"},      {"Megha", "मेघा"},
-        {"Sakshi", "साक्षी"}},
-       {{"Sharma", "शर्मा"},      {"Verma", "वर्मा"},        {"Gupta", "गुप्ता"},
-        {"Singh", "सिंह"},        {"Yadav", "यादव"},        {"Mishra", "मिश्रा"},
-        {"Agarwal", "अग्रवाल"},    {"Tiwari", "तिवारी"},      {"Pandey", "पांडे"},
-        {"Srivastava", "श्रीवास्तव"}, {"Chauhan", "चौहान"},      {"Jain", "जैन"},
-        {"Saxena", "सक्सेना"},     {"Dubey", "दुबे"},         {"Khan", "ख़ान"},
-        {"Rastogi", "रस्तोगी"},    {"Chaudhary", "चौधरी"},    {"Rathore", "राठौर"}},
+       {{"Rahul", "राहुल"},   {"Amit", "अमित"},      {"Ankit", "अंकित"},   {"Vikas", "विकास"},
+        {"Rajesh", "राजेश"},  {"Sandeep", "संदीप"},   {"Manoj", "मनोज"},   {"Rohit", "रोहित"},
+        {"Saurabh", "सौरभ"}, {"Abhishek", "अभिषेक"}, {"Deepak", "दीपक"},  {"Arvind", "अरविंद"},
+        {"Pankaj", "पंकज"},   {"Vivek", "विवेक"},     {"Mohit", "मोहित"},  {"Imran", "इमरान"},
+        {"Aditya", "आदित्य"}, {"Gaurav", "गौरव"},    {"Priya", "प्रिया"},  {"Neha", "नेहा"},
+        {"Pooja", "पूजा"},    {"Sunita", "सुनीता"},   {"Anjali", "अंजलि"},  {"Shalini", "शालिनी"},
+        {"Ritu", "रितु"},     {"Kavita", "कविता"},   {"Swati", "स्वाति"},  {"Nisha", "निशा"},
+        {"Komal", "कोमल"},   {"Preeti", "प्रीति"},   {"Shabnam", "शबनम"}, {"Aarti", "आरती"},
+        {"Megha", "मेघा"},    {"Sakshi", "साक्षी"}},
+       {{"Sharma", "शर्मा"},
+        {"Verma", "वर्मा"},
+        {"Gupta", "गुप्ता"},
+        {"Singh", "सिंह"},
+        {"Yadav", "यादव"},
+        {"Mishra", "मिश्रा"},
+        {"Agarwal", "अग्रवाल"},
+        {"Tiwari", "तिवारी"},
+        {"Pandey", "पांडे"},
+        {"Srivastava", "श्रीवास्तव"},
+        {"Chauhan", "चौहान"},
+        {"Jain", "जैन"},
+        {"Saxena", "सक्सेना"},
+        {"Dubey", "दुबे"},
+        {"Khan", "ख़ान"},
+        {"Rastogi", "रस्तोगी"},
+        {"Chaudhary", "चौधरी"},
+        {"Rathore", "राठौर"}},
        {10, 10, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
        kHi,
        55,
        30},
       {6,
-       {{"Karthik", nullptr}, {"Arun", nullptr},    {"Venkatesh", nullptr},
-        {"Senthil", nullptr}, {"Meena", nullptr},   {"Revathi", nullptr},
-        {"Divya", nullptr},   {"Gayathri", nullptr}, {"Saravanan", nullptr}},
+       {{"Karthik", nullptr},
+        {"Arun", nullptr},
+        {"Venkatesh", nullptr},
+        {"Senthil", nullptr},
+        {"Meena", nullptr},
+        {"Revathi", nullptr},
+        {"Divya", nullptr},
+        {"Gayathri", nullptr},
+        {"Saravanan", nullptr}},
        {{"Iyer", nullptr},
         {"Krishnan", nullptr},
         {"Subramanian", nullptr},
@@ -436,9 +471,15 @@ const std::vector<Region>& Regions() {
        100,
        3},
       {6,
-       {{"Srikanth", nullptr}, {"Ravi Teja", nullptr}, {"Sai", nullptr},
-        {"Lavanya", nullptr},  {"Madhuri", nullptr},   {"Harika", nullptr},
-        {"Naveen", nullptr},   {"Sameer", nullptr},    {"Ayesha", nullptr}},
+       {{"Srikanth", nullptr},
+        {"Ravi Teja", nullptr},
+        {"Sai", nullptr},
+        {"Lavanya", nullptr},
+        {"Madhuri", nullptr},
+        {"Harika", nullptr},
+        {"Naveen", nullptr},
+        {"Sameer", nullptr},
+        {"Ayesha", nullptr}},
        {{"Reddy", nullptr},
         {"Naidu", nullptr},
         {"Chowdary", nullptr},
@@ -450,9 +491,14 @@ const std::vector<Region>& Regions() {
        15,
        15},
       {3,
-       {{"Anoop", nullptr}, {"Jithin", nullptr}, {"Arjun", nullptr},
-        {"Anjana", nullptr}, {"Aparna", nullptr}, {"Joseph", nullptr},
-        {"Mary", nullptr},  {"Fathima", nullptr}},
+       {{"Anoop", nullptr},
+        {"Jithin", nullptr},
+        {"Arjun", nullptr},
+        {"Anjana", nullptr},
+        {"Aparna", nullptr},
+        {"Joseph", nullptr},
+        {"Mary", nullptr},
+        {"Fathima", nullptr}},
        {{"Nair", nullptr},
         {"Menon", nullptr},
         {"Pillai", nullptr},
@@ -464,9 +510,15 @@ const std::vector<Region>& Regions() {
        100,
        2},
       {6,
-       {{"Aniket", nullptr}, {"Rohan", nullptr},   {"Sagar", nullptr},
-        {"Tanvi", nullptr},  {"Sneha", nullptr},   {"Priyanka", nullptr},
-        {"Omkar", nullptr},  {"Madhura", nullptr}, {"Ketan", nullptr}},
+       {{"Aniket", nullptr},
+        {"Rohan", nullptr},
+        {"Sagar", nullptr},
+        {"Tanvi", nullptr},
+        {"Sneha", nullptr},
+        {"Priyanka", nullptr},
+        {"Omkar", nullptr},
+        {"Madhura", nullptr},
+        {"Ketan", nullptr}},
        {{"Deshpande", nullptr},
         {"Joshi", nullptr},
         {"Kulkarni", nullptr},
@@ -478,8 +530,12 @@ const std::vector<Region>& Regions() {
        30,
        30},
       {3,
-       {{"Sourav", nullptr},   {"Arijit", nullptr}, {"Ananya", nullptr},
-        {"Moumita", nullptr},  {"Debashish", nullptr}, {"Rituparna", nullptr}},
+       {{"Sourav", nullptr},
+        {"Arijit", nullptr},
+        {"Ananya", nullptr},
+        {"Moumita", nullptr},
+        {"Debashish", nullptr},
+        {"Rituparna", nullptr}},
        {{"Banerjee", nullptr},
         {"Chatterjee", nullptr},
         {"Das", nullptr},
@@ -491,18 +547,32 @@ const std::vector<Region>& Regions() {
        15,
        10},
       {2,
-       {{"Hitesh", nullptr}, {"Jignesh", nullptr}, {"Riya", nullptr},
-        {"Hetal", nullptr},  {"Parth", nullptr},   {"Krupa", nullptr}},
-       {{"Patel", nullptr}, {"Shah", nullptr}, {"Mehta", nullptr}, {"Desai", nullptr},
+       {{"Hitesh", nullptr},
+        {"Jignesh", nullptr},
+        {"Riya", nullptr},
+        {"Hetal", nullptr},
+        {"Parth", nullptr},
+        {"Krupa", nullptr}},
+       {{"Patel", nullptr},
+        {"Shah", nullptr},
+        {"Mehta", nullptr},
+        {"Desai", nullptr},
         {"Trivedi", nullptr}},
        {30},
        kHi,
        40,
        35},
       {2,
-       {{"Gurpreet", nullptr}, {"Harpreet", nullptr}, {"Manpreet", nullptr},
-        {"Jaspreet", nullptr}, {"Simran", nullptr},   {"Karan", nullptr}},
-       {{"Gill", nullptr}, {"Sandhu", nullptr}, {"Dhillon", nullptr}, {"Sidhu", nullptr},
+       {{"Gurpreet", nullptr},
+        {"Harpreet", nullptr},
+        {"Manpreet", nullptr},
+        {"Jaspreet", nullptr},
+        {"Simran", nullptr},
+        {"Karan", nullptr}},
+       {{"Gill", nullptr},
+        {"Sandhu", nullptr},
+        {"Dhillon", nullptr},
+        {"Sidhu", nullptr},
         {"Bedi", nullptr}},
        {31},
        kHi,
@@ -584,26 +654,48 @@ struct AgentSpec {
 const std::vector<AgentSpec>& AgentSpecs() {
   static const std::vector<AgentSpec> kAgents = {
       {"Asha Rao", "admin@demo.sahayak.local", "en", {0, 1, 2, 3, 4}, kSpeaksEn | kSpeaksKn},
-      {"Manjunath Gowda", "manjunath.gowda@demo.sahayak.local", "kn", {0},
-       kSpeaksEn | kSpeaksKn},
-      {"Priya Sharma", "priya.sharma@demo.sahayak.local", "hi", {0},
+      {"Manjunath Gowda", "manjunath.gowda@demo.sahayak.local", "kn", {0}, kSpeaksEn | kSpeaksKn},
+      {"Priya Sharma",
+       "priya.sharma@demo.sahayak.local",
+       "hi",
+       {0},
        kSpeaksEn | kSpeaksHi | kSpeaksHinglish},
-      {"Imran Khan", "imran.khan@demo.sahayak.local", "en", {0, 3},
+      {"Imran Khan",
+       "imran.khan@demo.sahayak.local",
+       "en",
+       {0, 3},
        kSpeaksEn | kSpeaksHi | kSpeaksHinglish},
-      {"Shwetha Hegde", "shwetha.hegde@demo.sahayak.local", "kn", {0, 1},
-       kSpeaksEn | kSpeaksKn},
-      {"Ravi Kumar", "ravi.kumar@demo.sahayak.local", "en", {0},
+      {"Shwetha Hegde", "shwetha.hegde@demo.sahayak.local", "kn", {0, 1}, kSpeaksEn | kSpeaksKn},
+      {"Ravi Kumar",
+       "ravi.kumar@demo.sahayak.local",
+       "en",
+       {0},
        kSpeaksEn | kSpeaksHi | kSpeaksKn | kSpeaksHinglish},
       {"Kavya Bhat", "kavya.bhat@demo.sahayak.local", "kn", {1, 3}, kSpeaksEn | kSpeaksKn},
-      {"Deepak Verma", "deepak.verma@demo.sahayak.local", "hi", {1},
+      {"Deepak Verma",
+       "deepak.verma@demo.sahayak.local",
+       "hi",
+       {1},
        kSpeaksEn | kSpeaksHi | kSpeaksHinglish},
-      {"Lakshmi Narayanan", "lakshmi.narayanan@demo.sahayak.local", "en", {2},
+      {"Lakshmi Narayanan",
+       "lakshmi.narayanan@demo.sahayak.local",
+       "en",
+       {2},
        kSpeaksEn | kSpeaksKn},
-      {"Pooja Agarwal", "pooja.agarwal@demo.sahayak.local", "hi", {2},
+      {"Pooja Agarwal",
+       "pooja.agarwal@demo.sahayak.local",
+       "hi",
+       {2},
        kSpeaksEn | kSpeaksHi | kSpeaksHinglish},
-      {"Suresh Patil", "suresh.patil@demo.sahayak.local", "kn", {3},
+      {"Suresh Patil",
+       "suresh.patil@demo.sahayak.local",
+       "kn",
+       {3},
        kSpeaksEn | kSpeaksHi | kSpeaksKn | kSpeaksHinglish},
-      {"Neha Kapoor", "neha.kapoor@demo.sahayak.local", "en", {4},
+      {"Neha Kapoor",
+       "neha.kapoor@demo.sahayak.local",
+       "en",
+       {4},
        kSpeaksEn | kSpeaksHi | kSpeaksHinglish},
       {"Arjun Shetty", "arjun.shetty@demo.sahayak.local", "kn", {2, 4}, kSpeaksEn | kSpeaksKn},
   };
@@ -613,10 +705,12 @@ const std::vector<AgentSpec>& AgentSpecs() {
 const std::vector<DemoGroup>& GroupList() {
   static const std::vector<DemoGroup> kGroups = {
       {"Shipping", "Deliveries, pickups, address changes, delays and international shipments."},
-      {"Quality Control", "Damaged or missing items, tampering investigations and packaging "
-                          "claims."},
-      {"Accounts Receivable", "Invoices, GST corrections, refunds and cash-on-delivery "
-                              "remittances."},
+      {"Quality Control",
+       "Damaged or missing items, tampering investigations and packaging "
+       "claims."},
+      {"Accounts Receivable",
+       "Invoices, GST corrections, refunds and cash-on-delivery "
+       "remittances."},
       {"Repairs", "Warranty repairs and service-centre pickups for products sold on our shop."},
       {"Sales", "New business accounts, rate quotes and contract renewals."},
   };
@@ -648,9 +742,9 @@ struct Texts {
 
 struct ScenarioSpec {
   const char* key;
-  int weight;                 // share of tickets, percent
-  int group;                  // owning group
-  int alt_group;              // -1, or a second group that takes alt_percent of them
+  int weight;     // share of tickets, percent
+  int group;      // owning group
+  int alt_group;  // -1, or a second group that takes alt_percent of them
   int alt_percent;
   int type_a, type_b, type_a_percent;
   std::vector<const char*> tags;
@@ -684,15 +778,15 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Parcel {awb} not delivered yet", "Where is my order {order}?",
-                   "Delivery delayed – AWB {awb}"},
-            .hi = {"पार्सल {awb} अभी तक नहीं पहुँचा", "मेरा ऑर्डर {order} कहाँ है?",
-                   "डिलीवरी में देरी – AWB {awb}"},
-            .kn = {"ಪಾರ್ಸೆಲ್ {awb} ಇನ್ನೂ ತಲುಪಿಲ್ಲ", "ನನ್ನ ಆರ್ಡರ್ {order} ಎಲ್ಲಿದೆ?",
-                   "ಡೆಲಿವರಿ ತಡವಾಗಿದೆ – AWB {awb}"},
-            .hinglish = {"mera parcel kab aayega? AWB {awb}", "Order {order} abhi tak nahi mila",
-                         "Delivery late ho gayi hai - {awb}"}},
+       .subjects = {.en = {"Parcel {awb} not delivered yet", "Where is my order {order}?",
+                           "Delivery delayed – AWB {awb}"},
+                    .hi = {"पार्सल {awb} अभी तक नहीं पहुँचा", "मेरा ऑर्डर {order} कहाँ है?",
+                           "डिलीवरी में देरी – AWB {awb}"},
+                    .kn = {"ಪಾರ್ಸೆಲ್ {awb} ಇನ್ನೂ ತಲುಪಿಲ್ಲ", "ನನ್ನ ಆರ್ಡರ್ {order} ಎಲ್ಲಿದೆ?",
+                           "ಡೆಲಿವರಿ ತಡವಾಗಿದೆ – AWB {awb}"},
+                    .hinglish = {"mera parcel kab aayega? AWB {awb}",
+                                 "Order {order} abhi tak nahi mila",
+                                 "Delivery late ho gayi hai - {awb}"}},
        .openings =
            {.en = {"My parcel with AWB {awb} was supposed to arrive in {city} by {date} but it "
                    "is still not delivered. Tracking has shown \"in transit\" for {days} days "
@@ -790,16 +884,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Change delivery address for AWB {awb}", "Wrong address on my order {order}",
-                   "Please update address – pincode {pincode}"},
-            .hi = {"AWB {awb} का डिलीवरी पता बदलना है", "ऑर्डर {order} में गलत पता",
-                   "कृपया पता अपडेट करें – पिनकोड {pincode}"},
-            .kn = {"AWB {awb} ಡೆಲಿವರಿ ವಿಳಾಸ ಬದಲಿಸಬೇಕು", "ಆರ್ಡರ್ {order} ನಲ್ಲಿ ತಪ್ಪು ವಿಳಾಸ",
-                   "ದಯವಿಟ್ಟು ವಿಳಾಸ ಬದಲಿಸಿ – ಪಿನ್ ಕೋಡ್ {pincode}"},
-            .hinglish = {"Address change karna hai - AWB {awb}",
-                         "Order {order} mein galat address chala gaya",
-                         "Pincode galat hai, {pincode} update karo please"}},
+       .subjects = {.en = {"Change delivery address for AWB {awb}",
+                           "Wrong address on my order {order}",
+                           "Please update address – pincode {pincode}"},
+                    .hi = {"AWB {awb} का डिलीवरी पता बदलना है", "ऑर्डर {order} में गलत पता",
+                           "कृपया पता अपडेट करें – पिनकोड {pincode}"},
+                    .kn = {"AWB {awb} ಡೆಲಿವರಿ ವಿಳಾಸ ಬದಲಿಸಬೇಕು", "ಆರ್ಡರ್ {order} ನಲ್ಲಿ ತಪ್ಪು ವಿಳಾಸ",
+                           "ದಯವಿಟ್ಟು ವಿಳಾಸ ಬದಲಿಸಿ – ಪಿನ್ ಕೋಡ್ {pincode}"},
+                    .hinglish = {"Address change karna hai - AWB {awb}",
+                                 "Order {order} mein galat address chala gaya",
+                                 "Pincode galat hai, {pincode} update karo please"}},
        .openings =
            {.en = {"I entered my old address by mistake for order {order}. The parcel (AWB "
                    "{awb}) should go to my new flat in {city}, pincode {pincode}. Can you change "
@@ -899,15 +993,15 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 34999,
        .items = kHardItems,
        .urgency = 1,
-       .subjects =
-           {.en = {"Damaged product received – order {order}", "{item} arrived broken",
-                   "Box was torn and item damaged (AWB {awb})"},
-            .hi = {"टूटा हुआ सामान मिला – ऑर्डर {order}", "क्षतिग्रस्त {item} की डिलीवरी",
-                   "डिब्बा फटा हुआ था, सामान खराब (AWB {awb})"},
-            .kn = {"ಹಾಳಾದ ವಸ್ತು ಬಂದಿದೆ – ಆರ್ಡರ್ {order}", "{item} ಒಡೆದು ಬಂದಿದೆ",
-                   "ಡಬ್ಬ ಹರಿದಿತ್ತು, ವಸ್ತು ಹಾಳಾಗಿದೆ (AWB {awb})"},
-            .hinglish = {"Damaged product mila hai - order {order}", "{item} toota hua aaya hai",
-                         "Box phata hua tha, item damage hai (AWB {awb})"}},
+       .subjects = {.en = {"Damaged product received – order {order}", "{item} arrived broken",
+                           "Box was torn and item damaged (AWB {awb})"},
+                    .hi = {"टूटा हुआ सामान मिला – ऑर्डर {order}", "क्षतिग्रस्त {item} की डिलीवरी",
+                           "डिब्बा फटा हुआ था, सामान खराब (AWB {awb})"},
+                    .kn = {"ಹಾಳಾದ ವಸ್ತು ಬಂದಿದೆ – ಆರ್ಡರ್ {order}", "{item} ಒಡೆದು ಬಂದಿದೆ",
+                           "ಡಬ್ಬ ಹರಿದಿತ್ತು, ವಸ್ತು ಹಾಳಾಗಿದೆ (AWB {awb})"},
+                    .hinglish = {"Damaged product mila hai - order {order}",
+                                 "{item} toota hua aaya hai",
+                                 "Box phata hua tha, item damage hai (AWB {awb})"}},
        .openings =
            {.en = {"I received my {item} (order {order}) today and it is damaged. The outer box "
                    "was crushed on one side and the product has a crack. I have photos and the "
@@ -1008,15 +1102,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 24999,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Refund not received for order {order}", "Refund status – {amount}",
-                   "When will I get my money back?"},
-            .hi = {"ऑर्डर {order} का रिफ़ंड नहीं मिला", "रिफ़ंड की स्थिति – {amount}",
-                   "मेरे पैसे कब वापस मिलेंगे?"},
-            .kn = {"ಆರ್ಡರ್ {order} ಮರುಪಾವತಿ ಬಂದಿಲ್ಲ", "ರಿಫಂಡ್ ಸ್ಥಿತಿ – {amount}",
-                   "ನನ್ನ ಹಣ ಯಾವಾಗ ವಾಪಸ್ ಸಿಗುತ್ತದೆ?"},
-            .hinglish = {"Refund abhi tak nahi aaya - order {order}", "{amount} ka refund kab "
-                         "milega?", "Paisa wapas kab aayega?"}},
+       .subjects = {.en = {"Refund not received for order {order}", "Refund status – {amount}",
+                           "When will I get my money back?"},
+                    .hi = {"ऑर्डर {order} का रिफ़ंड नहीं मिला", "रिफ़ंड की स्थिति – {amount}",
+                           "मेरे पैसे कब वापस मिलेंगे?"},
+                    .kn = {"ಆರ್ಡರ್ {order} ಮರುಪಾವತಿ ಬಂದಿಲ್ಲ", "ರಿಫಂಡ್ ಸ್ಥಿತಿ – {amount}",
+                           "ನನ್ನ ಹಣ ಯಾವಾಗ ವಾಪಸ್ ಸಿಗುತ್ತದೆ?"},
+                    .hinglish = {"Refund abhi tak nahi aaya - order {order}",
+                                 "{amount} ka refund kab "
+                                 "milega?",
+                                 "Paisa wapas kab aayega?"}},
        .openings =
            {.en = {"I returned order {order} on {date} and the pickup was done, but the refund "
                    "of {amount} has still not come to my account. The app just says "
@@ -1108,15 +1203,15 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 7999,
        .items = kAnyItem,
        .urgency = 1,
-       .subjects =
-           {.en = {"Charged extra on cash on delivery", "COD amount wrong for AWB {awb}",
-                   "Paid COD but order shows unpaid"},
-            .hi = {"कैश ऑन डिलीवरी में ज़्यादा पैसे लिए गए", "AWB {awb} की COD राशि गलत",
-                   "COD भुगतान किया, फिर भी ऑर्डर अनपेड दिखा रहा है"},
-            .kn = {"ಕ್ಯಾಶ್ ಆನ್ ಡೆಲಿವರಿಯಲ್ಲಿ ಹೆಚ್ಚು ಹಣ ಪಡೆದಿದ್ದಾರೆ", "AWB {awb} COD ಮೊತ್ತ ತಪ್ಪು",
-                   "COD ಪಾವತಿಸಿದ್ದರೂ ಆರ್ಡರ್ ಬಾಕಿ ಎಂದು ತೋರಿಸುತ್ತಿದೆ"},
-            .hinglish = {"COD mein extra paise le liye", "AWB {awb} ka COD amount galat hai",
-                         "COD pay kiya phir bhi unpaid dikha raha hai"}},
+       .subjects = {.en = {"Charged extra on cash on delivery", "COD amount wrong for AWB {awb}",
+                           "Paid COD but order shows unpaid"},
+                    .hi = {"कैश ऑन डिलीवरी में ज़्यादा पैसे लिए गए", "AWB {awb} की COD राशि गलत",
+                           "COD भुगतान किया, फिर भी ऑर्डर अनपेड दिखा रहा है"},
+                    .kn = {"ಕ್ಯಾಶ್ ಆನ್ ಡೆಲಿವರಿಯಲ್ಲಿ ಹೆಚ್ಚು ಹಣ ಪಡೆದಿದ್ದಾರೆ", "AWB {awb} COD ಮೊತ್ತ ತಪ್ಪು",
+                           "COD ಪಾವತಿಸಿದ್ದರೂ ಆರ್ಡರ್ ಬಾಕಿ ಎಂದು ತೋರಿಸುತ್ತಿದೆ"},
+                    .hinglish = {"COD mein extra paise le liye",
+                                 "AWB {awb} ka COD amount galat hai",
+                                 "COD pay kiya phir bhi unpaid dikha raha hai"}},
        .openings =
            {.en = {"The delivery agent collected {amount} in cash for AWB {awb}, but the invoice "
                    "amount is lower. He said it was a \"COD handling charge\". Nobody told me "
@@ -1213,15 +1308,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 450000,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Request for invoice copy {invoice}", "Need duplicate invoices for last month",
-                   "Invoice PDF not received"},
-            .hi = {"इनवॉइस {invoice} की कॉपी चाहिए", "पिछले महीने के डुप्लिकेट इनवॉइस चाहिए",
-                   "इनवॉइस की PDF नहीं मिली"},
-            .kn = {"ಇನ್ವಾಯ್ಸ್ {invoice} ಪ್ರತಿ ಬೇಕು", "ಕಳೆದ ತಿಂಗಳ ಇನ್ವಾಯ್ಸ್ ನಕಲು ಪ್ರತಿಗಳು ಬೇಕು",
-                   "ಇನ್ವಾಯ್ಸ್ PDF ಬಂದಿಲ್ಲ"},
-            .hinglish = {"Invoice {invoice} ki copy chahiye", "Last month ke saare invoices "
-                         "bhej do", "Invoice PDF nahi mila"}},
+       .subjects = {.en = {"Request for invoice copy {invoice}",
+                           "Need duplicate invoices for last month", "Invoice PDF not received"},
+                    .hi = {"इनवॉइस {invoice} की कॉपी चाहिए", "पिछले महीने के डुप्लिकेट इनवॉइस चाहिए",
+                           "इनवॉइस की PDF नहीं मिली"},
+                    .kn = {"ಇನ್ವಾಯ್ಸ್ {invoice} ಪ್ರತಿ ಬೇಕು", "ಕಳೆದ ತಿಂಗಳ ಇನ್ವಾಯ್ಸ್ ನಕಲು ಪ್ರತಿಗಳು ಬೇಕು",
+                           "ಇನ್ವಾಯ್ಸ್ PDF ಬಂದಿಲ್ಲ"},
+                    .hinglish = {"Invoice {invoice} ki copy chahiye",
+                                 "Last month ke saare invoices "
+                                 "bhej do",
+                                 "Invoice PDF nahi mila"}},
        .openings =
            {.en = {"Our accounts team needs a copy of invoice {invoice} ({amount}) for the "
                    "quarterly audit. Please send the PDF to this address. Account: {org}.",
@@ -1308,15 +1404,14 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Contract renewal for {org}", "Renewal quote for next year",
-                   "Our service agreement expires on {date}"},
-            .hi = {"{org} के अनुबंध का नवीनीकरण", "अगले साल के लिए नवीनीकरण कोटेशन",
-                   "हमारा सेवा अनुबंध {date} को खत्म हो रहा है"},
-            .kn = {"{org} ಒಪ್ಪಂದ ನವೀಕರಣ", "ಮುಂದಿನ ವರ್ಷದ ನವೀಕರಣ ದರಪಟ್ಟಿ",
-                   "ನಮ್ಮ ಸೇವಾ ಒಪ್ಪಂದ {date} ರಂದು ಮುಕ್ತಾಯವಾಗುತ್ತದೆ"},
-            .hinglish = {"{org} contract renewal", "Next year ka renewal quote chahiye",
-                         "Agreement {date} ko expire ho raha hai"}},
+       .subjects = {.en = {"Contract renewal for {org}", "Renewal quote for next year",
+                           "Our service agreement expires on {date}"},
+                    .hi = {"{org} के अनुबंध का नवीनीकरण", "अगले साल के लिए नवीनीकरण कोटेशन",
+                           "हमारा सेवा अनुबंध {date} को खत्म हो रहा है"},
+                    .kn = {"{org} ಒಪ್ಪಂದ ನವೀಕರಣ", "ಮುಂದಿನ ವರ್ಷದ ನವೀಕರಣ ದರಪಟ್ಟಿ",
+                           "ನಮ್ಮ ಸೇವಾ ಒಪ್ಪಂದ {date} ರಂದು ಮುಕ್ತಾಯವಾಗುತ್ತದೆ"},
+                    .hinglish = {"{org} contract renewal", "Next year ka renewal quote chahiye",
+                                 "Agreement {date} ko expire ho raha hai"}},
        .openings =
            {.en = {"Our annual courier agreement expires on {date}. We shipped roughly {count} "
                    "parcels a day this year and would like to renew, but we expect better per-kg "
@@ -1417,19 +1512,18 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 14999,
        .items = kAnyItem,
        .urgency = 1,
-       .subjects =
-           {.en = {"Customs documents for international shipment {awb}",
-                   "Shipment to {country} held at customs",
-                   "Which documents are needed to send a parcel to {country}?"},
-            .hi = {"अंतरराष्ट्रीय शिपमेंट {awb} के कस्टम दस्तावेज़",
-                   "{country} जाने वाला शिपमेंट कस्टम में रुका",
-                   "{country} भेजने के लिए कौन से दस्तावेज़ चाहिए?"},
-            .kn = {"ಅಂತರರಾಷ್ಟ್ರೀಯ ಶಿಪ್ಮೆಂಟ್ {awb} ಕಸ್ಟಮ್ಸ್ ದಾಖಲೆಗಳು",
-                   "{country} ದೇಶಕ್ಕೆ ಹೋಗುವ ಶಿಪ್ಮೆಂಟ್ ಕಸ್ಟಮ್ಸ್ ಬಳಿ ತಡೆಹಿಡಿಯಲಾಗಿದೆ",
-                   "{country} ದೇಶಕ್ಕೆ ಕಳುಹಿಸಲು ಯಾವ ದಾಖಲೆಗಳು ಬೇಕು?"},
-            .hinglish = {"International shipment {awb} ke customs documents",
-                         "{country} wala shipment customs mein atak gaya",
-                         "{country} bhejne ke liye kaunse documents chahiye?"}},
+       .subjects = {.en = {"Customs documents for international shipment {awb}",
+                           "Shipment to {country} held at customs",
+                           "Which documents are needed to send a parcel to {country}?"},
+                    .hi = {"अंतरराष्ट्रीय शिपमेंट {awb} के कस्टम दस्तावेज़",
+                           "{country} जाने वाला शिपमेंट कस्टम में रुका",
+                           "{country} भेजने के लिए कौन से दस्तावेज़ चाहिए?"},
+                    .kn = {"ಅಂತರರಾಷ್ಟ್ರೀಯ ಶಿಪ್ಮೆಂಟ್ {awb} ಕಸ್ಟಮ್ಸ್ ದಾಖಲೆಗಳು",
+                           "{country} ದೇಶಕ್ಕೆ ಹೋಗುವ ಶಿಪ್ಮೆಂಟ್ ಕಸ್ಟಮ್ಸ್ ಬಳಿ ತಡೆಹಿಡಿಯಲಾಗಿದೆ",
+                           "{country} ದೇಶಕ್ಕೆ ಕಳುಹಿಸಲು ಯಾವ ದಾಖಲೆಗಳು ಬೇಕು?"},
+                    .hinglish = {"International shipment {awb} ke customs documents",
+                                 "{country} wala shipment customs mein atak gaya",
+                                 "{country} bhejne ke liye kaunse documents chahiye?"}},
        .openings =
            {.en = {"I am sending a parcel to my son in {country} (AWB {awb}) with clothes and "
                    "some homemade sweets. The status says \"held at customs – documents "
@@ -1537,18 +1631,17 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Delivery attempt marked failed but nobody came",
-                   "Fake \"customer not available\" for AWB {awb}",
-                   "Parcel returned without a delivery attempt"},
-            .hi = {"डिलीवरी का प्रयास असफल दिखाया, पर कोई आया ही नहीं",
-                   "AWB {awb} पर झूठा \"ग्राहक उपलब्ध नहीं\"",
-                   "बिना डिलीवरी प्रयास के पार्सल वापस"},
-            .kn = {"ಡೆಲಿವರಿ ಪ್ರಯತ್ನ ವಿಫಲ ಎಂದಿದೆ, ಆದರೆ ಯಾರೂ ಬಂದಿಲ್ಲ",
-                   "AWB {awb}: ಸುಳ್ಳು \"ಗ್ರಾಹಕರು ಲಭ್ಯವಿಲ್ಲ\"", "ಡೆಲಿವರಿ ಪ್ರಯತ್ನ ಇಲ್ಲದೆ ಪಾರ್ಸೆಲ್ ವಾಪಸ್"},
-            .hinglish = {"Delivery attempt failed dikha raha hai par koi aaya hi nahi",
-                         "AWB {awb} pe fake \"customer not available\"",
-                         "Bina attempt ke parcel return kar diya"}},
+       .subjects = {.en = {"Delivery attempt marked failed but nobody came",
+                           "Fake \"customer not available\" for AWB {awb}",
+                           "Parcel returned without a delivery attempt"},
+                    .hi = {"डिलीवरी का प्रयास असफल दिखाया, पर कोई आया ही नहीं",
+                           "AWB {awb} पर झूठा \"ग्राहक उपलब्ध नहीं\"",
+                           "बिना डिलीवरी प्रयास के पार्सल वापस"},
+                    .kn = {"ಡೆಲಿವರಿ ಪ್ರಯತ್ನ ವಿಫಲ ಎಂದಿದೆ, ಆದರೆ ಯಾರೂ ಬಂದಿಲ್ಲ",
+                           "AWB {awb}: ಸುಳ್ಳು \"ಗ್ರಾಹಕರು ಲಭ್ಯವಿಲ್ಲ\"", "ಡೆಲಿವರಿ ಪ್ರಯತ್ನ ಇಲ್ಲದೆ ಪಾರ್ಸೆಲ್ ವಾಪಸ್"},
+                    .hinglish = {"Delivery attempt failed dikha raha hai par koi aaya hi nahi",
+                                 "AWB {awb} pe fake \"customer not available\"",
+                                 "Bina attempt ke parcel return kar diya"}},
        .openings =
            {.en = {"Tracking for AWB {awb} says \"delivery attempted – customer not available\" "
                    "in the {window} slot today, but we were at home the whole day and nobody "
@@ -1648,15 +1741,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Please reschedule delivery of {awb}", "Deliver on {date} instead",
-                   "Not at home this week – hold my parcel"},
-            .hi = {"कृपया {awb} की डिलीवरी का समय बदलें", "डिलीवरी {date} को करें",
-                   "इस हफ़्ते घर पर नहीं हूँ – पार्सल रोक लें"},
-            .kn = {"ದಯವಿಟ್ಟು {awb} ಡೆಲಿವರಿ ಮುಂದೂಡಿ", "{date} ರಂದು ಡೆಲಿವರಿ ಮಾಡಿ",
-                   "ಈ ವಾರ ಮನೆಯಲ್ಲಿ ಇರುವುದಿಲ್ಲ – ಪಾರ್ಸೆಲ್ ಹಿಡಿದಿಡಿ"},
-            .hinglish = {"{awb} ki delivery reschedule karni hai", "{date} ko deliver karna "
-                         "please", "Is week ghar pe nahi hoon - parcel hold kar lo"}},
+       .subjects = {.en = {"Please reschedule delivery of {awb}", "Deliver on {date} instead",
+                           "Not at home this week – hold my parcel"},
+                    .hi = {"कृपया {awb} की डिलीवरी का समय बदलें", "डिलीवरी {date} को करें",
+                           "इस हफ़्ते घर पर नहीं हूँ – पार्सल रोक लें"},
+                    .kn = {"ದಯವಿಟ್ಟು {awb} ಡೆಲಿವರಿ ಮುಂದೂಡಿ", "{date} ರಂದು ಡೆಲಿವರಿ ಮಾಡಿ",
+                           "ಈ ವಾರ ಮನೆಯಲ್ಲಿ ಇರುವುದಿಲ್ಲ – ಪಾರ್ಸೆಲ್ ಹಿಡಿದಿಡಿ"},
+                    .hinglish = {"{awb} ki delivery reschedule karni hai",
+                                 "{date} ko deliver karna "
+                                 "please",
+                                 "Is week ghar pe nahi hoon - parcel hold kar lo"}},
        .openings =
            {.en = {"I will be travelling until {date}. Could you hold AWB {awb} at the {city} "
                    "delivery centre and deliver it after I return, preferably in the {window} "
@@ -1751,15 +1845,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 19999,
        .items = kAnyItem,
        .urgency = 1,
-       .subjects =
-           {.en = {"Item missing from my order {order}", "Received an empty box – AWB {awb}",
-                   "Parcel was resealed and the item is missing"},
-            .hi = {"मेरे ऑर्डर {order} में सामान कम है", "खाली डिब्बा मिला – AWB {awb}",
-                   "पार्सल दोबारा सील किया हुआ था और सामान गायब"},
-            .kn = {"ನನ್ನ ಆರ್ಡರ್ {order} ನಲ್ಲಿ ವಸ್ತು ಕಾಣೆಯಾಗಿದೆ", "ಖಾಲಿ ಡಬ್ಬ ಬಂದಿದೆ – AWB {awb}",
-                   "ಪಾರ್ಸೆಲ್ ಮರು ಸೀಲ್ ಮಾಡಲಾಗಿತ್ತು, ವಸ್ತು ಇಲ್ಲ"},
-            .hinglish = {"Order {order} mein item missing hai", "Khaali box aaya - AWB {awb}",
-                         "Parcel dobara seal kiya hua tha, item gayab"}},
+       .subjects = {.en = {"Item missing from my order {order}",
+                           "Received an empty box – AWB {awb}",
+                           "Parcel was resealed and the item is missing"},
+                    .hi = {"मेरे ऑर्डर {order} में सामान कम है", "खाली डिब्बा मिला – AWB {awb}",
+                           "पार्सल दोबारा सील किया हुआ था और सामान गायब"},
+                    .kn = {"ನನ್ನ ಆರ್ಡರ್ {order} ನಲ್ಲಿ ವಸ್ತು ಕಾಣೆಯಾಗಿದೆ", "ಖಾಲಿ ಡಬ್ಬ ಬಂದಿದೆ – AWB {awb}",
+                           "ಪಾರ್ಸೆಲ್ ಮರು ಸೀಲ್ ಮಾಡಲಾಗಿತ್ತು, ವಸ್ತು ಇಲ್ಲ"},
+                    .hinglish = {"Order {order} mein item missing hai",
+                                 "Khaali box aaya - AWB {awb}",
+                                 "Parcel dobara seal kiya hua tha, item gayab"}},
        .openings =
            {.en = {"I ordered two items in order {order} but the box had only one. The {item} is "
                    "missing, though the invoice lists it. The weight on the label also looks "
@@ -1852,16 +1947,21 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 1,
-       .subjects =
-           {.en = {"Pickup request for {count} parcels today",
-                   "Schedule daily pickup from our {city} warehouse",
-                   "Pickup missed yesterday – urgent"},
-            .hi = {"आज {count} पार्सल के पिकअप का अनुरोध", "हमारे {city} गोदाम से रोज़ाना पिकअप "
-                   "तय करें", "कल पिकअप नहीं हुआ – ज़रूरी"},
-            .kn = {"ಇಂದು {count} ಪಾರ್ಸೆಲ್ ಪಿಕಪ್ ವಿನಂತಿ", "ನಮ್ಮ {city} ಗೋದಾಮಿನಿಂದ ದಿನನಿತ್ಯ ಪಿಕಪ್ "
-                   "ನಿಗದಿಪಡಿಸಿ", "ನಿನ್ನೆ ಪಿಕಪ್ ಆಗಿಲ್ಲ – ತುರ್ತು"},
-            .hinglish = {"Aaj {count} parcels ka pickup chahiye", "{city} warehouse se daily "
-                         "pickup set karo", "Kal pickup nahi hua - urgent"}},
+       .subjects = {.en = {"Pickup request for {count} parcels today",
+                           "Schedule daily pickup from our {city} warehouse",
+                           "Pickup missed yesterday – urgent"},
+                    .hi = {"आज {count} पार्सल के पिकअप का अनुरोध",
+                           "हमारे {city} गोदाम से रोज़ाना पिकअप "
+                           "तय करें",
+                           "कल पिकअप नहीं हुआ – ज़रूरी"},
+                    .kn = {"ಇಂದು {count} ಪಾರ್ಸೆಲ್ ಪಿಕಪ್ ವಿನಂತಿ",
+                           "ನಮ್ಮ {city} ಗೋದಾಮಿನಿಂದ ದಿನನಿತ್ಯ ಪಿಕಪ್ "
+                           "ನಿಗದಿಪಡಿಸಿ",
+                           "ನಿನ್ನೆ ಪಿಕಪ್ ಆಗಿಲ್ಲ – ತುರ್ತು"},
+                    .hinglish = {"Aaj {count} parcels ka pickup chahiye",
+                                 "{city} warehouse se daily "
+                                 "pickup set karo",
+                                 "Kal pickup nahi hua - urgent"}},
        .openings =
            {.en = {"Please arrange a pickup of {count} parcels ({weight} in total) from {org}, "
                    "{city} {pincode}, today before 5 pm. The manifest is uploaded on the "
@@ -1954,15 +2054,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 450000,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Wrong GSTIN on invoice {invoice}", "GST invoice correction needed",
-                   "Please issue a credit note and revised invoice"},
-            .hi = {"इनवॉइस {invoice} पर गलत GSTIN", "GST इनवॉइस में सुधार चाहिए",
-                   "कृपया क्रेडिट नोट और संशोधित इनवॉइस जारी करें"},
-            .kn = {"ಇನ್ವಾಯ್ಸ್ {invoice} ನಲ್ಲಿ ತಪ್ಪು GSTIN", "GST ಇನ್ವಾಯ್ಸ್ ತಿದ್ದುಪಡಿ ಬೇಕು",
-                   "ದಯವಿಟ್ಟು ಕ್ರೆಡಿಟ್ ನೋಟ್ ಮತ್ತು ಪರಿಷ್ಕೃತ ಇನ್ವಾಯ್ಸ್ ನೀಡಿ"},
-            .hinglish = {"Invoice {invoice} pe GSTIN galat hai", "GST invoice correction karna "
-                         "hai", "Credit note aur revised invoice bhejo please"}},
+       .subjects = {.en = {"Wrong GSTIN on invoice {invoice}", "GST invoice correction needed",
+                           "Please issue a credit note and revised invoice"},
+                    .hi = {"इनवॉइस {invoice} पर गलत GSTIN", "GST इनवॉइस में सुधार चाहिए",
+                           "कृपया क्रेडिट नोट और संशोधित इनवॉइस जारी करें"},
+                    .kn = {"ಇನ್ವಾಯ್ಸ್ {invoice} ನಲ್ಲಿ ತಪ್ಪು GSTIN", "GST ಇನ್ವಾಯ್ಸ್ ತಿದ್ದುಪಡಿ ಬೇಕು",
+                           "ದಯವಿಟ್ಟು ಕ್ರೆಡಿಟ್ ನೋಟ್ ಮತ್ತು ಪರಿಷ್ಕೃತ ಇನ್ವಾಯ್ಸ್ ನೀಡಿ"},
+                    .hinglish = {"Invoice {invoice} pe GSTIN galat hai",
+                                 "GST invoice correction karna "
+                                 "hai",
+                                 "Credit note aur revised invoice bhejo please"}},
        .openings =
            {.en = {"Invoice {invoice} has been raised with our old GSTIN. Our correct GSTIN is "
                    "{gstin}. Without the correction we cannot claim input tax credit, so please "
@@ -2060,15 +2161,19 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kRepairableItems,
        .urgency = 0,
-       .subjects =
-           {.en = {"{item} stopped working – warranty repair", "Repair request for order {order}",
-                   "Service centre pickup for a faulty {item}"},
-            .hi = {"{item} ने काम करना बंद किया – वारंटी मरम्मत", "ऑर्डर {order} के लिए मरम्मत "
-                   "अनुरोध", "खराब {item} के लिए सर्विस सेंटर पिकअप"},
-            .kn = {"{item} ಕೆಲಸ ಮಾಡುತ್ತಿಲ್ಲ – ವಾರಂಟಿ ರಿಪೇರಿ", "ಆರ್ಡರ್ {order} ರಿಪೇರಿ ವಿನಂತಿ",
-                   "ದೋಷಯುಕ್ತ {item}: ಸರ್ವೀಸ್ ಸೆಂಟರ್ ಪಿಕಪ್ ಬೇಕು"},
-            .hinglish = {"{item} kaam nahi kar raha - warranty repair", "Order {order} ka "
-                         "repair request", "Kharab {item} service centre ke liye pickup"}},
+       .subjects = {.en = {"{item} stopped working – warranty repair",
+                           "Repair request for order {order}",
+                           "Service centre pickup for a faulty {item}"},
+                    .hi = {"{item} ने काम करना बंद किया – वारंटी मरम्मत",
+                           "ऑर्डर {order} के लिए मरम्मत "
+                           "अनुरोध",
+                           "खराब {item} के लिए सर्विस सेंटर पिकअप"},
+                    .kn = {"{item} ಕೆಲಸ ಮಾಡುತ್ತಿಲ್ಲ – ವಾರಂಟಿ ರಿಪೇರಿ", "ಆರ್ಡರ್ {order} ರಿಪೇರಿ ವಿನಂತಿ",
+                           "ದೋಷಯುಕ್ತ {item}: ಸರ್ವೀಸ್ ಸೆಂಟರ್ ಪಿಕಪ್ ಬೇಕು"},
+                    .hinglish = {"{item} kaam nahi kar raha - warranty repair",
+                                 "Order {order} ka "
+                                 "repair request",
+                                 "Kharab {item} service centre ke liye pickup"}},
        .openings =
            {.en = {"The {item} I bought from you (order {order}) stopped working after {days} "
                    "weeks. It does not switch on at all. It is under warranty. How do I get it "
@@ -2161,15 +2266,16 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .amount_max = 0,
        .items = kAnyItem,
        .urgency = 0,
-       .subjects =
-           {.en = {"Bulk shipping rates for {org}", "Quote for {count} shipments per day",
-                   "Interested in a B2B courier partnership"},
-            .hi = {"{org} के लिए थोक शिपिंग दरें", "रोज़ {count} शिपमेंट के लिए कोटेशन",
-                   "B2B कूरियर साझेदारी में रुचि"},
-            .kn = {"{org} ಗಾಗಿ ಬೃಹತ್ ಶಿಪ್ಪಿಂಗ್ ದರಗಳು", "ದಿನಕ್ಕೆ {count} ಶಿಪ್ಮೆಂಟ್: ದರಪಟ್ಟಿ ಬೇಕು",
-                   "B2B ಕೊರಿಯರ್ ಪಾಲುದಾರಿಕೆಯಲ್ಲಿ ಆಸಕ್ತಿ"},
-            .hinglish = {"{org} ke liye bulk shipping rates", "Daily {count} shipments ka quote "
-                         "chahiye", "B2B courier tie-up karna hai"}},
+       .subjects = {.en = {"Bulk shipping rates for {org}", "Quote for {count} shipments per day",
+                           "Interested in a B2B courier partnership"},
+                    .hi = {"{org} के लिए थोक शिपिंग दरें", "रोज़ {count} शिपमेंट के लिए कोटेशन",
+                           "B2B कूरियर साझेदारी में रुचि"},
+                    .kn = {"{org} ಗಾಗಿ ಬೃಹತ್ ಶಿಪ್ಪಿಂಗ್ ದರಗಳು", "ದಿನಕ್ಕೆ {count} ಶಿಪ್ಮೆಂಟ್: ದರಪಟ್ಟಿ ಬೇಕು",
+                           "B2B ಕೊರಿಯರ್ ಪಾಲುದಾರಿಕೆಯಲ್ಲಿ ಆಸಕ್ತಿ"},
+                    .hinglish = {"{org} ke liye bulk shipping rates",
+                                 "Daily {count} shipments ka quote "
+                                 "chahiye",
+                                 "B2B courier tie-up karna hai"}},
        .openings =
            {.en = {"We are {org}, based in {city}. We ship around {count} orders a day across "
                    "India, about 40% COD. Please share your rate card for 0.5 kg slabs and your "
@@ -2303,10 +2409,8 @@ const SharedTexts& Shared() {
                          "I have already called customer care twice.",
                          "Please treat this as a priority."},
                   .hi = {"यह ज़रूरी है, कृपया आज ही जवाब दें।",
-                         "कस्टमर केयर को पहले ही दो बार फ़ोन किया जा चुका है।",
-                         "कृपया इसे प्राथमिकता दें।"},
-                  .kn = {"ಇದು ತುರ್ತು, ದಯವಿಟ್ಟು ಇಂದೇ ಉತ್ತರಿಸಿ.",
-                         "ಈಗಾಗಲೇ ಎರಡು ಬಾರಿ ಗ್ರಾಹಕ ಸೇವೆಗೆ ಕರೆ ಮಾಡಿದ್ದೇನೆ.",
+                         "कस्टमर केयर को पहले ही दो बार फ़ोन किया जा चुका है।", "कृपया इसे प्राथमिकता दें।"},
+                  .kn = {"ಇದು ತುರ್ತು, ದಯವಿಟ್ಟು ಇಂದೇ ಉತ್ತರಿಸಿ.", "ಈಗಾಗಲೇ ಎರಡು ಬಾರಿ ಗ್ರಾಹಕ ಸೇವೆಗೆ ಕರೆ ಮಾಡಿದ್ದೇನೆ.",
                          "ದಯವಿಟ್ಟು ಇದನ್ನು ಆದ್ಯತೆಯಾಗಿ ಪರಿಗಣಿಸಿ."},
                   .hinglish = {"Urgent hai, aaj hi reply karo please.",
                                "Customer care ko do baar call kar liya, koi solution nahi mila.",
@@ -2415,7 +2519,7 @@ namespace {
 constexpr int kContactCount = 2000;
 constexpr int64_t kSpanMinutes = 730LL * 24 * 60;  // two years
 // Ages follow (1 - p)^kAgeExponent of the span for position p in [0, 1): more tickets lately.
-constexpr double kAgeExponent = 1.3;
+constexpr double kAgeExponent = 1.5;
 
 enum Style { kEmailStyle, kChatStyle, kSocialStyle };
 constexpr const char* kChannels[] = {"email", "chat", "phone", "social", "web", "portal"};
@@ -2514,8 +2618,7 @@ struct World {
   int scenario_total = 0;
 
   std::array<Pool, kVarietyCount> greet, signoff, signoff_b2b, short_signoff, urgency, follow,
-      chase, thanks, agent_greet, agent_chat_greet, agent_followup, agent_closing,
-      agent_signoff;
+      chase, thanks, agent_greet, agent_chat_greet, agent_followup, agent_closing, agent_signoff;
   Pool notes, auto_closed;
 };
 
@@ -2591,9 +2694,9 @@ void BuildContacts(uint64_t seed, World* t) {
     DemoContact c;
     int city = rng.Pick(region.cities);
     c.language = rng.Percent(region.native_percent) ? kVarietyNames[region.native_language]
-                                                     : std::string_view("en");
-    bool native_script = c.language != "en" && first.native != nullptr &&
-                         last.native != nullptr && rng.Percent(15);
+                                                    : std::string_view("en");
+    bool native_script =
+        c.language != "en" && first.native != nullptr && last.native != nullptr && rng.Percent(15);
     if (native_script) {
       c.name = std::string(first.native) + " " + last.native;
       t->contact_first.push_back(first.native);
@@ -2646,9 +2749,9 @@ void BuildContacts(uint64_t seed, World* t) {
       c.phone.assign(buf, 13);
     } while (!phones.insert(c.phone).second);
 
-    if (rng.Percent(30)) {
-      std::string handle = "@" + f + (rng.Percent(50) ? "_" + l : std::string()) +
-                           std::to_string(rng.Below(100));
+    if (rng.Percent(45)) {
+      std::string handle =
+          "@" + f + (rng.Percent(50) ? "_" + l : std::string()) + std::to_string(rng.Below(100));
       if (handles.insert(handle).second) {
         c.social = handle;
       }
@@ -2716,8 +2819,8 @@ void BuildTexts(World* t) {
   t->notes = CompileAll(s.notes);
   t->auto_closed = CompileAll(s.auto_closed);
   const uint32_t kCustomerForbidden = kB2bOnly | (1u << kAgent);
-  for (const auto* pools : {&t->greet, &t->signoff, &t->short_signoff, &t->urgency, &t->follow,
-                            &t->chase}) {
+  for (const auto* pools :
+       {&t->greet, &t->signoff, &t->short_signoff, &t->urgency, &t->follow, &t->chase}) {
     Check(*pools, kCustomerForbidden, "shared customer text");
   }
   Check({t->notes}, kB2bOnly, "shared notes");
@@ -2787,8 +2890,7 @@ DemoTicket Corpus::Ticket(int64_t index) const {
   Rng rng(Mix(seed_ ^ Mix(static_cast<uint64_t>(index) + 0x7A3D1C5B9E2F4086ull)));
   DemoTicket out;
 
-  const CompiledScenario& cs = t.scenarios[PickWeighted(rng, t.scenario_weights,
-                                                        t.scenario_total)];
+  const CompiledScenario& cs = t.scenarios[PickWeighted(rng, t.scenario_weights, t.scenario_total)];
   const ScenarioSpec& spec = *cs.spec;
   out.scenario = spec.key;
 
@@ -2815,10 +2917,9 @@ DemoTicket Corpus::Ticket(int64_t index) const {
   out.language = kVarietyLanguage[variety];
 
   // Age, then the status that age makes likely.
-  double position = index < ticket_count_
-                        ? (static_cast<double>(index) + rng.Unit()) /
-                              static_cast<double>(ticket_count_)
-                        : 1.0;
+  double position = index < ticket_count_ ? (static_cast<double>(index) + rng.Unit()) /
+                                                static_cast<double>(ticket_count_)
+                                          : 1.0;
   int64_t age = 1 + static_cast<int64_t>(static_cast<double>(kSpanMinutes) *
                                          std::pow(1.0 - position, kAgeExponent));
   out.created_minutes_ago = age;
@@ -2835,8 +2936,8 @@ DemoTicket Corpus::Ticket(int64_t index) const {
   }
   out.status = kStatuses[status];
 
-  int priority = spec.urgency != 0 ? PickWeighted(rng, {5, 55, 30, 10})
-                                   : PickWeighted(rng, {12, 66, 18, 4});
+  int priority =
+      spec.urgency != 0 ? PickWeighted(rng, {5, 55, 30, 10}) : PickWeighted(rng, {12, 66, 18, 4});
   if (vip && priority < 3 && rng.Percent(30)) {
     ++priority;
   }
@@ -2886,13 +2987,12 @@ DemoTicket Corpus::Ticket(int64_t index) const {
   Vars& v = tv.vars;
   v.value[kName] = c.name;
   v.value[kFirst] = t.contact_first[contact];
-  v.value[kAgent] = out.assignee >= 0 ? std::string_view(t.agent_first[out.assignee])
-                                      : std::string_view();
+  v.value[kAgent] =
+      out.assignee >= 0 ? std::string_view(t.agent_first[out.assignee]) : std::string_view();
   v.value[kOrg] = c.organisation >= 0 ? std::string_view(t.organisations[c.organisation].name)
                                       : std::string_view();
-  v.value[kGstin] = c.organisation >= 0
-                        ? std::string_view(t.organisations[c.organisation].gstin)
-                        : std::string_view();
+  v.value[kGstin] = c.organisation >= 0 ? std::string_view(t.organisations[c.organisation].gstin)
+                                        : std::string_view();
   {
     char* p = tv.awb;
     *p++ = 'S';
@@ -2975,8 +3075,9 @@ DemoTicket Corpus::Ticket(int64_t index) const {
     for (int d = 0; d < 3; ++d) {
       char* p = WriteDigits(tv.date[d], static_cast<uint64_t>(day));
       *p++ = ' ';
-      const char* name = d == 0 ? kMonths[month].en : d == 1 ? kMonths[month].hi
-                                                             : kMonths[month].kn;
+      const char* name = d == 0   ? kMonths[month].en
+                         : d == 1 ? kMonths[month].hi
+                                  : kMonths[month].kn;
       while (*name != '\0') {
         *p++ = *name++;
       }
@@ -3090,8 +3191,8 @@ DemoTicket Corpus::Ticket(int64_t index) const {
         break;
       case kReply:
         if (!replied) {
-          now += live                ? rng.Range(0, 4)
-                 : channel == kPhone ? rng.Range(0, 2)
+          now += live                 ? rng.Range(0, 4)
+                 : channel == kPhone  ? rng.Range(0, 2)
                  : channel == kSocial ? rng.Range(15, 240)
                                       : rng.Range(20, 720);
         } else {
@@ -3133,8 +3234,8 @@ DemoTicket Corpus::Ticket(int64_t index) const {
     DemoMessage& m = out.messages[i];
     m.minutes_after_creation = times[i];
     std::string& body = m.body;
-    bool from_customer = plan[i] == kOpening || plan[i] == kChase || plan[i] == kFollow ||
-                         plan[i] == kThanks;
+    bool from_customer =
+        plan[i] == kOpening || plan[i] == kChase || plan[i] == kFollow || plan[i] == kThanks;
     int want = from_customer ? cv : rv;
     if (plan[i] == kNote || plan[i] == kAutoClose) {
       want = kEn;
@@ -3180,8 +3281,8 @@ DemoTicket Corpus::Ticket(int64_t index) const {
       case kResolve: {
         m.author = DemoMessage::Author::kAgent;
         const Template& core = plan[i] == kResolve ? choose(flow[2], cs.resolutions[rv])
-                               : replied_before     ? pick(t.agent_followup[rv])
-                                                    : choose(flow[1], cs.replies[rv]);
+                               : replied_before    ? pick(t.agent_followup[rv])
+                                                   : choose(flow[1], cs.replies[rv]);
         replied_before = replied_before || plan[i] == kReply;
         body.reserve(core.literal_bytes + 256);
         if (style == kEmailStyle) {

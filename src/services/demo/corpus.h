@@ -42,10 +42,10 @@ struct DemoGroup {
 
 struct DemoAgent {
   std::string name;
-  std::string email;      // lower-case, unique, @demo.sahayak.local
-  std::string role;       // "admin" | "agent"
-  std::string language;   // UI language: "en" | "hi" | "kn"
-  std::string time_zone;  // "Asia/Kolkata"
+  std::string email;        // lower-case, unique, @demo.sahayak.local
+  std::string role;         // "admin" | "agent"
+  std::string language;     // UI language: "en" | "hi" | "kn"
+  std::string time_zone;    // "Asia/Kolkata"
   std::vector<int> groups;  // indices into groups(), sorted
 };
 
@@ -71,27 +71,27 @@ struct DemoContact {
 
 struct DemoMessage {
   enum class Author { kCustomer, kAgent, kSystem };
-  Author author = Author::kCustomer;  // kAgent messages are written by the ticket's assignee
-  bool is_public = true;              // false for internal notes and system events
-  std::string body;                   // plain text; paragraphs separated by "\n\n"
+  Author author = Author::kCustomer;   // kAgent messages are written by the ticket's assignee
+  bool is_public = true;               // false for internal notes and system events
+  std::string body;                    // plain text; paragraphs separated by "\n\n"
   int64_t minutes_after_creation = 0;  // non-decreasing; the first message is at 0
 };
 
 struct DemoTicket {
   std::string subject;
-  std::string status;    // "new" | "open" | "pending" | "on_hold" | "solved" | "closed"
-  std::string priority;  // "low" | "normal" | "high" | "urgent"
-  std::string type;      // "question" | "incident" | "complaint" | "problem" | "task"
-  std::string channel;   // "email" | "chat" | "phone" | "social" | "web" | "portal"
-  std::string language;  // "en" | "hi" | "kn"; Hinglish tickets are "hi"
-  std::string_view variety;   // "en" | "hi" | "kn" | "hinglish": how the customer writes.
-                              // Points at static storage.
-  std::string_view scenario;  // one of Corpus::ScenarioNames(); points at static storage
-  int group = 0;              // index into groups(); follows from the scenario
-  int contact = 0;            // index into contacts() (the requester)
-  int organisation = -1;      // the contact's organisation, or -1
-  int assignee = -1;          // index into agents() (never the admin), a member of `group`;
-                              // -1 only for new tickets and some open ones
+  std::string status;             // "new" | "open" | "pending" | "on_hold" | "solved" | "closed"
+  std::string priority;           // "low" | "normal" | "high" | "urgent"
+  std::string type;               // "question" | "incident" | "complaint" | "problem" | "task"
+  std::string channel;            // "email" | "chat" | "phone" | "social" | "web" | "portal"
+  std::string language;           // "en" | "hi" | "kn"; Hinglish tickets are "hi"
+  std::string_view variety;       // "en" | "hi" | "kn" | "hinglish": how the customer writes.
+                                  // Points at static storage.
+  std::string_view scenario;      // one of Corpus::ScenarioNames(); points at static storage
+  int group = 0;                  // index into groups(); follows from the scenario
+  int contact = 0;                // index into contacts() (the requester)
+  int organisation = -1;          // the contact's organisation, or -1
+  int assignee = -1;              // index into agents() (never the admin), a member of `group`;
+                                  // -1 only for new tickets and some open ones
   std::vector<std::string> tags;  // sorted, unique; e.g. "delayed", "cod", "refund", "vip"
   // Keys, in this order when present: awb_number ("SHY123456789IN"), order_id ("OD" and 10
   // digits), invoice_number ("SXP/24-25/01234"), amount_inr (whole rupees as digits, a number

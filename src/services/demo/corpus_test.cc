@@ -73,18 +73,18 @@ bool ForEachCodePoint(std::string_view s, F f) {
     uint32_t cp = cps[i];
     uint32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
     if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp <= 0x9F)) {
-      return ::testing::AssertionFailure() << "control character U+" << std::hex << cp
-                                           << " in: " << s;
+      return ::testing::AssertionFailure()
+             << "control character U+" << std::hex << cp << " in: " << s;
     }
     if (cp == '{' || cp == '}') {
       return ::testing::AssertionFailure() << "unexpanded placeholder in: " << s;
     }
-    bool not_nfc = (cp >= 0x0958 && cp <= 0x095F) ||
-                   (next == 0x093C && (cp == 0x0928 || cp == 0x0930 || cp == 0x0933 ||
-                                       cp == 0x094D)) ||
-                   (cp == 0x0CBF && next == 0x0CD5) ||
-                   (cp == 0x0CC6 && (next == 0x0CD5 || next == 0x0CD6 || next == 0x0CC2)) ||
-                   (cp == 0x0CCA && next == 0x0CD5);
+    bool not_nfc =
+        (cp >= 0x0958 && cp <= 0x095F) ||
+        (next == 0x093C && (cp == 0x0928 || cp == 0x0930 || cp == 0x0933 || cp == 0x094D)) ||
+        (cp == 0x0CBF && next == 0x0CD5) ||
+        (cp == 0x0CC6 && (next == 0x0CD5 || next == 0x0CD6 || next == 0x0CC2)) ||
+        (cp == 0x0CCA && next == 0x0CD5);
     if (not_nfc) {
       return ::testing::AssertionFailure() << "not NFC at U+" << std::hex << cp << " in: " << s;
     }
@@ -108,8 +108,8 @@ bool LooksHinglish(std::string_view s) {
   for (char c : s) {
     lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
-  for (const char* word : {" hai", "nahi", " kar", "mein", " kab", " kya", " ho ", " ka ",
-                           " ke ", " ki ", " se ", "bhej", "chahiye"}) {
+  for (const char* word : {" hai", "nahi", " kar", "mein", " kab", " kya", " ho ", " ka ", " ke ",
+                           " ki ", " se ", "bhej", "chahiye"}) {
     if (lower.find(word) != std::string::npos) {
       return true;
     }
@@ -123,8 +123,8 @@ bool AllDigits(std::string_view s) {
 
 // Every field of a ticket, for comparing tickets.
 std::string Describe(const DemoTicket& t) {
-  std::string out = t.subject + "|" + t.status + "|" + t.priority + "|" + t.type + "|" +
-                    t.channel + "|" + t.language + "|" + std::string(t.variety) + "|" +
+  std::string out = t.subject + "|" + t.status + "|" + t.priority + "|" + t.type + "|" + t.channel +
+                    "|" + t.language + "|" + std::string(t.variety) + "|" +
                     std::string(t.scenario) + "|" + std::to_string(t.group) + "|" +
                     std::to_string(t.contact) + "|" + std::to_string(t.organisation) + "|" +
                     std::to_string(t.assignee) + "|" + std::to_string(t.created_minutes_ago);
@@ -519,8 +519,9 @@ TEST(DemoCorpus, ScenariosGoToTheirGroupsWithTagsAndFields) {
       {"bulk_rate_enquiry", {kSales}},
   };
   const std::map<std::string_view, std::string> kTagOf = {
-      {"parcel_delayed", "delayed"}, {"damaged_item", "damaged"}, {"refund_request", "refund"},
-      {"cod_dispute", "cod"},        {"invoice_copy", "invoice"}, {"customs_paperwork", "customs"},
+      {"parcel_delayed", "delayed"},   {"damaged_item", "damaged"},
+      {"refund_request", "refund"},    {"cod_dispute", "cod"},
+      {"invoice_copy", "invoice"},     {"customs_paperwork", "customs"},
       {"contract_renewal", "renewal"}, {"gst_invoice_correction", "gst"}};
   int vip = 0;
   for (const DemoTicket& t : Sample()) {
@@ -541,9 +542,9 @@ TEST(DemoCorpus, ScenariosGoToTheirGroupsWithTagsAndFields) {
     }
     bool is_vip = std::binary_search(t.tags.begin(), t.tags.end(), std::string("vip"));
     vip += is_vip ? 1 : 0;
-    bool should_be_vip = t.organisation >= 0 &&
-                         (corpus.organisations()[t.organisation].tier == "premium" ||
-                          corpus.organisations()[t.organisation].tier == "enterprise");
+    bool should_be_vip =
+        t.organisation >= 0 && (corpus.organisations()[t.organisation].tier == "premium" ||
+                                corpus.organisations()[t.organisation].tier == "enterprise");
     EXPECT_EQ(is_vip, should_be_vip);
 
     for (const auto& [key, value] : t.custom_fields) {
@@ -552,8 +553,7 @@ TEST(DemoCorpus, ScenariosGoToTheirGroupsWithTagsAndFields) {
                     AllDigits(value.substr(3, 9)) && value.substr(12) == "IN")
             << value;
       } else if (key == "order_id") {
-        EXPECT_TRUE(value.size() == 12 && value.substr(0, 2) == "OD" &&
-                    AllDigits(value.substr(2)))
+        EXPECT_TRUE(value.size() == 12 && value.substr(0, 2) == "OD" && AllDigits(value.substr(2)))
             << value;
       } else if (key == "amount_inr") {
         EXPECT_TRUE(AllDigits(value)) << value;
@@ -625,8 +625,7 @@ TEST(DemoCorpus, GenerationSpeed) {
       bytes += m.body.size();
     }
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("generated %d tickets (%zu messages, %.1f MB of text) in %.3f s: %.2f us/ticket\n",
               kTickets, messages, static_cast<double>(bytes) / 1e6, seconds,
               seconds * 1e6 / kTickets);

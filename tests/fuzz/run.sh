@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets for the parsers of outside input and runs each one for
+# FUZZ_SECONDS (default 20) on a copy of its seed corpus under tests/fuzz/corpus/<name>/.
+#
+#   tests/fuzz/run.sh [build-dir]      build-dir defaults to /tmp/sahayak-fuzz
+#
+# Prints "fuzz <name>: ok" or "fuzz <name>: FAILED" per target (details and crash inputs go to
+# the build dir) and exits non-zero if any target failed. Without clang++-14 it prints
+# "fuzz: skipped (clang++-14 not found)" and exits 0.
+set -u
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${1:-/tmp/sahayak-fuzz}"
+seconds="${FUZZ_SECONDS:-20}"
+
+if ! command -v clang++-14 >/dev/null 2>&1; then
+  echo "fuzz: skipped (clang++-14 not found)"
+  exit 0
+fi
+
+mkdir -p "$build"
+build="$(cd "$build" && pwd)"
+
+# name|sources besides the target and src/base/status.cc|libraries
+targets=(
+  "html_sanitizer|src/base/html_sanitizer.cc|-lgumbo"
+  "multipart|src/api/multipart.cc|"
+)
+
+failed=0
+for entry in "${targets[@]}"; do
+  IFS='|' read -r name sources libs <<<"$entry"
+  binary="$build/fuzz_$name"
+  log="$build/fuzz_$name.log"
+  corpus="$build/corpus/$name"
+  artifacts="$build/artifacts/$name"
+
+  srcs=("$root/tests/fuzz/fuzz_$name.cc" "$root/src/base/status.cc")
+  for s in $sources; do
+    srcs+=("$root/$s")
+  done
+  # shellcheck disable=SC2086  # $libs is a list of linker flags
+  if ! clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined \
+      -fno-sanitize-recover=undefined -I "$root/src" "${srcs[@]}" $libs -o "$binary" \
+      >"$log" 2>&1; then
+    echo "fuzz $name: FAILED"
+    echo "  build failed, see $log" >&2
+    failed=1
+    continue
+  fi
+
+  rm -rf "$corpus" "$artifacts"
+  mkdir -p "$corpus" "$artifacts"
+  cp "$root/tests/fuzz/corpus/$name/"* "$corpus/"
+
+  if "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >>"$log" 2>&1; then
+    echo "fuzz $name: ok"
+    runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')"
+    echo "  ${runs:-?} runs in ${seconds}s, corpus $(ls "$corpus" | wc -l) inputs" >&2
+  else
+    echo "fuzz $name: FAILED"
+    echo "  see $log; crashing input in $artifacts" >&2
+    failed=1
+  fi
+done
+exit "$failed"
