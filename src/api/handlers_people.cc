@@ -220,12 +220,23 @@ Response ListTags(ApiContext& ctx, Call& call) {
 // --- custom fields ------------------------------------------------------------------------
 
 Response ListCustomFields(ApiContext& ctx, Call& call) {
-  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
-    ASSIGN_OR_RETURN(auto fields, tx.ListCustomFields(call.who.workspace_id));
-    json data = json::array();
-    for (const auto& f : fields) data.push_back(CustomFieldJson(f));
-    return json{{"data", data}, {"next_cursor", nullptr}};
-  });
+  // A workspace has tens of field definitions, so they are paged in memory.
+  return ListPaged<domain::CustomFieldDef>(
+      ctx, call,
+      [&](ReadTx& tx, const PageRequest& p) -> Result<services::Page<domain::CustomFieldDef>> {
+        ASSIGN_OR_RETURN(auto fields, tx.ListCustomFields(call.who.workspace_id));
+        services::Page<domain::CustomFieldDef> page;
+        for (auto it = fields.rbegin(); it != fields.rend(); ++it) {
+          if (p.cursor && it->id >= *p.cursor) continue;
+          if (static_cast<int>(page.items.size()) == p.limit) {
+            page.next = page.items.back().id;
+            break;
+          }
+          page.items.push_back(*it);
+        }
+        return page;
+      },
+      CustomFieldJson);
 }
 
 Response CreateCustomField(ApiContext& ctx, Call& call) {

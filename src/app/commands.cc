@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "app/maintenance.h"
 #include "base/text.h"
 #include "net/http_server.h"
 #include "services/people/people_service.h"
@@ -67,6 +68,7 @@ int Serve(const Config& config, const std::string& port_file) {
   o.io_threads = config.io_threads;
   o.worker_threads = config.worker_threads;
   net::HttpServer server(o, (*app)->router());
+  Maintenance maintenance((*app)->store(), SystemClock::Get());
   if (Status st = server.Start(); !st.ok()) return Fail(st);
   spdlog::info("sahayak serving on http://{}:{} with data in {}", config.listen_host,
                server.port(), config.data_dir);

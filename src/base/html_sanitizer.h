@@ -35,13 +35,18 @@ namespace sahayak {
 //    so an agent reads something the customer did not write. Filtering it safely needs a CSS
 //    parser; mail stays readable without it.
 //
-// The output is well-formed, valid UTF-8: invalid input sequences become U+FFFD, text and
-// attribute values are escaped (&, <, > and, in attributes, "). Text in any script (Hindi,
-// Kannada ...) passes through byte for byte.
+// The output is well-formed, valid UTF-8: invalid input sequences become U+FFFD, control
+// characters other than tab, CR and LF are dropped, text and attribute values are escaped
+// (&, <, > and, in attributes, "). Text in any script (Hindi, Kannada ...) passes through byte
+// for byte.
 //
-// Cost is bounded for hostile input: nesting deeper than a few hundred elements is flattened
-// (the tags past the limit are dropped, their text kept), and if parsing would need more
-// memory than a fixed multiple of the input the whole input is shown as escaped text instead.
+// Cost is bounded for hostile input (gumbo alone is quadratic on deep nesting and on many
+// attributes, and the HTML5 tree builder can multiply memory): tags that would nest deeper than
+// 256 elements, tags with over 100 attributes, and all tags once a document has made the parser
+// do an absurd amount of stack walking are dropped (their text is kept); if parsing would still
+// need more memory than 16 MiB plus 64 times the input, the input's text is shown escaped, as
+// plain text. A megabyte of crafted markup takes well under a second; ordinary mail is far from
+// every limit. Callers should still cap the input size (a few MiB).
 // Thread-safe; no shared state.
 std::string SanitizeHtml(std::string_view html);
 

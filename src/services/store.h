@@ -209,6 +209,7 @@ class WriteTx : public virtual ReadTx {
   virtual Status PutIdempotency(Id ws, std::string_view principal, std::string_view key,
                                 const IdempotencyRecord& r) = 0;
   virtual Status DeleteIdempotencyBefore(Millis cutoff) = 0;
+  virtual Status DeleteSessionsExpiredBefore(Millis cutoff) = 0;
 };
 
 // The database. Thread-safe.

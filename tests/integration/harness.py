@@ -235,9 +235,10 @@ class Client:
             raise HarnessError("ticket create failed:\n" + r.describe())
         return r.json
 
-    def list_all(self, path, limit=100, max_pages=200):
+    def list_all(self, path, limit=100, max_pages=5000):
         """Follows next_cursor through every page; returns the items."""
         items = []
+        seen_cursors = set()
         sep = "&" if "?" in path else "?"
         url = "%s%slimit=%d" % (path, sep, limit)
         for _ in range(max_pages):
@@ -248,6 +249,9 @@ class Client:
             cur = r.json.get("next_cursor")
             if not cur:
                 return items
+            if cur in seen_cursors:
+                raise HarnessError("list cursor repeats (endless paging): %s" % url)
+            seen_cursors.add(cur)
             url = "%s%slimit=%d&cursor=%s" % (path, sep, limit, urllib.parse.quote(cur, safe=""))
         raise HarnessError("list did not end after %d pages: %s" % (max_pages, path))
 

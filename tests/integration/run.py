@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE_TIMEOUT = 600
 # Longest first so two workers finish close together.
 ORDER = ["test_durability", "test_cases", "test_bad_input", "test_features", "test_auth",
-         "test_roles", "test_cli", "test_openapi"]
+         "test_conventions", "test_roles", "test_cli", "test_openapi"]
 
 
 class RecordingResult(unittest.TestResult):
@@ -159,7 +159,9 @@ def main():
         worker(args.worker, args.out, args.k)
         return 0
 
+    sys.dont_write_bytecode = True
     env = dict(os.environ)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     if args.bin:
         env["SAHAYAK_BIN"] = os.path.abspath(args.bin)
     sys.path.insert(0, HERE)

@@ -92,21 +92,20 @@ class Rng {
 };
 
 // Index drawn with probability proportional to weights[i].
-int PickWeighted(Rng& rng, std::initializer_list<int> weights) {
+template <size_t N>
+int PickWeighted(Rng& rng, const std::array<int, N>& weights) {
   int total = 0;
   for (int w : weights) {
     total += w;
   }
   int r = static_cast<int>(rng.Below(static_cast<uint32_t>(total)));
-  int i = 0;
-  for (int w : weights) {
-    if (r < w) {
-      return i;
+  for (size_t i = 0; i < N; ++i) {
+    if (r < weights[i]) {
+      return static_cast<int>(i);
     }
-    r -= w;
-    ++i;
+    r -= weights[i];
   }
-  return i - 1;
+  return static_cast<int>(N) - 1;
 }
 
 int PickWeighted(Rng& rng, const std::vector<int>& weights, int total) {
@@ -2517,15 +2516,28 @@ const std::vector<const char*>& In(const Texts& t, int variety) {
 namespace {
 
 constexpr int kContactCount = 2000;
-constexpr int64_t kSpanMinutes = 730LL * 24 * 60;  // two years
-// Ages follow (1 - p)^kAgeExponent of the span for position p in [0, 1): more tickets lately.
-constexpr double kAgeExponent = 1.5;
+constexpr int64_t kMinutesPerDay = int64_t{24} * 60;
+constexpr int64_t kSpanMinutes = 730 * kMinutesPerDay;  // two years
+// A ticket at position p in [0, 1) is (1 - p)^1.5 of the span old: more tickets lately, as a
+// growing business has. Computed with sqrt, which IEEE 754 rounds exactly (pow may differ
+// between C libraries), so ages are the same on every platform.
 
 enum Style { kEmailStyle, kChatStyle, kSocialStyle };
 constexpr const char* kChannels[] = {"email", "chat", "phone", "social", "web", "portal"};
 enum ChannelIndex { kEmail, kChat, kPhone, kSocial, kWeb, kPortal };
 constexpr const char* kStatuses[] = {"new", "open", "pending", "on_hold", "solved", "closed"};
 enum StatusIndex { kNew, kOpen, kPending, kOnHold, kSolved, kClosed };
+// Status shares (in kStatuses order) by the ticket's age.
+constexpr std::array<int, 6> kStatusWeightsFirstDay = {30, 35, 15, 3, 17, 0};
+constexpr std::array<int, 6> kStatusWeightsFirstWeek = {4, 18, 20, 7, 46, 5};
+constexpr std::array<int, 6> kStatusWeightsFirstMonth = {0, 4, 5, 4, 40, 47};
+constexpr std::array<int, 6> kStatusWeightsOlder = {0, 1, 1, 1, 7, 90};
+// Priority shares (kPriorities order); some scenarios run hotter.
+constexpr std::array<int, 4> kPriorityWeights = {12, 66, 18, 4};
+constexpr std::array<int, 4> kPriorityWeightsUrgent = {5, 55, 30, 10};
+// Channel shares (kChannels order); businesses mostly e-mail and use the portal.
+constexpr std::array<int, 6> kChannelWeights = {30, 25, 14, 9, 12, 10};
+constexpr std::array<int, 6> kChannelWeightsB2b = {50, 5, 15, 0, 5, 25};
 constexpr const char* kPriorities[] = {"low", "normal", "high", "urgent"};
 
 std::string AsciiLowerAlnum(std::string_view s) {
@@ -2536,6 +2548,14 @@ std::string AsciiLowerAlnum(std::string_view s) {
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       out += c;
     }
+  }
+  return out;
+}
+
+std::string Concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) {
+    out += p;
   }
   return out;
 }
@@ -2719,27 +2739,28 @@ void BuildContacts(uint64_t seed, World* t) {
     std::string local;
     switch (c.organisation >= 0 ? rng.Below(2) * 3 : rng.Below(5)) {
       case 0:
-        local = f + "." + l;
+        local = Concat({f, ".", l});
         break;
       case 1:
-        local = f + l;
+        local = Concat({f, l});
         break;
       case 2:
-        local = f + "." + l + std::to_string(10 + rng.Below(90));
+        local = Concat({f, ".", l, std::to_string(10 + rng.Below(90))});
         break;
       case 3:
-        local = f.substr(0, 1) + l;
+        local = Concat({f.substr(0, 1), l});
         break;
       default:
-        local = f + std::to_string(1970 + rng.Below(36));
+        local = Concat({f, std::to_string(1970 + rng.Below(36))});
         break;
     }
-    std::string domain = c.organisation >= 0
-                             ? rng.Pick(t->organisations[c.organisation].domains)
-                             : kFreeMailDomains[rng.Below(std::size(kFreeMailDomains))];
-    c.email = local + "@" + domain;
+    std::string_view domain = kFreeMailDomains[rng.Below(std::size(kFreeMailDomains))];
+    if (c.organisation >= 0) {
+      domain = rng.Pick(t->organisations[c.organisation].domains);
+    }
+    c.email = Concat({local, "@", domain});
     for (int n = 2; !emails.insert(c.email).second; ++n) {
-      c.email = local + std::to_string(n) + "@" + domain;
+      c.email = Concat({local, std::to_string(n), "@", domain});
     }
 
     do {
@@ -2750,8 +2771,8 @@ void BuildContacts(uint64_t seed, World* t) {
     } while (!phones.insert(c.phone).second);
 
     if (rng.Percent(45)) {
-      std::string handle =
-          "@" + f + (rng.Percent(50) ? "_" + l : std::string()) + std::to_string(rng.Below(100));
+      std::string handle = Concat({"@", f, rng.Percent(50) ? Concat({"_", l}) : std::string(),
+                                   std::to_string(rng.Below(100))});
       if (handles.insert(handle).second) {
         c.social = handle;
       }
@@ -2867,12 +2888,18 @@ Corpus::Corpus(uint64_t seed, int64_t ticket_count)
   tables_ = std::move(t);
 }
 
-const std::vector<DemoGroup>& Corpus::groups() const { return tables_->groups; }
-const std::vector<DemoAgent>& Corpus::agents() const { return tables_->agents; }
+const std::vector<DemoGroup>& Corpus::groups() const {
+  return tables_->groups;
+}
+const std::vector<DemoAgent>& Corpus::agents() const {
+  return tables_->agents;
+}
 const std::vector<DemoOrganisation>& Corpus::organisations() const {
   return tables_->organisations;
 }
-const std::vector<DemoContact>& Corpus::contacts() const { return tables_->contacts; }
+const std::vector<DemoContact>& Corpus::contacts() const {
+  return tables_->contacts;
+}
 
 const std::vector<std::string_view>& Corpus::ScenarioNames() {
   static const std::vector<std::string_view> kNames = [] {
@@ -2920,32 +2947,31 @@ DemoTicket Corpus::Ticket(int64_t index) const {
   double position = index < ticket_count_ ? (static_cast<double>(index) + rng.Unit()) /
                                                 static_cast<double>(ticket_count_)
                                           : 1.0;
-  int64_t age = 1 + static_cast<int64_t>(static_cast<double>(kSpanMinutes) *
-                                         std::pow(1.0 - position, kAgeExponent));
+  const double remaining = 1.0 - position;
+  int64_t age = 1 + static_cast<int64_t>(static_cast<double>(kSpanMinutes) * remaining *
+                                         std::sqrt(remaining));
   out.created_minutes_ago = age;
-  int64_t age_days = age / (24 * 60);
+  int64_t age_days = age / kMinutesPerDay;
   int status;
   if (age_days < 1) {
-    status = PickWeighted(rng, {30, 35, 15, 3, 17, 0});
+    status = PickWeighted(rng, kStatusWeightsFirstDay);
   } else if (age_days < 7) {
-    status = PickWeighted(rng, {4, 18, 20, 7, 46, 5});
+    status = PickWeighted(rng, kStatusWeightsFirstWeek);
   } else if (age_days < 30) {
-    status = PickWeighted(rng, {0, 4, 5, 4, 40, 47});
+    status = PickWeighted(rng, kStatusWeightsFirstMonth);
   } else {
-    status = PickWeighted(rng, {0, 1, 1, 1, 7, 90});
+    status = PickWeighted(rng, kStatusWeightsOlder);
   }
   out.status = kStatuses[status];
 
-  int priority =
-      spec.urgency != 0 ? PickWeighted(rng, {5, 55, 30, 10}) : PickWeighted(rng, {12, 66, 18, 4});
+  int priority = PickWeighted(rng, spec.urgency != 0 ? kPriorityWeightsUrgent : kPriorityWeights);
   if (vip && priority < 3 && rng.Percent(30)) {
     ++priority;
   }
   out.priority = kPriorities[priority];
   out.type = kTypes[rng.Percent(spec.type_a_percent) ? spec.type_a : spec.type_b];
 
-  int channel = spec.b2b ? PickWeighted(rng, {50, 5, 15, 0, 5, 25})
-                         : PickWeighted(rng, {30, 25, 14, 9, 12, 10});
+  int channel = PickWeighted(rng, spec.b2b ? kChannelWeightsB2b : kChannelWeights);
   if (channel == kSocial && c.social.empty()) {
     channel = kChat;
   }
@@ -3210,7 +3236,7 @@ DemoTicket Corpus::Ticket(int64_t index) const {
         now += live ? rng.Range(0, 2) : rng.Range(5, 600);
         break;
       default:
-        now += 4 * 24 * 60;
+        now += 4 * kMinutesPerDay;
         break;
     }
     times[i] = now;

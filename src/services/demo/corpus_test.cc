@@ -100,8 +100,12 @@ bool HasRange(std::string_view s, uint32_t lo, uint32_t hi) {
   ForEachCodePoint(s, [&](uint32_t cp) { found = found || (cp >= lo && cp <= hi); });
   return found;
 }
-bool HasDevanagari(std::string_view s) { return HasRange(s, 0x0900, 0x097F); }
-bool HasKannada(std::string_view s) { return HasRange(s, 0x0C80, 0x0CFF); }
+bool HasDevanagari(std::string_view s) {
+  return HasRange(s, 0x0900, 0x097F);
+}
+bool HasKannada(std::string_view s) {
+  return HasRange(s, 0x0C80, 0x0CFF);
+}
 
 bool LooksHinglish(std::string_view s) {
   std::string lower;
@@ -123,21 +127,31 @@ bool AllDigits(std::string_view s) {
 
 // Every field of a ticket, for comparing tickets.
 std::string Describe(const DemoTicket& t) {
-  std::string out = t.subject + "|" + t.status + "|" + t.priority + "|" + t.type + "|" + t.channel +
-                    "|" + t.language + "|" + std::string(t.variety) + "|" +
-                    std::string(t.scenario) + "|" + std::to_string(t.group) + "|" +
-                    std::to_string(t.contact) + "|" + std::to_string(t.organisation) + "|" +
-                    std::to_string(t.assignee) + "|" + std::to_string(t.created_minutes_ago);
+  std::string out;
+  for (std::string_view part :
+       {std::string_view(t.subject), std::string_view(t.status), std::string_view(t.priority),
+        std::string_view(t.type), std::string_view(t.channel), std::string_view(t.language),
+        t.variety, t.scenario}) {
+    out.append(part).append("|");
+  }
+  for (int64_t n : {int64_t{t.group}, int64_t{t.contact}, int64_t{t.organisation},
+                    int64_t{t.assignee}, t.created_minutes_ago}) {
+    out.append(std::to_string(n)).append("|");
+  }
   for (const std::string& tag : t.tags) {
-    out += "|tag:" + tag;
+    out.append("tag:").append(tag).append("|");
   }
   for (const auto& [key, value] : t.custom_fields) {
-    out += "|field:" + key + "=" + value;
+    out.append("field:").append(key).append("=").append(value).append("|");
   }
   for (const DemoMessage& m : t.messages) {
-    out += "|msg:" + std::to_string(static_cast<int>(m.author)) + ":" +
-           std::to_string(m.is_public) + ":" + std::to_string(m.minutes_after_creation) + ":" +
-           m.body;
+    out.append("msg:")
+        .append(std::to_string(static_cast<int>(m.author)))
+        .append(m.is_public ? ":public:" : ":internal:")
+        .append(std::to_string(m.minutes_after_creation))
+        .append(":")
+        .append(m.body)
+        .append("|");
   }
   return out;
 }
@@ -592,10 +606,11 @@ TEST(DemoCorpus, TicketIsThreadSafe) {
   constexpr int kPerThread = 500;
   std::vector<std::vector<std::string>> seen(4);
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int k = 0; k < 4; ++k) {
     threads.emplace_back([&corpus, &seen, k] {
       for (int i = 0; i < kPerThread; ++i) {
-        seen[k].push_back(Describe(corpus.Ticket(i * 7)));
+        seen[k].push_back(Describe(corpus.Ticket(int64_t{i} * 7)));
       }
     });
   }
@@ -603,7 +618,7 @@ TEST(DemoCorpus, TicketIsThreadSafe) {
     th.join();
   }
   for (int i = 0; i < kPerThread; ++i) {
-    std::string expected = Describe(Sample()[i * 7]);
+    std::string expected = Describe(Sample()[static_cast<size_t>(i) * 7]);
     for (int k = 0; k < 4; ++k) {
       ASSERT_EQ(seen[k][i], expected);
     }
@@ -618,7 +633,7 @@ TEST(DemoCorpus, GenerationSpeed) {
   size_t messages = 0;
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < kTickets; ++i) {
-    DemoTicket t = corpus.Ticket(i * 10);
+    DemoTicket t = corpus.Ticket(int64_t{i} * 10);
     bytes += t.subject.size();
     messages += t.messages.size();
     for (const DemoMessage& m : t.messages) {

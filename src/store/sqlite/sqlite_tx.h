@@ -89,6 +89,7 @@ class SqliteTx final : public services::WriteTx {
   Status PutIdempotency(Id ws, std::string_view principal, std::string_view key,
                         const services::IdempotencyRecord& r) override;
   Status DeleteIdempotencyBefore(Millis cutoff) override;
+  Status DeleteSessionsExpiredBefore(Millis cutoff) override;
 
  private:
   Status LoadIdentities(domain::Contact* c);

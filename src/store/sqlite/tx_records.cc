@@ -236,6 +236,12 @@ Status SqliteTx::DeleteIdempotencyBefore(Millis cutoff) {
   return s.Exec();
 }
 
+Status SqliteTx::DeleteSessionsExpiredBefore(Millis cutoff) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("DELETE FROM sessions WHERE expires_at < ?"));
+  s.Bind(1, cutoff);
+  return s.Exec();
+}
+
 Result<int64_t> SqliteTx::CountTickets(Id ws) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT ticket_seq FROM workspaces WHERE id = ?"));
   s.Bind(1, ws);
