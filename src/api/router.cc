@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "api/common.h"
+#include "api/json_body.h"
 #include "api/problem.h"
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -15,8 +16,6 @@ namespace sahayak::api {
 using nlohmann::json;
 
 namespace {
-
-constexpr int kMaxJsonDepth = 64;
 
 std::vector<std::string_view> Segments(std::string_view path) {
   std::vector<std::string_view> out;
@@ -36,9 +35,18 @@ std::vector<std::string_view> Segments(std::string_view path) {
 
 enum class Match { kNo, kYes, kBadId };
 
-Match MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segs,
-                   std::vector<int64_t>* ids) {
-  auto pat = Segments(pattern);
+// The routes' patterns split once, in the order of Router::Routes().
+const std::vector<std::vector<std::string_view>>& RoutePatterns() {
+  static const auto* patterns = [] {
+    auto* out = new std::vector<std::vector<std::string_view>>();
+    for (const Route& r : Router::Routes()) out->push_back(Segments(r.pattern));
+    return out;
+  }();
+  return *patterns;
+}
+
+Match MatchPattern(const std::vector<std::string_view>& pat,
+                   const std::vector<std::string_view>& segs, std::vector<int64_t>* ids) {
   if (pat.size() != segs.size()) return Match::kNo;
   Match result = Match::kYes;
   for (size_t i = 0; i < pat.size(); ++i) {
@@ -81,48 +89,6 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return "";
 }
 
-// Rejects nesting deeper than kMaxJsonDepth before the parser sees it.
-bool DepthWithin(std::string_view body) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : body) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return false;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return true;
-}
-
-// Stores text as NFC: every string and key of the body.
-json Normalise(const json& j) {
-  if (j.is_string()) return ToNfc(j.get_ref<const std::string&>());
-  if (j.is_array()) {
-    json out = json::array();
-    for (const auto& e : j) out.push_back(Normalise(e));
-    return out;
-  }
-  if (j.is_object()) {
-    json out = json::object();
-    for (auto it = j.begin(); it != j.end(); ++it) out[ToNfc(it.key())] = Normalise(it.value());
-    return out;
-  }
-  return j;
-}
-
 bool IsUnsafe(std::string_view method) {
   return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
 }
@@ -157,6 +123,12 @@ Response Router::Handle(Request& req) {
   r.AddHeader("Cache-Control", "no-store");
   double seconds = static_cast<double>(MonotonicNanos() - start) / 1e9;
   ctx_.metrics.Record(req.method, label, r.status, seconds);
+  if (r.status >= 500) {
+    spdlog::error("{} {} -> {} in {:.1f} ms: {}", req.method, req.path, r.status, seconds * 1e3,
+                  r.body);
+  } else {
+    spdlog::debug("{} {} -> {} in {:.1f} ms", req.method, req.path, r.status, seconds * 1e3);
+  }
   return r;
 }
 
@@ -166,9 +138,12 @@ Response Router::Dispatch(Request& req, std::string* label) {
   std::vector<int64_t> ids;
   std::string allow;
   bool bad_id = false;
-  for (const Route& candidate : Routes()) {
+  const auto& routes = Routes();
+  const auto& patterns = RoutePatterns();
+  for (size_t i = 0; i < routes.size(); ++i) {
+    const Route& candidate = routes[i];
     std::vector<int64_t> got;
-    Match m = MatchPattern(candidate.pattern, segs, &got);
+    Match m = MatchPattern(patterns[i], segs, &got);
     if (m == Match::kNo) continue;
     if (candidate.method != req.method) {
       if (allow.find(candidate.method) == std::string::npos) {
@@ -239,20 +214,12 @@ Response Router::Dispatch(Request& req, std::string* label) {
       return Problem(415, "unsupported-media-type",
                      "send the body as application/json (got \"" + std::string(media) + "\")");
     }
-    if (!IsValidUtf8(req.body)) {
-      return Problem(400, "invalid-utf8", "the body is not valid UTF-8");
+    auto body = ParseJsonBody(req.body);
+    if (!body.ok()) {
+      const Status& st = body.status();
+      return Problem(st.kind() == "validation" ? 422 : 400, st.kind(), st.message());
     }
-    if (!DepthWithin(req.body)) {
-      return Problem(400, "malformed-json", "the JSON nests deeper than 64 levels");
-    }
-    try {
-      call.body = Normalise(json::parse(req.body));
-    } catch (const json::exception& e) {
-      return Problem(400, "malformed-json", std::string("the body is not valid JSON: ") + e.what());
-    }
-    if (!call.body.is_object()) {
-      return Problem(422, "validation", "the body must be a JSON object");
-    }
+    call.body = std::move(body).value();
   } else if (route->body == BodyKind::kMultipart) {
     std::string_view media = MediaType(req.Header("content-type"));
     if (AsciiLower(media) != "multipart/form-data") {
