@@ -15,7 +15,7 @@ build: deps
 run: build
 	@if [ ! -e "$(DATA)/sahayak.db" ]; then \
 	  build/release/sahayak --data "$(DATA)" migrate && \
-	  build/release/sahayak --data "$(DATA)" seed-demo --tickets 2000; \
+	  build/release/sahayak --data "$(DATA)" seed-demo; \
 	else \
 	  echo "Using the existing data folder $(DATA) (demo admin: admin@demo.sahayak.local / sahayak-demo)"; \
 	fi
