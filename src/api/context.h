@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "api/metrics.h"
+#include "api/rate_limiter.h"
 #include "base/clock.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
@@ -30,6 +31,8 @@ struct ApiContext {
   Limits limits;
   bool secure_cookies = false;  // add `Secure` when served over TLS
   std::function<bool()> ready;  // for /readyz
+  RateLimiter* api_limiter = nullptr;    // per agent, on authenticated routes
+  RateLimiter* login_limiter = nullptr;  // per IP address, on login
 };
 
 }  // namespace sahayak::api

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "api/common.h"
+#include "api/handlers.h"
 #include "api/json_body.h"
 #include "api/problem.h"
 #include "base/clock.h"
@@ -100,6 +101,23 @@ std::string_view MediaType(std::string_view content_type) {
   return t;
 }
 
+Response TooManyRequests(const RateLimiter::Decision& d) {
+  Response r = Problem(429, "rate-limited",
+                       "too many requests; try again in " + std::to_string(d.reset_seconds) +
+                           " seconds");
+  r.AddHeader("Retry-After", std::to_string(std::max<int64_t>(1, d.reset_seconds)));
+  r.AddHeader("RateLimit-Limit", std::to_string(d.limit));
+  r.AddHeader("RateLimit-Remaining", "0");
+  r.AddHeader("RateLimit-Reset", std::to_string(d.reset_seconds));
+  return r;
+}
+
+void AddRateHeaders(Response* r, const RateLimiter::Decision& d) {
+  r->AddHeader("RateLimit-Limit", std::to_string(d.limit));
+  r->AddHeader("RateLimit-Remaining", std::to_string(d.remaining));
+  r->AddHeader("RateLimit-Reset", std::to_string(d.reset_seconds));
+}
+
 }  // namespace
 
 size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
@@ -173,6 +191,10 @@ Response Router::Dispatch(Request& req, std::string* label) {
   *label = route->pattern;
 
   Call call{req, {}, std::move(ids), json()};
+  if (route->handler == handlers::Login && ctx_.login_limiter != nullptr) {
+    auto d = ctx_.login_limiter->Take("ip:" + req.remote_ip);
+    if (!d.allowed) return TooManyRequests(d);
+  }
   if (route->access != Access::kPublic) {
     std::string_view authz = req.Header("authorization");
     Result<services::Principal> who = Unauthenticated("log in or send an API token");
@@ -205,29 +227,39 @@ Response Router::Dispatch(Request& req, std::string* label) {
     if (route->access == Access::kAdmin && !call.who.is_admin()) {
       return Problem(403, "forbidden", "only admins may do this");
     }
+    if (ctx_.api_limiter != nullptr && ctx_.api_limiter->enabled()) {
+      auto d = ctx_.api_limiter->Take(call.who.key());
+      if (!d.allowed) return TooManyRequests(d);
+      Response r = RunHandler(*route, call);
+      AddRateHeaders(&r, d);
+      return r;
+    }
   }
 
-  if (route->body == BodyKind::kJson) {
-    std::string_view media = MediaType(req.Header("content-type"));
-    bool empty_ok = req.body.empty() && req.method != "POST" && req.method != "PATCH";
-    if (!empty_ok && AsciiLower(media) != "application/json") {
+  return RunHandler(*route, call);
+}
+
+Response Router::RunHandler(const Route& route, Call& call) {
+  if (route.body == BodyKind::kJson) {
+    std::string_view media = MediaType(call.req.Header("content-type"));
+    if (AsciiLower(media) != "application/json") {
       return Problem(415, "unsupported-media-type",
                      "send the body as application/json (got \"" + std::string(media) + "\")");
     }
-    auto body = ParseJsonBody(req.body);
+    auto body = ParseJsonBody(call.req.body);
     if (!body.ok()) {
       const Status& st = body.status();
       return Problem(st.kind() == "validation" ? 422 : 400, st.kind(), st.message());
     }
     call.body = std::move(body).value();
-  } else if (route->body == BodyKind::kMultipart) {
-    std::string_view media = MediaType(req.Header("content-type"));
+  } else if (route.body == BodyKind::kMultipart) {
+    std::string_view media = MediaType(call.req.Header("content-type"));
     if (AsciiLower(media) != "multipart/form-data") {
       return Problem(415, "unsupported-media-type",
                      "upload files as multipart/form-data with a part named \"file\"");
     }
   }
-  return route->handler(ctx_, call);
+  return route.handler(ctx_, call);
 }
 
 }  // namespace sahayak::api

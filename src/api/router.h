@@ -52,6 +52,8 @@ class Router {
 
  private:
   Response Dispatch(Request& req, std::string* route_label);
+  // Content type and body checks, then the handler.
+  Response RunHandler(const Route& route, Call& call);
   ApiContext& ctx_;
 };
 

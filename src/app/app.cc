@@ -80,6 +80,11 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->context_.reset(new api::ApiContext{*app->store_, clock, *app->tickets_, *app->people_,
                                           *app->auth_, *app->attachments_, *app->metrics_,
                                           limits, config.secure_cookies, nullptr});
+  app->api_limiter_ = std::make_unique<api::RateLimiter>(clock, config.requests_per_minute);
+  app->login_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, config.logins_per_minute_per_ip);
+  app->context_->api_limiter = app->api_limiter_.get();
+  app->context_->login_limiter = app->login_limiter_.get();
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

@@ -42,6 +42,8 @@ class App {
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<api::Metrics> metrics_;
+  std::unique_ptr<api::RateLimiter> api_limiter_;
+  std::unique_ptr<api::RateLimiter> login_limiter_;
   std::unique_ptr<api::ApiContext> context_;
   std::unique_ptr<api::Router> router_;
 };

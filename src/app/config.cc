@@ -52,6 +52,10 @@ Status Config::Validate() const {
     return InvalidArgument("auth.password_memory_kib must be 8 to 1048576");
   }
   if (password_ops < 1 || password_ops > 20) return InvalidArgument("auth.password_ops must be 1-20");
+  if (requests_per_minute < 0 || logins_per_minute_per_ip < 0) {
+    return InvalidArgument("limits.requests_per_minute and limits.logins_per_minute_per_ip "
+                           "must be 0 (off) or more");
+  }
   return Status::Ok();
 }
 
@@ -105,6 +109,8 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "database.readers", &c->db_readers));
   RETURN_IF_ERROR(ReadInt(t, "auth.password_memory_kib", &c->password_memory_kib));
   RETURN_IF_ERROR(ReadInt(t, "auth.password_ops", &c->password_ops));
+  RETURN_IF_ERROR(ReadInt(t, "limits.requests_per_minute", &c->requests_per_minute));
+  RETURN_IF_ERROR(ReadInt(t, "limits.logins_per_minute_per_ip", &c->logins_per_minute_per_ip));
   if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
   return Status::Ok();
 }
@@ -140,6 +146,8 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAX_ATTACHMENT_BYTES", &c->max_attachment_bytes));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_MEMORY_KIB", &c->password_memory_kib));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_OPS", &c->password_ops));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_RATE_LIMIT_PER_MINUTE", &c->requests_per_minute));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_LOGIN_RATE_LIMIT_PER_MINUTE", &c->logins_per_minute_per_ip));
   int64_t n = c->worker_threads;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_WORKER_THREADS", &n));
   c->worker_threads = static_cast<int>(n);

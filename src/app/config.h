@@ -24,6 +24,8 @@ struct Config {
   int64_t password_memory_kib = 19 * 1024;
   int64_t password_ops = 2;
   bool secure_cookies = false;
+  int64_t requests_per_minute = 6000;      // per agent or token; 0 turns the limit off
+  int64_t logins_per_minute_per_ip = 60;   // login attempts per client address; 0: off
 
   Status Validate() const;
 };

@@ -962,12 +962,15 @@ std::string CollapseWhitespace(std::string_view text) {
 
 }  // namespace
 
+// gumbo 0.10 decodes an out-of-range numeric character reference such as &#x2cccccccccccc; to a
+// truncated code point, sometimes a lone byte that is not UTF-8, so its output is checked again.
+
 std::string SanitizeHtml(std::string_view html) {
   SanitizingWriter writer;
   if (!WriteParsed(html, &writer)) {
     return PlainTextToHtml(CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true))));
   }
-  return writer.Take();
+  return ValidUtf8(writer.Take(), /*drop_controls=*/false);
 }
 
 std::string HtmlToPlainText(std::string_view html) {
@@ -975,7 +978,7 @@ std::string HtmlToPlainText(std::string_view html) {
   if (!WriteParsed(html, &writer)) {
     return CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true)));
   }
-  return writer.Take();
+  return ValidUtf8(writer.Take(), /*drop_controls=*/false);
 }
 
 std::string PlainTextToHtml(std::string_view text) {

@@ -299,6 +299,14 @@ TEST(HtmlSanitizer, InvalidUtf8BecomesReplacementCharacter) {
             "b</p>");
   EXPECT_EQ(HtmlToPlainText("<p>a\xC3</p>"), "a\xEF\xBF\xBD");
   EXPECT_TRUE(IsValidUtf8(SanitizeHtml("&#xD800; &#x110000; &#0; \xF4\x90\x80\x80")));
+  // Found by fuzzing: gumbo decodes huge numeric references to truncated code points.
+  for (const char* html : {"a&#x2cccccccccccc;b", "<p title='&#x2cccccccccccc;'>x</p>",
+                           "&#x10000003C;script&#x10000003E;", "&#99999999999999999999;"}) {
+    const std::string out = SanitizeHtml(html);
+    EXPECT_TRUE(IsValidUtf8(out)) << html;
+    EXPECT_EQ(out.find("<script"), std::string::npos) << html;
+    EXPECT_TRUE(IsValidUtf8(HtmlToPlainText(html))) << html;
+  }
 }
 
 std::string Repeat(std::string_view s, int n) {

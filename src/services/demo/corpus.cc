@@ -1735,7 +1735,7 @@ const std::vector<ScenarioSpec>& ScenarioSpecs() {
        .type_a_percent = 80,
        .tags = {"reschedule"},
        .b2b = false,
-       .fields = kFieldAwb,
+       .fields = kFieldAwb | kFieldOrder,
        .amount_min = 0,
        .amount_max = 0,
        .items = kAnyItem,
@@ -2374,7 +2374,7 @@ struct SharedTexts {
   Texts signoff_b2b;    // customer writing for an organisation
   Texts short_signoff;  // customer follow-ups by e-mail
   Texts urgency;        // sometimes appended to an opening message
-  Texts follow;         // customer's answer to an agent's first reply
+  Texts follow;         // customer's answer to an agent's reply; the first two fit live chat
   Texts chase;          // customer chasing when nobody has answered
   Texts thanks;         // customer after the resolution
   Texts agent_greet;    // e-mail style
@@ -2847,6 +2847,117 @@ void BuildTexts(World* t) {
   Check({t->notes}, kB2bOnly, "shared notes");
 }
 
+// The moves of one conversation, in order. Customers open, chase, follow up and thank; agents
+// note, reply and resolve; the system closes.
+enum Move { kOpening, kChase, kNote, kReply, kFollow, kResolve, kThanks, kAutoClose };
+constexpr int kMaxMessages = 6;
+
+// Fills plan[0..n) with moves that fit `status` and times[0..n) with minutes after creation,
+// all within `age`; returns n (1..kMaxMessages).
+int PlanConversation(Rng& rng, int status, bool assigned, int channel, int64_t age, Move* plan,
+                     int64_t* times) {
+  int n = 0;
+  plan[n++] = kOpening;
+  switch (status) {
+    case kNew:
+      if (rng.Percent(25)) {
+        plan[n++] = kChase;
+      }
+      break;
+    case kOpen:
+      if (assigned && rng.Percent(35)) {
+        plan[n++] = kNote;
+      }
+      if (assigned && rng.Percent(80)) {
+        plan[n++] = kReply;
+        if (rng.Percent(75)) {
+          plan[n++] = kFollow;
+        }
+      } else if (rng.Percent(40)) {
+        plan[n++] = kChase;
+      }
+      break;
+    case kPending:
+      if (rng.Percent(30)) {
+        plan[n++] = kNote;
+      }
+      plan[n++] = kReply;
+      if (rng.Percent(15)) {
+        plan[n++] = kFollow;
+        plan[n++] = kReply;
+      }
+      break;
+    case kOnHold:
+      plan[n++] = kReply;
+      plan[n++] = kNote;
+      break;
+    default:  // solved, closed
+      if (rng.Percent(25)) {
+        plan[n++] = kNote;
+      }
+      if (rng.Percent(35)) {
+        plan[n++] = kReply;
+        if (rng.Percent(75)) {
+          plan[n++] = kFollow;
+        }
+      }
+      plan[n++] = kResolve;
+      if (rng.Percent(15)) {
+        plan[n++] = kThanks;
+      }
+      if (status == kClosed && n < 6 && rng.Percent(25)) {
+        plan[n++] = kAutoClose;
+      }
+      break;
+  }
+
+  int64_t now = 0;
+  const bool live = channel == kChat;
+  bool replied = false;
+  times[0] = 0;
+  for (int i = 1; i < n; ++i) {
+    switch (plan[i]) {
+      case kChase:
+        now += live ? rng.Range(2, 10) : rng.Range(120, 2880);
+        break;
+      case kNote:
+        now += live ? rng.Range(1, 5) : rng.Range(5, 240);
+        break;
+      case kReply:
+        if (!replied) {
+          now += live                 ? rng.Range(0, 4)
+                 : channel == kPhone  ? rng.Range(0, 2)
+                 : channel == kSocial ? rng.Range(15, 240)
+                                      : rng.Range(20, 720);
+        } else {
+          now += live ? rng.Range(1, 5) : rng.Range(30, 1440);
+        }
+        replied = true;
+        break;
+      case kFollow:
+        now += live ? rng.Range(1, 6) : rng.Range(30, 1440);
+        break;
+      case kResolve:
+        now += live ? rng.Range(2, 20) : rng.Range(60, 4320);
+        break;
+      case kThanks:
+        now += live ? rng.Range(0, 2) : rng.Range(5, 600);
+        break;
+      default:
+        now += 4 * kMinutesPerDay;
+        break;
+    }
+    times[i] = now;
+  }
+  // Nothing may lie in the future: squeeze the thread into the ticket's age.
+  if (now > age - 1) {
+    for (int i = 1; i < n; ++i) {
+      times[i] = times[i] * (age - 1) / now;
+    }
+  }
+  return n;
+}
+
 // Per-ticket values behind the placeholders. The string_views point into this object or at
 // static text, so it is neither copied nor moved.
 struct TicketVars {
@@ -2854,6 +2965,7 @@ struct TicketVars {
   TicketVars(const TicketVars&) = delete;
   TicketVars& operator=(const TicketVars&) = delete;
 
+  // Points the localised slots (city, date, item ...) at `variety`'s wording.
   void Localise(int variety) {
     vars.value[kCity] = kCities[city].name.In(variety);
     vars.value[kOrigin] = kCities[origin].name.In(variety);
@@ -2866,8 +2978,110 @@ struct TicketVars {
         variety == kHinglish ? kHinglishCountries[country] : kCountries[country].In(variety);
   }
 
+  // Draws every placeholder value for one ticket. `items` are the products the scenario may
+  // name; `home` is the customer's city.
+  void Fill(Rng& rng, const ScenarioSpec& spec, const std::vector<int>& items, int home) {
+    city = home;
+    {
+      char* p = awb;
+      *p++ = 'S';
+      *p++ = 'H';
+      *p++ = 'Y';
+      p = WriteRandomDigits(p, rng, 9);
+      *p++ = 'I';
+      *p++ = 'N';
+      vars.value[kAwb] = std::string_view(awb, p - awb);
+    }
+    {
+      char* p = order;
+      *p++ = 'O';
+      *p++ = 'D';
+      p = WriteRandomDigits(p, rng, 10);
+      vars.value[kOrder] = std::string_view(order, p - order);
+    }
+    {
+      if (spec.amount_max > 0) {
+        rupees = rng.Range(spec.amount_min, spec.amount_max);
+        if (!spec.b2b) {
+          rupees = std::max<int64_t>(spec.amount_min, rupees - rupees % 50 + 49);
+        }
+      } else {
+        rupees = rng.Range(299, 4999);
+      }
+      char* p = WriteRupees(amount, rupees);
+      vars.value[kAmount] = std::string_view(amount, p - amount);
+    }
+    {
+      static constexpr const char* kYears[] = {"23-24", "24-25", "25-26"};
+      char* p = invoice;
+      for (const char* s = "SXP/"; *s != '\0'; ++s) {
+        *p++ = *s;
+      }
+      for (const char* s = kYears[rng.Below(3)]; *s != '\0'; ++s) {
+        *p++ = *s;
+      }
+      *p++ = '/';
+      p = WriteRandomDigits(p, rng, 5);
+      vars.value[kInvoice] = std::string_view(invoice, p - invoice);
+    }
+    {
+      char* p = pincode;
+      for (const char* s = kCities[city].pin_prefix; *s != '\0'; ++s) {
+        *p++ = *s;
+      }
+      int tail = 1 + static_cast<int>(rng.Below(99));
+      *p++ = '0';
+      *p++ = static_cast<char>('0' + tail / 10);
+      *p++ = static_cast<char>('0' + tail % 10);
+      vars.value[kPincode] = std::string_view(pincode, p - pincode);
+    }
+    {
+      char* p = WriteDigits(days, 2 + rng.Below(8));
+      vars.value[kDays] = std::string_view(days, p - days);
+    }
+    {
+      char* p = WriteDigits(count, 5 + rng.Below(146));
+      vars.value[kCount] = std::string_view(count, p - count);
+    }
+    {
+      char* p = ref;
+      *p++ = static_cast<char>('1' + rng.Below(9));
+      p = WriteRandomDigits(p, rng, 11);
+      vars.value[kRef] = std::string_view(ref, p - ref);
+    }
+    {
+      char* p = WriteDigits(weight, 2 + rng.Below(399));
+      *p++ = ' ';
+      *p++ = 'k';
+      *p++ = 'g';
+      vars.value[kWeight] = std::string_view(weight, p - weight);
+    }
+    {
+      int day = 1 + static_cast<int>(rng.Below(28));
+      int month = static_cast<int>(rng.Below(12));
+      for (int d = 0; d < 3; ++d) {
+        char* p = WriteDigits(date[d], static_cast<uint64_t>(day));
+        *p++ = ' ';
+        const char* name = d == 0   ? kMonths[month].en
+                           : d == 1 ? kMonths[month].hi
+                                    : kMonths[month].kn;
+        while (*name != '\0') {
+          *p++ = *name++;
+        }
+        date_len[d] = static_cast<size_t>(p - date[d]);
+      }
+    }
+    do {
+      origin = kOriginHubs[rng.Below(std::size(kOriginHubs))];
+    } while (origin == city);
+    item = items[rng.Below(static_cast<uint32_t>(items.size()))];
+    window = static_cast<int>(rng.Below(kWindowCount));
+    country = static_cast<int>(rng.Below(kCountryCount));
+  }
+
   Vars vars;
   int city = 0, origin = 0, item = 0, window = 0, country = 0;
+  int64_t rupees = 0;
   char awb[16], order[16], amount[32], pincode[8], invoice[24], days[4], count[8], ref[16],
       weight[16];
   char date[3][48];
@@ -3019,103 +3233,8 @@ DemoTicket Corpus::Ticket(int64_t index) const {
                                       : std::string_view();
   v.value[kGstin] = c.organisation >= 0 ? std::string_view(t.organisations[c.organisation].gstin)
                                         : std::string_view();
-  {
-    char* p = tv.awb;
-    *p++ = 'S';
-    *p++ = 'H';
-    *p++ = 'Y';
-    p = WriteRandomDigits(p, rng, 9);
-    *p++ = 'I';
-    *p++ = 'N';
-    v.value[kAwb] = std::string_view(tv.awb, p - tv.awb);
-  }
-  {
-    char* p = tv.order;
-    *p++ = 'O';
-    *p++ = 'D';
-    p = WriteRandomDigits(p, rng, 10);
-    v.value[kOrder] = std::string_view(tv.order, p - tv.order);
-  }
-  int64_t rupees = 0;
-  {
-    if (spec.amount_max > 0) {
-      rupees = rng.Range(spec.amount_min, spec.amount_max);
-      if (!spec.b2b) {
-        rupees = std::max<int64_t>(spec.amount_min, rupees - rupees % 50 + 49);
-      }
-    } else {
-      rupees = rng.Range(299, 4999);
-    }
-    char* p = WriteRupees(tv.amount, rupees);
-    v.value[kAmount] = std::string_view(tv.amount, p - tv.amount);
-  }
-  {
-    static constexpr const char* kYears[] = {"23-24", "24-25", "25-26"};
-    char* p = tv.invoice;
-    for (const char* s = "SXP/"; *s != '\0'; ++s) {
-      *p++ = *s;
-    }
-    for (const char* s = kYears[rng.Below(3)]; *s != '\0'; ++s) {
-      *p++ = *s;
-    }
-    *p++ = '/';
-    p = WriteRandomDigits(p, rng, 5);
-    v.value[kInvoice] = std::string_view(tv.invoice, p - tv.invoice);
-  }
-  tv.city = t.contact_city[contact];
-  {
-    char* p = tv.pincode;
-    for (const char* s = kCities[tv.city].pin_prefix; *s != '\0'; ++s) {
-      *p++ = *s;
-    }
-    int tail = 1 + static_cast<int>(rng.Below(99));
-    *p++ = '0';
-    *p++ = static_cast<char>('0' + tail / 10);
-    *p++ = static_cast<char>('0' + tail % 10);
-    v.value[kPincode] = std::string_view(tv.pincode, p - tv.pincode);
-  }
-  {
-    char* p = WriteDigits(tv.days, 2 + rng.Below(8));
-    v.value[kDays] = std::string_view(tv.days, p - tv.days);
-  }
-  {
-    char* p = WriteDigits(tv.count, 5 + rng.Below(146));
-    v.value[kCount] = std::string_view(tv.count, p - tv.count);
-  }
-  {
-    char* p = tv.ref;
-    *p++ = static_cast<char>('1' + rng.Below(9));
-    p = WriteRandomDigits(p, rng, 11);
-    v.value[kRef] = std::string_view(tv.ref, p - tv.ref);
-  }
-  {
-    char* p = WriteDigits(tv.weight, 2 + rng.Below(399));
-    *p++ = ' ';
-    *p++ = 'k';
-    *p++ = 'g';
-    v.value[kWeight] = std::string_view(tv.weight, p - tv.weight);
-  }
-  {
-    int day = 1 + static_cast<int>(rng.Below(28));
-    int month = static_cast<int>(rng.Below(12));
-    for (int d = 0; d < 3; ++d) {
-      char* p = WriteDigits(tv.date[d], static_cast<uint64_t>(day));
-      *p++ = ' ';
-      const char* name = d == 0   ? kMonths[month].en
-                         : d == 1 ? kMonths[month].hi
-                                  : kMonths[month].kn;
-      while (*name != '\0') {
-        *p++ = *name++;
-      }
-      tv.date_len[d] = static_cast<size_t>(p - tv.date[d]);
-    }
-  }
-  do {
-    tv.origin = kOriginHubs[rng.Below(std::size(kOriginHubs))];
-  } while (tv.origin == tv.city);
-  tv.item = cs.items[rng.Below(static_cast<uint32_t>(cs.items.size()))];
-  tv.window = static_cast<int>(rng.Below(kWindowCount));
-  tv.country = static_cast<int>(rng.Below(kCountryCount));
+  tv.Fill(rng, spec, cs.items, t.contact_city[contact]);
+  const int64_t rupees = tv.rupees;
 
   if ((spec.fields & kFieldAwb) != 0) {
     out.custom_fields.emplace_back("awb_number", v.value[kAwb]);
@@ -3144,110 +3263,12 @@ DemoTicket Corpus::Ticket(int64_t index) const {
   out.subject.reserve(96);
   Append(choose(flow[0], cs.subjects[variety]), v, &out.subject);
 
-  // The conversation: a plan of moves that fits the status, then times, then text.
-  enum Move { kOpening, kChase, kNote, kReply, kFollow, kResolve, kThanks, kAutoClose };
-  Move plan[8];
-  int n = 0;
-  plan[n++] = kOpening;
-  switch (status) {
-    case kNew:
-      if (rng.Percent(25)) {
-        plan[n++] = kChase;
-      }
-      break;
-    case kOpen:
-      if (assigned && rng.Percent(35)) {
-        plan[n++] = kNote;
-      }
-      if (assigned && rng.Percent(80)) {
-        plan[n++] = kReply;
-        if (rng.Percent(75)) {
-          plan[n++] = kFollow;
-        }
-      } else if (rng.Percent(40)) {
-        plan[n++] = kChase;
-      }
-      break;
-    case kPending:
-      if (rng.Percent(30)) {
-        plan[n++] = kNote;
-      }
-      plan[n++] = kReply;
-      if (rng.Percent(15)) {
-        plan[n++] = kFollow;
-        plan[n++] = kReply;
-      }
-      break;
-    case kOnHold:
-      plan[n++] = kReply;
-      plan[n++] = kNote;
-      break;
-    default:  // solved, closed
-      if (rng.Percent(25)) {
-        plan[n++] = kNote;
-      }
-      if (rng.Percent(35)) {
-        plan[n++] = kReply;
-        if (rng.Percent(75)) {
-          plan[n++] = kFollow;
-        }
-      }
-      plan[n++] = kResolve;
-      if (rng.Percent(15)) {
-        plan[n++] = kThanks;
-      }
-      if (status == kClosed && n < 6 && rng.Percent(25)) {
-        plan[n++] = kAutoClose;
-      }
-      break;
-  }
+  // The conversation: a plan of moves that fits the status and its timing; then the text.
+  Move plan[kMaxMessages];
+  int64_t times[kMaxMessages];
+  const int n = PlanConversation(rng, status, assigned, channel, age, plan, times);
 
-  int64_t times[8];
-  int64_t now = 0;
-  bool live = channel == kChat;
-  bool replied = false;
-  times[0] = 0;
-  for (int i = 1; i < n; ++i) {
-    switch (plan[i]) {
-      case kChase:
-        now += live ? rng.Range(2, 10) : rng.Range(120, 2880);
-        break;
-      case kNote:
-        now += live ? rng.Range(1, 5) : rng.Range(5, 240);
-        break;
-      case kReply:
-        if (!replied) {
-          now += live                 ? rng.Range(0, 4)
-                 : channel == kPhone  ? rng.Range(0, 2)
-                 : channel == kSocial ? rng.Range(15, 240)
-                                      : rng.Range(20, 720);
-        } else {
-          now += live ? rng.Range(1, 5) : rng.Range(30, 1440);
-        }
-        replied = true;
-        break;
-      case kFollow:
-        now += live ? rng.Range(1, 6) : rng.Range(30, 1440);
-        break;
-      case kResolve:
-        now += live ? rng.Range(2, 20) : rng.Range(60, 4320);
-        break;
-      case kThanks:
-        now += live ? rng.Range(0, 2) : rng.Range(5, 600);
-        break;
-      default:
-        now += 4 * kMinutesPerDay;
-        break;
-    }
-    times[i] = now;
-  }
-  // Nothing may lie in the future: squeeze the thread into the ticket's age.
-  if (now > age - 1) {
-    for (int i = 1; i < n; ++i) {
-      times[i] = times[i] * (age - 1) / now;
-    }
-  }
-
+  const bool live = channel == kChat;
   const int cv = variety;
   const int rv = reply_variety;
   auto pick = [&rng](const Pool& p) -> const Template& {
@@ -3293,7 +3314,13 @@ DemoTicket Corpus::Ticket(int64_t index) const {
       }
       case kChase:
       case kFollow: {
-        Append(pick(plan[i] == kChase ? t.chase[cv] : t.follow[cv]), v, &body);
+        if (plan[i] == kChase) {
+          Append(pick(t.chase[cv]), v, &body);
+        } else {
+          // In a live chat nobody writes "it has been 3 days": only the first two fit.
+          const Pool& follow = t.follow[cv];
+          Append(follow[rng.Below(live ? 2 : static_cast<uint32_t>(follow.size()))], v, &body);
+        }
         if (style == kEmailStyle) {
           body += "\n\n";
           Append(pick(t.short_signoff[cv]), v, &body);
