@@ -146,7 +146,9 @@ Response DeleteApiToken(ApiContext& ctx, Call& call) {
     e.created_at = ctx.clock.Now();
     return tx.InsertAudit(&e);
   });
-  return st.ok() ? NoContent() : ProblemResponse(st);
+  if (!st.ok()) return ProblemResponse(st);
+  ctx.auth.ForgetCachedPrincipals();
+  return NoContent();
 }
 
 // --- workspace and audit ------------------------------------------------------------------

@@ -147,12 +147,15 @@ Response PatchAgent(ApiContext& ctx, Call& call) {
     return ProblemResponse(st);
   }
   auto if_match = IfMatch(call.req);
-  return UpdateOne<domain::Agent>(
+  Response r = UpdateOne<domain::Agent>(
       ctx,
       [&](WriteTx& tx) {
         return ctx.people.UpdateAgent(tx, call.who, call.id(), call.body, if_match, hash);
       },
       AgentJson);
+  // A deactivation, a new role or a new password must reach requests already authenticated.
+  if (r.status == 200) ctx.auth.ForgetCachedPrincipals();
+  return r;
 }
 
 // --- groups -------------------------------------------------------------------------------

@@ -22,10 +22,11 @@ Maintenance::~Maintenance() {
 
 Status Maintenance::RunOnce() {
   const Millis now = clock_.Now();
-  return store_.Write([&](services::WriteTx& tx) -> Status {
+  RETURN_IF_ERROR(store_.Write([&](services::WriteTx& tx) -> Status {
     RETURN_IF_ERROR(tx.DeleteIdempotencyBefore(now - kIdempotencyKeyLifetime));
     return tx.DeleteSessionsExpiredBefore(now);
-  });
+  }));
+  return store_.Optimize();
 }
 
 void Maintenance::Loop() {

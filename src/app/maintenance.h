@@ -10,7 +10,8 @@
 namespace sahayak::app {
 
 // Housekeeping while the server runs: every `period`, forgets idempotency keys older than 24
-// hours and sessions that have expired. Stops (and joins) when destroyed.
+// hours and sessions that have expired, and refreshes the query planner's statistics. Stops
+// (and joins) when destroyed.
 class Maintenance {
  public:
   Maintenance(services::Store& store, const Clock& clock, Millis period = 10 * 60 * 1000);

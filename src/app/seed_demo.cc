@@ -223,6 +223,10 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
       std::fprintf(stderr, "seeded %lld tickets in %.0f s\n", static_cast<long long>(last), secs);
     }
   }
+  if (Status st = app.store().Optimize(); !st.ok()) {
+    std::fprintf(stderr, "sahayak: analysing the seeded data failed: %s\n", st.message().c_str());
+    return 1;
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("Seeded the demo: %zu agents, %zu organisations, %zu contacts, %lld tickets "
               "(%.1f s).\n",

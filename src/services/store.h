@@ -227,6 +227,10 @@ class Store {
   virtual Status Write(const std::function<Status(WriteTx&)>& fn) = 0;
 
   virtual StoreStats Stats() = 0;
+
+  // Refreshes the query planner's statistics (SQLite: a sampled ANALYZE). Call after
+  // bulk loads and now and then while serving.
+  virtual Status Optimize() = 0;
 };
 
 }  // namespace sahayak::services

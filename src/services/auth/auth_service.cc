@@ -108,8 +108,34 @@ Result<LoginResult> AuthService::Login(const std::string& email_raw, const std::
   return out;
 }
 
+std::optional<Principal> AuthService::FromCache(const std::string& key, Millis now) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  auto it = cache_.find(key);
+  if (it == cache_.end()) return std::nullopt;
+  if (it->second.until <= now) {
+    cache_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.principal;
+}
+
+void AuthService::Remember(const std::string& key, const Principal& p, Millis until) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (cache_.size() >= 10000) cache_.clear();
+  cache_[key] = Cached{p, until};
+}
+
+void AuthService::ForgetCachedPrincipals() {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  cache_.clear();
+}
+
 Status AuthService::Logout(const Principal& who) {
   if (who.via != Principal::Via::kSession) return Status::Ok();
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    cache_.erase("s:" + who.session_hash);
+  }
   return store_.Write([&](WriteTx& tx) -> Status {
     RETURN_IF_ERROR(tx.DeleteSession(who.session_hash));
     return RecordChange(tx, who.workspace_id, who.actor(), "agent.logged_out", "agent",
@@ -120,24 +146,30 @@ Status AuthService::Logout(const Principal& who) {
 Result<Principal> AuthService::AuthenticateSession(const std::string& token) {
   if (token.empty() || token.size() > 256) return Unauthenticated("no valid session");
   const std::string hash = HashToken(token);
+  const Millis now = clock_.Now();
+  if (auto cached = FromCache("s:" + hash, now)) return *cached;
   Principal p;
+  Millis expires_at = 0;
   RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     auto s = tx.GetSession(hash);
-    if (!s.ok() || s->expires_at <= clock_.Now()) {
+    if (!s.ok() || s->expires_at <= now) {
       return Unauthenticated("the session has ended; log in again");
     }
     ASSIGN_OR_RETURN(p, PrincipalFor(tx, s->workspace_id, s->agent_id));
     p.via = Principal::Via::kSession;
     p.session_hash = hash;
     p.csrf_token = s->csrf_token;
+    expires_at = s->expires_at;
     return Status::Ok();
   }));
+  Remember("s:" + hash, p, std::min(expires_at, now + options_.principal_cache_ttl));
   return p;
 }
 
 Result<Principal> AuthService::AuthenticateBearer(const std::string& token) {
   if (token.empty() || token.size() > 256) return Unauthenticated("no valid API token");
   const std::string hash = HashToken(token);
+  if (auto cached = FromCache("t:" + hash, clock_.Now())) return *cached;
   Principal p;
   std::optional<Millis> last_used;
   Id token_id = 0;
@@ -155,6 +187,7 @@ Result<Principal> AuthService::AuthenticateBearer(const std::string& token) {
   if (!last_used || now - *last_used > 60000) {
     (void)store_.Write([&](WriteTx& tx) { return tx.TouchApiToken(token_id, now); });
   }
+  Remember("t:" + hash, p, now + options_.principal_cache_ttl);
   return p;
 }
 

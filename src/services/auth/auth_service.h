@@ -1,6 +1,9 @@
 #pragma once
 
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -17,6 +20,10 @@ struct AuthOptions {
   Millis failure_window = 15LL * 60 * 1000;
   Millis lock_duration = 15LL * 60 * 1000;
   PasswordHashCost hash_cost;
+  // How long a checked session or token is trusted without asking the database again. A
+  // change made through this process (logout, deactivation, revoked token) takes effect at
+  // once; one made by another process (the CLI) within this time.
+  Millis principal_cache_ttl = 5000;
 };
 
 struct LoginResult {
@@ -50,11 +57,23 @@ class AuthService {
   Result<std::string> HashNewPassword(const std::string& password) const;
   const AuthOptions& options() const { return options_; }
 
+  // Forgets every cached session and token check; call after anything that may end one
+  // (an agent deactivated or changed, a token revoked).
+  void ForgetCachedPrincipals();
+
  private:
+  struct Cached {
+    Principal principal;
+    Millis until;
+  };
   Result<Principal> PrincipalFor(ReadTx& tx, Id ws, Id agent_id);
+  std::optional<Principal> FromCache(const std::string& key, Millis now);
+  void Remember(const std::string& key, const Principal& p, Millis until);
   Store& store_;
   const Clock& clock_;
   AuthOptions options_;
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 }  // namespace sahayak::services

@@ -17,7 +17,7 @@ namespace sahayak::store {
 
 struct SqliteStoreOptions {
   std::string path;          // the database file; created when missing
-  int max_readers = 8;       // read connections kept open
+  int max_readers = 8;       // read connections; more concurrent reads wait for one
   int max_batch = 512;       // write functions per group-committed transaction
   bool synchronous_full = true;
   int reader_cache_kib = 2048;
@@ -35,6 +35,7 @@ class SqliteStore final : public services::Store {
   Status Read(const std::function<Status(services::ReadTx&)>& fn) override;
   Status Write(const std::function<Status(services::WriteTx&)>& fn) override;
   services::StoreStats Stats() override;
+  Status Optimize() override;
 
   int migrations_applied() const { return migrations_applied_; }
 
@@ -56,7 +57,9 @@ class SqliteStore final : public services::Store {
   bool stopping_ = false;
 
   std::mutex readers_mu_;
-  std::vector<std::unique_ptr<Connection>> readers_;
+  std::condition_variable readers_cv_;
+  std::vector<std::unique_ptr<Connection>> readers_;  // idle
+  int readers_open_ = 0;
 
   std::atomic<int64_t> queue_depth_{0};
   std::atomic<int64_t> batches_{0};

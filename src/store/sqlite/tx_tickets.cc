@@ -15,9 +15,9 @@ namespace {
 constexpr int64_t kNoCursor = std::numeric_limits<int64_t>::max();
 
 constexpr const char* kTicketCols =
-    "id, workspace_id, number, subject, status, priority, type, channel, requester_id, "
-    "assignee_id, group_id, organisation_id, merged_into_id, tags, custom_fields, language, "
-    "created_at, updated_at, first_response_at, solved_at, version";
+    "tickets.id, tickets.workspace_id, number, subject, status, priority, type, channel, "
+    "requester_id, assignee_id, group_id, organisation_id, merged_into_id, tags, custom_fields, "
+    "language, created_at, updated_at, first_response_at, solved_at, version";
 
 json ParseJsonColumn(const std::string& text, json fallback) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -76,7 +76,21 @@ Result<domain::Ticket> SqliteTx::GetTicket(Id ws, Id id) {
 
 Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::TicketFilter& f,
                                                    const PageRequest& page) {
-  std::string sql = std::string("SELECT ") + kTicketCols + " FROM tickets WHERE workspace_id = ?";
+  // With a tag, the page is read from ticket_tags' primary key (workspace, tag, ticket_id),
+  // which is already in id order; otherwise from tickets and its indexes.
+  std::string sql = std::string("SELECT ") + kTicketCols;
+  if (f.tag) {
+    sql += " FROM ticket_tags tt CROSS JOIN tickets ON tickets.id = tt.ticket_id"
+           " WHERE tt.workspace_id = ? AND tt.tag = ? AND tt.ticket_id < ?"
+           " AND tickets.workspace_id = tt.workspace_id";
+  } else if (f.statuses.empty() && !f.unassigned && !f.assignee_id && !f.group_id &&
+             !f.requester_id && !f.organisation_id) {
+    // Unfiltered: walk the primary key backwards. The unary + keeps the planner from choosing a
+    // workspace_id index and then sorting the whole workspace.
+    sql += " FROM tickets WHERE +workspace_id = ? AND id < ?";
+  } else {
+    sql += " FROM tickets WHERE workspace_id = ? AND id < ?";
+  }
   if (!f.statuses.empty()) {
     sql += " AND status IN (";
     for (size_t i = 0; i < f.statuses.size(); ++i) sql += i ? ", ?" : "?";
@@ -90,22 +104,19 @@ Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::Ticket
   if (f.group_id) sql += " AND group_id = ?";
   if (f.requester_id) sql += " AND requester_id = ?";
   if (f.organisation_id) sql += " AND organisation_id = ?";
-  if (f.tag) {
-    sql += " AND id IN (SELECT ticket_id FROM ticket_tags WHERE workspace_id = ? AND tag = ?"
-           " AND ticket_id < ?)";
-  }
-  sql += " AND id < ? ORDER BY id DESC LIMIT ?";
+  sql += f.tag ? " ORDER BY tt.ticket_id DESC LIMIT ?" : " ORDER BY id DESC LIMIT ?";
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
   int i = 1;
   int64_t before = page.cursor.value_or(kNoCursor);
   s.Bind(i++, ws);
+  if (f.tag) s.Bind(i++, *f.tag);
+  s.Bind(i++, before);
   for (auto st : f.statuses) s.Bind(i++, domain::Name(st));
   if (!f.unassigned && f.assignee_id) s.Bind(i++, *f.assignee_id);
   if (f.group_id) s.Bind(i++, *f.group_id);
   if (f.requester_id) s.Bind(i++, *f.requester_id);
   if (f.organisation_id) s.Bind(i++, *f.organisation_id);
-  if (f.tag) s.Bind(i++, ws).Bind(i++, *f.tag).Bind(i++, before);
-  s.Bind(i++, before).Bind(i++, page.limit + 1);
+  s.Bind(i++, page.limit + 1);
   Page<domain::Ticket> out;
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
