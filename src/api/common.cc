@@ -85,7 +85,8 @@ Result<std::optional<int64_t>> QueryId(const Request& req, const char* name) {
 }
 
 Response CreateIdempotent(ApiContext& ctx, Call& call,
-                          const std::function<Result<Response>(services::WriteTx&)>& create) {
+                          const std::function<Result<Response>(services::WriteTx&)>& create,
+                          const std::string& fingerprint) {
   std::string key(call.req.Header("idempotency-key"));
   if (key.size() > 255 || HasControlChars(key) || !IsValidUtf8(key)) {
     return ProblemResponse(InvalidArgument("Idempotency-Key holds at most 255 characters")
@@ -96,7 +97,8 @@ Response CreateIdempotent(ApiContext& ctx, Call& call,
   Status st = ctx.store.Write([&](services::WriteTx& tx) -> Status {
     std::string hash;
     if (!key.empty()) {
-      hash = Sha256Hex(call.req.method + " " + call.req.path + "\n" + call.req.body);
+      hash = Sha256Hex(call.req.method + " " + call.req.path + "\n" +
+                       (fingerprint.empty() ? call.req.body : fingerprint));
       auto prior = tx.GetIdempotency(call.who.workspace_id, call.who.key(), key);
       if (prior.ok()) {
         if (prior->request_hash != hash) {

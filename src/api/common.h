@@ -33,8 +33,11 @@ Result<std::optional<int64_t>> QueryId(const Request& req, const char* name);
 // Runs a creating write, honouring Idempotency-Key: a replay of the same key and body returns
 // the stored response; the same key with another body is 422 idempotency-key-reused. The
 // record is written in the same transaction as the creation.
+// `fingerprint` identifies the request for that comparison; empty means its method, path and
+// body (uploads pass their file's name and hash, as multipart boundaries differ per request).
 Response CreateIdempotent(ApiContext& ctx, Call& call,
-                          const std::function<Result<Response>(services::WriteTx&)>& create);
+                          const std::function<Result<Response>(services::WriteTx&)>& create,
+                          const std::string& fingerprint = "");
 
 // 200 with the body built inside a read transaction, or the problem.
 Response ReadJson(ApiContext& ctx, const std::function<Result<nlohmann::json>(services::ReadTx&)>& fn);

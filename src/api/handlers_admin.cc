@@ -203,11 +203,15 @@ Response UploadAttachment(ApiContext& ctx, Call& call) {
     return ProblemResponse(InvalidArgument("upload the file in a part named \"file\"")
                                .WithField("file", "is required"));
   }
-  auto a = ctx.attachments.Upload(call.who, file->filename, file->data);
-  if (!a.ok()) return ProblemResponse(a.status());
-  Response r = JsonResponse(201, AttachmentJson(*a));
-  r.AddHeader("Location", "/api/v1/attachments/" + std::to_string(a->id));
-  return r;
+  auto stored = ctx.attachments.StoreFile(call.who, file->filename, file->data);
+  if (!stored.ok()) return ProblemResponse(stored.status());
+  return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
+    domain::Attachment a = *stored;
+    RETURN_IF_ERROR(ctx.attachments.Record(tx, call.who, &a));
+    Response r = JsonResponse(201, AttachmentJson(a));
+    r.AddHeader("Location", "/api/v1/attachments/" + std::to_string(a.id));
+    return r;
+  }, "file " + stored->filename + " " + stored->sha256);
 }
 
 Response GetAttachment(ApiContext& ctx, Call& call) {

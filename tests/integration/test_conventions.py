@@ -75,10 +75,14 @@ class ConventionsTest(unittest.TestCase):
         b = self.admin.upload("a.txt", b"first file\n", "text/plain",
                               headers={"Idempotency-Key": key})
         self.assertEqual(b.status, 201, b.describe())
-        # the multipart boundary differs between the two requests, so the bytes differ; the
-        # server may treat that as another body (422) or as the same upload (replay)
-        if b.headers.get("Idempotent-Replayed") == "true":
-            self.assertEqual(b.json["id"], a.json["id"])
+        # The multipart boundary differs between the two requests; the same file under the
+        # same name is still the same upload, so it is replayed.
+        self.assertEqual(b.headers.get("Idempotent-Replayed"), "true", b.describe())
+        self.assertEqual(b.json["id"], a.json["id"])
+        c = self.admin.upload("a.txt", b"another file\n", "text/plain",
+                              headers={"Idempotency-Key": key})
+        self.assertEqual(c.status, 422, c.describe())
+        self.assertEqual(c.json["type"], "/problems/idempotency-key-reused")
 
     def entities(self):
         """(name, path of one entity, a harmless PATCH) for every PATCHable entity."""

@@ -39,6 +39,22 @@ std::string DetectMimeType(std::string_view bytes) {
 Result<domain::Attachment> AttachmentService::Upload(const Principal& who,
                                                      std::string_view filename,
                                                      std::string_view bytes) {
+  ASSIGN_OR_RETURN(domain::Attachment a, StoreFile(who, filename, bytes));
+  RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) { return Record(tx, who, &a); }));
+  return a;
+}
+
+Status AttachmentService::Record(WriteTx& tx, const Principal& who, domain::Attachment* a) {
+  RETURN_IF_ERROR(tx.InsertAttachment(a));
+  return RecordChange(tx, who.workspace_id, who.actor(), "attachment.uploaded", "attachment",
+                      a->id,
+                      {{"filename", a->filename}, {"mime_type", a->mime_type}, {"size", a->size}},
+                      a->created_at);
+}
+
+Result<domain::Attachment> AttachmentService::StoreFile(const Principal& who,
+                                                        std::string_view filename,
+                                                        std::string_view bytes) {
   if (bytes.size() > max_bytes_) {
     return ResourceExhausted("the file is larger than the limit of " +
                              std::to_string(max_bytes_) + " bytes")
@@ -60,13 +76,6 @@ Result<domain::Attachment> AttachmentService::Upload(const Principal& who,
   ASSIGN_OR_RETURN(a.sha256, blobs_.Put(bytes));
   a.uploaded_by = who.agent_id;
   a.created_at = clock_.Now();
-  RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
-    RETURN_IF_ERROR(tx.InsertAttachment(&a));
-    return RecordChange(tx, who.workspace_id, who.actor(), "attachment.uploaded", "attachment",
-                        a.id,
-                        {{"filename", a.filename}, {"mime_type", a.mime_type}, {"size", a.size}},
-                        a.created_at);
-  }));
   return a;
 }
 

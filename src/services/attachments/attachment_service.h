@@ -19,6 +19,13 @@ class AttachmentService {
 
   Result<domain::Attachment> Upload(const Principal& who, std::string_view filename,
                                     std::string_view bytes);
+
+  // Upload in two steps, so a caller can record the attachment in a transaction of its own
+  // (with an idempotency record, say): Store checks the file, detects its type and stores the
+  // bytes durably; Record adds the row and its audit event in `tx`.
+  Result<domain::Attachment> StoreFile(const Principal& who, std::string_view filename,
+                                       std::string_view bytes);
+  Status Record(WriteTx& tx, const Principal& who, domain::Attachment* a);
   // The attachment and its bytes.
   Result<std::pair<domain::Attachment, std::string>> Download(const Principal& who, Id id);
 
