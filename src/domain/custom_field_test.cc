@@ -11,14 +11,23 @@ namespace {
 using nlohmann::json;
 
 std::vector<CustomFieldDef> Defs() {
-  CustomFieldDef awb{1, 1, "awb_number", "AWB", FieldType::kText, {}, true, true};
-  CustomFieldDef amount{2, 1, "amount_inr", "Amount", FieldType::kNumber};
-  CustomFieldDef due{3, 1, "due_date", "Due", FieldType::kDate};
-  CustomFieldDef reason{4, 1, "reason", "Reason", FieldType::kDropdown, {"damaged", "late"}};
-  CustomFieldDef vip{5, 1, "vip", "VIP", FieldType::kCheckbox};
-  CustomFieldDef old{6, 1, "old", "Old", FieldType::kText};
+  auto def = [](Id id, const char* key, FieldType type) {
+    CustomFieldDef d;
+    d.id = id;
+    d.workspace_id = 1;
+    d.key = key;
+    d.label = key;
+    d.type = type;
+    return d;
+  };
+  CustomFieldDef awb = def(1, "awb_number", FieldType::kText);
+  awb.required = true;
+  CustomFieldDef reason = def(4, "reason", FieldType::kDropdown);
+  reason.options = {"damaged", "late"};
+  CustomFieldDef old = def(6, "old", FieldType::kText);
   old.active = false;
-  return {awb, amount, due, reason, vip, old};
+  return {awb,    def(2, "amount_inr", FieldType::kNumber), def(3, "due_date", FieldType::kDate),
+          reason, def(5, "vip", FieldType::kCheckbox),      old};
 }
 
 TEST(CustomFields, AcceptsEachTypeAndMergesIntoCurrentValues) {

@@ -481,7 +481,8 @@ Result<Page<domain::Contact>> SqliteTx::ListContacts(Id ws, const services::Cont
   sql += " ORDER BY id DESC LIMIT ?";
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
   int i = 1;
-  s.Bind(i++, ws).Bind(i++, Before(page));
+  s.Bind(i++, ws);
+  s.Bind(i++, Before(page));
   if (f.organisation_id) s.Bind(i++, *f.organisation_id);
   s.Bind(i++, page.limit + 1);
   while (true) {
