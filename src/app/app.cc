@@ -1,22 +1,49 @@
 #include "app/app.h"
 
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
 
 #include "base/clock.h"
 #include "base/crypto.h"
 
 namespace sahayak::app {
 
+namespace {
+
+// One JSON object per line on stderr, with the message escaped properly (a pattern cannot
+// escape quotes or newlines inside the message).
+class JsonStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch());
+    nlohmann::json line = {
+        {"time", FormatRfc3339(ms.count())},
+        {"level", std::string(spdlog::level::to_string_view(msg.level).data(),
+                              spdlog::level::to_string_view(msg.level).size())},
+        {"thread", msg.thread_id},
+        {"message", std::string(msg.payload.data(), msg.payload.size())}};
+    std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
+}  // namespace
+
 void ConfigureLogging(const std::string& format, const std::string& level) {
-  auto logger = spdlog::stderr_logger_mt("sahayak");
+  std::shared_ptr<spdlog::logger> logger;
   if (format == "json") {
-    logger->set_pattern(
-        R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","thread":%t,"message":"%v"})",
-        spdlog::pattern_time_type::utc);
+    logger = std::make_shared<spdlog::logger>("sahayak", std::make_shared<JsonStderrSink>());
   } else {
+    logger = spdlog::stderr_logger_mt("sahayak");
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   }
   logger->set_level(spdlog::level::from_str(level));
