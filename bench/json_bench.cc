@@ -42,17 +42,8 @@ sahayak::domain::Ticket SampleTicket(int64_t id) {
   return t;
 }
 
-sahayak::domain::Contact SampleContact() {
-  sahayak::domain::Contact c;
-  c.id = 1234;
-  c.workspace_id = 1;
-  c.name = "Priya Sharma";
-  c.identities = {{sahayak::domain::Identity::Kind::kEmail, "priya.sharma@kaveri-silks.example"},
-                  {sahayak::domain::Identity::Kind::kPhone, "+919812345678"}};
-  c.language = "hi";
-  c.time_zone = "Asia/Kolkata";
-  c.organisation_id = 12;
-  return c;
+sahayak::services::ContactSummary SampleContact() {
+  return {1234, "Priya Sharma", "priya.sharma@kaveri-silks.example"};
 }
 
 void BM_RenderTicket(benchmark::State& state) {

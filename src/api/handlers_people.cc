@@ -56,8 +56,9 @@ Response ContactTickets(ApiContext& ctx, Call& call) {
     services::TicketFilter f;
     f.requester_id = c.id;
     ASSIGN_OR_RETURN(auto result, tx.ListTickets(call.who.workspace_id, f, *page));
+    services::ContactSummary summary{c.id, c.name, c.First(domain::Identity::Kind::kEmail)};
     json data = json::array();
-    for (const auto& t : result.items) data.push_back(TicketJson(t, &c));
+    for (const auto& t : result.items) data.push_back(TicketJson(t, &summary));
     return ListBody(std::move(data), result.next);
   });
 }

@@ -13,7 +13,7 @@ json Time(const std::optional<Millis>& t) { return t ? json(FormatRfc3339(*t)) :
 
 }  // namespace
 
-json TicketJson(const domain::Ticket& t, const domain::Contact* requester) {
+json TicketJson(const domain::Ticket& t, const services::ContactSummary* requester) {
   json j = {{"id", t.id},
             {"number", t.number},
             {"subject", t.subject},
@@ -35,10 +35,9 @@ json TicketJson(const domain::Ticket& t, const domain::Contact* requester) {
             {"solved_at", Time(t.solved_at)},
             {"version", t.version}};
   if (requester != nullptr) {
-    std::string email = requester->First(domain::Identity::Kind::kEmail);
     j["requester"] = {{"id", requester->id},
                       {"name", requester->name},
-                      {"email", email.empty() ? json(nullptr) : json(email)}};
+                      {"email", requester->email.empty() ? json(nullptr) : json(requester->email)}};
   } else {
     j["requester"] = {{"id", t.requester_id}, {"name", nullptr}, {"email", nullptr}};
   }
@@ -46,7 +45,7 @@ json TicketJson(const domain::Ticket& t, const domain::Contact* requester) {
 }
 
 Result<json> TicketJsonWithRequester(services::ReadTx& tx, const domain::Ticket& t) {
-  auto c = tx.GetContact(t.workspace_id, t.requester_id);
+  auto c = tx.GetContactSummary(t.workspace_id, t.requester_id);
   if (!c.ok() && c.status().code() != Code::kNotFound) return c.status();
   return TicketJson(t, c.ok() ? &*c : nullptr);
 }

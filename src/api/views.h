@@ -13,7 +13,7 @@
 // Entities as the API shows them (docs/api/README.md).
 namespace sahayak::api {
 
-nlohmann::json TicketJson(const domain::Ticket& t, const domain::Contact* requester);
+nlohmann::json TicketJson(const domain::Ticket& t, const services::ContactSummary* requester);
 // Looks up the requester in `tx` for the summary.
 Result<nlohmann::json> TicketJsonWithRequester(services::ReadTx& tx, const domain::Ticket& t);
 nlohmann::json MessageJson(const domain::Message& m);

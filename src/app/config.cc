@@ -151,6 +151,9 @@ Status LoadConfigEnv(Config* c) {
   int64_t n = c->worker_threads;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_WORKER_THREADS", &n));
   c->worker_threads = static_cast<int>(n);
+  n = c->db_readers;
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_DB_READERS", &n));
+  c->db_readers = static_cast<int>(n);
   n = c->io_threads;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_IO_THREADS", &n));
   c->io_threads = static_cast<int>(n);

@@ -14,7 +14,7 @@ struct HttpServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port
   int io_threads = 1;
-  int worker_threads = 32;      // blocking handlers (SQLite, argon2id) run here
+  int worker_threads = 16;      // blocking handlers (SQLite, argon2id) run here
   size_t max_header_bytes = 16 * 1024;
   int idle_timeout_seconds = 60;
 };

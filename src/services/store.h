@@ -61,6 +61,13 @@ struct AuditFilter {
   std::optional<Id> entity_id;
 };
 
+// What a ticket shows of its requester.
+struct ContactSummary {
+  Id id = 0;
+  std::string name;
+  std::string email;  // the first e-mail identity, or empty
+};
+
 struct TagCount {
   std::string name;
   int64_t ticket_count = 0;
@@ -126,6 +133,8 @@ class ReadTx {
   virtual Result<Page<domain::Group>> ListGroups(Id ws, const PageRequest& page) = 0;
 
   virtual Result<domain::Contact> GetContact(Id ws, Id id) = 0;
+  // One query for the name and first e-mail, for ticket lists and pages.
+  virtual Result<ContactSummary> GetContactSummary(Id ws, Id id) = 0;
   virtual Result<domain::Contact> FindContactByIdentity(Id ws, domain::Identity::Kind kind,
                                                         std::string_view value) = 0;
   virtual Result<Page<domain::Contact>> ListContacts(Id ws, const ContactFilter& filter,

@@ -20,7 +20,7 @@ struct SqliteStoreOptions {
   int max_readers = 8;       // read connections; more concurrent reads wait for one
   int max_batch = 512;       // write functions per group-committed transaction
   bool synchronous_full = true;
-  int reader_cache_kib = 2048;
+  int reader_cache_kib = 1024;
   int writer_cache_kib = 16384;
 };
 

@@ -27,6 +27,7 @@ class SqliteTx final : public services::WriteTx {
   Result<services::Page<domain::Group>> ListGroups(Id ws,
                                                    const services::PageRequest& page) override;
   Result<domain::Contact> GetContact(Id ws, Id id) override;
+  Result<services::ContactSummary> GetContactSummary(Id ws, Id id) override;
   Result<domain::Contact> FindContactByIdentity(Id ws, domain::Identity::Kind kind,
                                                 std::string_view value) override;
   Result<services::Page<domain::Contact>> ListContacts(

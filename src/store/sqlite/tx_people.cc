@@ -451,6 +451,17 @@ Result<domain::Contact> SqliteTx::GetContact(Id ws, Id id) {
   return c;
 }
 
+Result<services::ContactSummary> SqliteTx::GetContactSummary(Id ws, Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT c.name, (SELECT value FROM contact_identities i "
+                                       "WHERE i.contact_id = c.id AND i.kind = 'email' ORDER BY "
+                                       "i.position LIMIT 1) FROM contacts c WHERE "
+                                       "c.workspace_id = ? AND c.id = ?"));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFoundIn("contact", id);
+  return services::ContactSummary{id, s.Text(0), s.Text(1)};
+}
+
 Result<domain::Contact> SqliteTx::FindContactByIdentity(Id ws, domain::Identity::Kind kind,
                                                         std::string_view value) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT contact_id FROM contact_identities WHERE "
