@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/text.h"
 
 namespace sahayak::api {
 namespace {
@@ -15,7 +16,6 @@ namespace {
 constexpr size_t kMaxBoundaryLength = 70;
 constexpr size_t kMaxFilenameBytes = 255;
 constexpr size_t kMaxExtensionBytes = 16;
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -35,55 +35,6 @@ std::string Lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<char>(c - 'A' + 'a');
     }
-  }
-  return out;
-}
-
-// Length of the well-formed UTF-8 sequence starting `s`, or 0 with `*bad` set to the length of
-// the maximal ill-formed prefix that one U+FFFD replaces.
-size_t Utf8Sequence(std::string_view s, size_t* bad) {
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  if (b0 < 0x80) {
-    return 1;
-  }
-  size_t need = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    lo = b0 == 0xE0 ? 0xA0 : 0x80;
-    hi = b0 == 0xED ? 0x9F : 0xBF;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    lo = b0 == 0xF0 ? 0x90 : 0x80;
-    hi = b0 == 0xF4 ? 0x8F : 0xBF;
-  } else {
-    *bad = 1;
-    return 0;
-  }
-  for (size_t i = 1; i <= need; ++i) {
-    const auto b = i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
-    if (i >= s.size() || b < lo || b > hi) {
-      *bad = i;
-      return 0;
-    }
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  return need + 1;
-}
-
-std::string ValidUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t bad = 0;
-    const size_t n = Utf8Sequence(s.substr(i), &bad);
-    out.append(n > 0 ? s.substr(i, n) : kReplacement);
-    i += n > 0 ? n : bad;
   }
   return out;
 }
@@ -144,7 +95,7 @@ Result<ParameterizedValue> ParseParameterized(std::string_view header) {
       }
       if (!closed) {
         return InvalidArgument("unterminated quoted string in parameter \"" +
-                               ValidUtf8(name.substr(0, 40)) + "\"");
+                               RepairUtf8(name.substr(0, 40)) + "\"");
       }
       pos = std::min(header.find(';', pos), header.size());
     } else {
@@ -281,7 +232,7 @@ std::string_view CutUtf8(std::string_view s, size_t max) {
 }
 
 std::string SanitizeFilename(std::string_view raw) {
-  std::string name = ValidUtf8(raw);
+  std::string name = RepairUtf8(raw);
   const size_t slash = name.find_last_of("/\\");
   if (slash != std::string::npos) {
     name.erase(0, slash + 1);
@@ -290,7 +241,7 @@ std::string SanitizeFilename(std::string_view raw) {
   size_t i = 0;
   while (i < name.size()) {
     size_t bad = 0;
-    const size_t n = std::max<size_t>(Utf8Sequence(std::string_view(name).substr(i), &bad), 1);
+    const size_t n = std::max<size_t>(Utf8SequenceLength(std::string_view(name).substr(i), &bad), 1);
     const std::string_view cp = std::string_view(name).substr(i, n);
     if (!IsUnsafeInFilename(cp)) {
       clean.append(cp);
@@ -431,7 +382,7 @@ Result<MultipartPart> MakePart(const Headers& headers, size_t index, std::string
     return InvalidArgument(PartLabel(index) + ": Content-Disposition has no name parameter");
   }
   MultipartPart part;
-  part.name = ValidUtf8(*name);
+  part.name = RepairUtf8(*name);
   const std::string* ext_filename = FindParameter(*disposition, "filename*");
   const std::string* filename = FindParameter(*disposition, "filename");
   std::string decoded;
@@ -443,7 +394,7 @@ Result<MultipartPart> MakePart(const Headers& headers, size_t index, std::string
     part.filename = SanitizeFilename("");
   }
   part.content_type = headers.has_type && !headers.content_type.empty()
-                          ? ValidUtf8(headers.content_type)
+                          ? RepairUtf8(headers.content_type)
                           : std::string("text/plain");
   part.data = data;
   return part;

@@ -45,6 +45,70 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+size_t Utf8SequenceLength(std::string_view s, size_t* bad) {
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  if (b0 < 0x80) {
+    return 1;
+  }
+  size_t need = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1;
+  } else if (b0 == 0xE0) {
+    need = 2;
+    lo = 0xA0;
+  } else if (b0 == 0xED) {
+    need = 2;
+    hi = 0x9F;
+  } else if (b0 >= 0xE1 && b0 <= 0xEF) {
+    need = 2;
+  } else if (b0 == 0xF0) {
+    need = 3;
+    lo = 0x90;
+  } else if (b0 == 0xF4) {
+    need = 3;
+    hi = 0x8F;
+  } else if (b0 >= 0xF1 && b0 <= 0xF3) {
+    need = 3;
+  } else {
+    *bad = 1;
+    return 0;
+  }
+  for (size_t i = 1; i <= need; ++i) {
+    if (i >= s.size()) {
+      *bad = i;
+      return 0;
+    }
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < lo || b > hi) {
+      *bad = i;
+      return 0;
+    }
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return need + 1;
+}
+
+std::string RepairUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t bad = 0;
+    const size_t n = Utf8SequenceLength(s.substr(i), &bad);
+    if (n > 0) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      i += bad;
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool IsAscii(std::string_view s) {

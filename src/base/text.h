@@ -8,6 +8,14 @@ namespace sahayak {
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// Length of the well-formed UTF-8 sequence at the start of `s` (REQUIRES: non-empty), or 0
+// with `*bad` set to the length of its maximal ill-formed prefix, which one U+FFFD replaces
+// (the Unicode and WHATWG practice).
+size_t Utf8SequenceLength(std::string_view s, size_t* bad);
+
+// `s` with every ill-formed sequence replaced by U+FFFD.
+std::string RepairUtf8(std::string_view s);
+
 // Unicode NFC of well-formed UTF-8 (ICU). REQUIRES: IsValidUtf8(s).
 std::string ToNfc(std::string_view s);
 

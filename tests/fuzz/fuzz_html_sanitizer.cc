@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/html_sanitizer.h"
+#include "base/text.h"
 
 namespace {
 
@@ -22,44 +23,6 @@ void Fail(const char* what, std::string_view detail) {
   std::fprintf(stderr, "fuzz_html_sanitizer: %s: %.*s\n", what, static_cast<int>(detail.size()),
                detail.data());
   std::abort();
-}
-
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c < 0x80) {
-      n = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 3;
-      lo = c == 0xE0 ? 0xA0 : 0x80;
-      hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 4;
-      lo = c == 0xF0 ? 0x90 : 0x80;
-      hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return false;
-    }
-    if (i + n > s.size()) {
-      return false;
-    }
-    for (size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (b < lo || b > hi) {
-        return false;
-      }
-      lo = 0x80;
-      hi = 0xBF;
-    }
-    i += n;
-  }
-  return true;
 }
 
 std::string Lower(std::string_view s) {
@@ -151,13 +114,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
 
   const std::string safe = sahayak::SanitizeHtml(input);
-  if (!IsValidUtf8(safe)) {
+  if (!sahayak::IsValidUtf8(safe)) {
     Fail("SanitizeHtml output is not UTF-8", safe);
   }
   CheckTree(safe, /*only_paragraphs=*/false);
 
   const std::string text = sahayak::HtmlToPlainText(input);
-  if (!IsValidUtf8(text)) {
+  if (!sahayak::IsValidUtf8(text)) {
     Fail("HtmlToPlainText output is not UTF-8", text);
   }
   if (!text.empty() && (IsAsciiSpace(text.front()) || IsAsciiSpace(text.back()))) {
@@ -168,7 +131,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   const std::string html = sahayak::PlainTextToHtml(input);
-  if (!IsValidUtf8(html)) {
+  if (!sahayak::IsValidUtf8(html)) {
     Fail("PlainTextToHtml output is not UTF-8", html);
   }
   CheckTree(html, /*only_paragraphs=*/true);

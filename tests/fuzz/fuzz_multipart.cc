@@ -13,6 +13,7 @@
 
 #include "api/multipart.h"
 #include "base/status.h"
+#include "base/text.h"
 
 namespace {
 
@@ -24,46 +25,8 @@ void Fail(const char* what, std::string_view detail) {
   std::abort();
 }
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c < 0x80) {
-      n = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 3;
-      lo = c == 0xE0 ? 0xA0 : 0x80;
-      hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 4;
-      lo = c == 0xF0 ? 0x90 : 0x80;
-      hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return false;
-    }
-    if (i + n > s.size()) {
-      return false;
-    }
-    for (size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (b < lo || b > hi) {
-        return false;
-      }
-      lo = 0x80;
-      hi = 0xBF;
-    }
-    i += n;
-  }
-  return true;
-}
-
 void CheckFilename(const std::string& filename) {
-  if (!IsValidUtf8(filename)) {
+  if (!sahayak::IsValidUtf8(filename)) {
     Fail("filename is not UTF-8", filename);
   }
   if (filename.empty() || filename.size() > 255 || filename == "." || filename == "..") {
@@ -108,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (code != sahayak::Code::kInvalidArgument && code != sahayak::Code::kResourceExhausted) {
       Fail("unexpected error code", parts.status().ToString());
     }
-    if (!IsValidUtf8(parts.status().message())) {
+    if (!sahayak::IsValidUtf8(parts.status().message())) {
       Fail("error message is not UTF-8", parts.status().message());
     }
     return 0;
@@ -121,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         part.data.data() + part.data.size() > body.data() + body.size()) {
       Fail("part data outside the body", body);
     }
-    if (!IsValidUtf8(part.name) || !IsValidUtf8(part.content_type) || part.content_type.empty()) {
+    if (!sahayak::IsValidUtf8(part.name) || !sahayak::IsValidUtf8(part.content_type) || part.content_type.empty()) {
       Fail("part name or content type not UTF-8 or empty", part.name + part.content_type);
     }
     if (!part.filename.empty()) {

@@ -23,8 +23,8 @@ build="$(cd "$build" && pwd)"
 
 # name|sources besides the target and src/base/status.cc|libraries
 targets=(
-  "html_sanitizer|src/base/html_sanitizer.cc|-lgumbo"
-  "multipart|src/api/multipart.cc|"
+  "html_sanitizer|src/base/html_sanitizer.cc src/base/text.cc|-lgumbo -licuuc -licui18n -lsodium"
+  "multipart|src/api/multipart.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "request|src/api/http.cc src/api/json_body.cc src/base/text.cc src/domain/json_input.cc src/domain/ticket.cc src/domain/people.cc|-licuuc -licui18n -lsodium"
 )
 
