@@ -17,6 +17,14 @@ TEST(Utf8, AcceptsIndianScriptsAndRejectsMalformedBytes) {
   EXPECT_TRUE(IsValidUtf8(""));
 }
 
+TEST(Utf8, RepairReplacesEachIllFormedSequenceOnce) {
+  EXPECT_EQ(RepairUtf8("ok पार्सल"), "ok पार्सल");
+  EXPECT_EQ(RepairUtf8("a\xC3" "(b"), "a\xEF\xBF\xBD" "(b");
+  EXPECT_EQ(RepairUtf8("\xE0\xA4"), "\xEF\xBF\xBD") << "a truncated sequence is one U+FFFD";
+  EXPECT_EQ(RepairUtf8("\xF0\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_TRUE(IsValidUtf8(RepairUtf8("\xFF\xFE\xED\xA0\x80 x")));
+}
+
 TEST(Nfc, ComposesDecomposedText) {
   EXPECT_EQ(ToNfc("e\xCC\x81"), "\xC3\xA9");  // e + combining acute -> é
   // DEVANAGARI KA + NUKTA composes to QA (U+0958 is a composition exclusion, so NFC keeps
