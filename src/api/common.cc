@@ -1,5 +1,6 @@
 #include "api/common.h"
 
+#include "api/json_writer.h"
 #include "base/crypto.h"
 #include "base/text.h"
 
@@ -130,6 +131,34 @@ Response CreateIdempotent(ApiContext& ctx, Call& call,
   });
   if (!st.ok()) return ProblemResponse(st);
   if (replayed) out.AddHeader("Idempotent-Replayed", "true");
+  return out;
+}
+
+std::string ListBodyText(const std::vector<std::string>& items,
+                         const std::optional<int64_t>& next) {
+  std::string out = "{\"data\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out += items[i];
+  }
+  out += "],\"next_cursor\":";
+  if (next) {
+    AppendJsonString(EncodeCursor(*next), &out);
+  } else {
+    out += "null";
+  }
+  out.push_back('}');
+  return out;
+}
+
+Response ReadJsonText(ApiContext& ctx,
+                      const std::function<Result<std::string>(services::ReadTx&)>& fn) {
+  Response out;
+  Status st = ctx.store.Read([&](services::ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(out.body, fn(tx));
+    return Status::Ok();
+  });
+  if (!st.ok()) return ProblemResponse(st);
   return out;
 }
 

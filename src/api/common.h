@@ -21,6 +21,8 @@ std::string DumpJson(const nlohmann::json& j);
 Result<services::PageRequest> ReadPage(const Request& req, int default_limit = 25);
 std::string EncodeCursor(int64_t id);
 nlohmann::json ListBody(nlohmann::json data, const std::optional<int64_t>& next);
+// The same envelope around items that are already JSON text.
+std::string ListBodyText(const std::vector<std::string>& items, const std::optional<int64_t>& next);
 
 // The version named by If-Match ("3", "\"3\"" or W/"3"); nullopt when absent or "*".
 // A value that is not a version of ours is -1, which never matches.
@@ -41,5 +43,8 @@ Response CreateIdempotent(ApiContext& ctx, Call& call,
 
 // 200 with the body built inside a read transaction, or the problem.
 Response ReadJson(ApiContext& ctx, const std::function<Result<nlohmann::json>(services::ReadTx&)>& fn);
+// The same for a body built as JSON text.
+Response ReadJsonText(ApiContext& ctx,
+                      const std::function<Result<std::string>(services::ReadTx&)>& fn);
 
 }  // namespace sahayak::api

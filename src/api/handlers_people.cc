@@ -51,15 +51,15 @@ Response PatchContact(ApiContext& ctx, Call& call) {
 Response ContactTickets(ApiContext& ctx, Call& call) {
   auto page = ReadPage(call.req);
   if (!page.ok()) return ProblemResponse(page.status());
-  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
-    ASSIGN_OR_RETURN(domain::Contact c, tx.GetContact(call.who.workspace_id, call.id()));
+  return ReadJsonText(ctx, [&](ReadTx& tx) -> Result<std::string> {
+    ASSIGN_OR_RETURN(services::ContactSummary c,
+                     tx.GetContactSummary(call.who.workspace_id, call.id()));
     services::TicketFilter f;
     f.requester_id = c.id;
     ASSIGN_OR_RETURN(auto result, tx.ListTickets(call.who.workspace_id, f, *page));
-    services::ContactSummary summary{c.id, c.name, c.First(domain::Identity::Kind::kEmail)};
-    json data = json::array();
-    for (const auto& t : result.items) data.push_back(TicketJson(t, &summary));
-    return ListBody(std::move(data), result.next);
+    std::vector<std::string> data;
+    for (const auto& t : result.items) data.push_back(TicketJson(t, &c));
+    return ListBodyText(data, result.next);
   });
 }
 

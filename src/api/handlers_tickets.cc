@@ -64,7 +64,9 @@ Response TicketResponse(int status, ReadTx& tx, const domain::Ticket& t, Status*
     *err = j.status();
     return {};
   }
-  Response r = JsonResponse(status, *j);
+  Response r;
+  r.status = status;
+  r.body = std::move(j).value();
   SetEtag(&r, t.version);
   return r;
 }
@@ -130,14 +132,15 @@ Response ListTickets(ApiContext& ctx, Call& call) {
     failed = true;
   }
   if (failed) return ProblemResponse(errors);
-  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+  return ReadJsonText(ctx, [&](ReadTx& tx) -> Result<std::string> {
     ASSIGN_OR_RETURN(auto result, tx.ListTickets(call.who.workspace_id, f, *page));
-    json data = json::array();
+    std::vector<std::string> data;
+    data.reserve(result.items.size());
     for (const auto& t : result.items) {
-      ASSIGN_OR_RETURN(json j, TicketJsonWithRequester(tx, t));
+      ASSIGN_OR_RETURN(std::string j, TicketJsonWithRequester(tx, t));
       data.push_back(std::move(j));
     }
-    return ListBody(std::move(data), result.next);
+    return ListBodyText(data, result.next);
   });
 }
 
@@ -244,12 +247,14 @@ Response BulkTickets(ApiContext& ctx, Call& call) {
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     ASSIGN_OR_RETURN(auto tickets, ctx.tickets.Bulk(tx, call.who, ids, p));
-    json data = json::array();
+    std::vector<std::string> data;
     for (const auto& t : tickets) {
-      ASSIGN_OR_RETURN(json j, TicketJsonWithRequester(tx, t));
+      ASSIGN_OR_RETURN(std::string j, TicketJsonWithRequester(tx, t));
       data.push_back(std::move(j));
     }
-    out = JsonResponse(200, {{"data", data}});
+    out.body = "{\"data\":[";
+    for (size_t i = 0; i < data.size(); ++i) out.body += (i ? "," : "") + data[i];
+    out.body += "]}";
     return Status::Ok();
   });
   return st.ok() ? out : ProblemResponse(st);

@@ -1,5 +1,6 @@
 #include "api/views.h"
 
+#include "api/json_writer.h"
 #include "base/clock.h"
 
 namespace sahayak::api {
@@ -13,38 +14,51 @@ json Time(const std::optional<Millis>& t) { return t ? json(FormatRfc3339(*t)) :
 
 }  // namespace
 
-json TicketJson(const domain::Ticket& t, const services::ContactSummary* requester) {
-  json j = {{"id", t.id},
-            {"number", t.number},
-            {"subject", t.subject},
-            {"status", domain::Name(t.status)},
-            {"priority", domain::Name(t.priority)},
-            {"type", domain::Name(t.type)},
-            {"channel", domain::Name(t.channel)},
-            {"requester_id", t.requester_id},
-            {"assignee_id", Opt(t.assignee_id)},
-            {"group_id", Opt(t.group_id)},
-            {"organisation_id", Opt(t.organisation_id)},
-            {"merged_into_id", Opt(t.merged_into_id)},
-            {"tags", t.tags},
-            {"custom_fields", t.custom_fields},
-            {"language", t.language},
-            {"created_at", FormatRfc3339(t.created_at)},
-            {"updated_at", FormatRfc3339(t.updated_at)},
-            {"first_response_at", Time(t.first_response_at)},
-            {"solved_at", Time(t.solved_at)},
-            {"version", t.version}};
+std::string TicketJson(const domain::Ticket& t, const services::ContactSummary* requester) {
+  auto time = [](JsonWriter& w, const std::optional<Millis>& v) -> JsonWriter& {
+    return v ? w.String(FormatRfc3339(*v)) : w.Null();
+  };
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("id").Int(t.id);
+  w.Key("number").Int(t.number);
+  w.Key("subject").String(t.subject);
+  w.Key("status").String(domain::Name(t.status));
+  w.Key("priority").String(domain::Name(t.priority));
+  w.Key("type").String(domain::Name(t.type));
+  w.Key("channel").String(domain::Name(t.channel));
+  w.Key("requester_id").Int(t.requester_id);
+  w.Key("requester").BeginObject();
+  w.Key("id").Int(t.requester_id);
   if (requester != nullptr) {
-    j["requester"] = {{"id", requester->id},
-                      {"name", requester->name},
-                      {"email", requester->email.empty() ? json(nullptr) : json(requester->email)}};
+    w.Key("name").String(requester->name);
+    w.Key("email");
+    requester->email.empty() ? w.Null() : w.String(requester->email);
   } else {
-    j["requester"] = {{"id", t.requester_id}, {"name", nullptr}, {"email", nullptr}};
+    w.Key("name").Null().Key("email").Null();
   }
-  return j;
+  w.EndObject();
+  w.Key("assignee_id").OptInt(t.assignee_id);
+  w.Key("group_id").OptInt(t.group_id);
+  w.Key("organisation_id").OptInt(t.organisation_id);
+  w.Key("merged_into_id").OptInt(t.merged_into_id);
+  w.Key("tags").BeginArray();
+  for (const auto& tag : t.tags) w.String(tag);
+  w.EndArray();
+  w.Key("custom_fields").Raw(t.custom_fields.dump(-1, ' ', false, json::error_handler_t::replace));
+  w.Key("language").String(t.language);
+  w.Key("created_at").String(FormatRfc3339(t.created_at));
+  w.Key("updated_at").String(FormatRfc3339(t.updated_at));
+  w.Key("first_response_at");
+  time(w, t.first_response_at);
+  w.Key("solved_at");
+  time(w, t.solved_at);
+  w.Key("version").Int(t.version);
+  w.EndObject();
+  return w.Take();
 }
 
-Result<json> TicketJsonWithRequester(services::ReadTx& tx, const domain::Ticket& t) {
+Result<std::string> TicketJsonWithRequester(services::ReadTx& tx, const domain::Ticket& t) {
   auto c = tx.GetContactSummary(t.workspace_id, t.requester_id);
   if (!c.ok() && c.status().code() != Code::kNotFound) return c.status();
   return TicketJson(t, c.ok() ? &*c : nullptr);

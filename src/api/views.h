@@ -13,9 +13,10 @@
 // Entities as the API shows them (docs/api/README.md).
 namespace sahayak::api {
 
-nlohmann::json TicketJson(const domain::Ticket& t, const services::ContactSummary* requester);
+// Tickets are the hottest responses, so they are written as JSON text directly.
+std::string TicketJson(const domain::Ticket& t, const services::ContactSummary* requester);
 // Looks up the requester in `tx` for the summary.
-Result<nlohmann::json> TicketJsonWithRequester(services::ReadTx& tx, const domain::Ticket& t);
+Result<std::string> TicketJsonWithRequester(services::ReadTx& tx, const domain::Ticket& t);
 nlohmann::json MessageJson(const domain::Message& m);
 nlohmann::json AttachmentJson(const domain::Attachment& a);
 nlohmann::json ContactJson(const domain::Contact& c);

@@ -105,7 +105,7 @@ Connection::~Connection() {
 }
 
 Result<Stmt> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it != cache_.end()) return Stmt(it->second);
   sqlite3_stmt* s = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),

@@ -14,6 +14,14 @@ struct sqlite3_stmt;
 
 namespace sahayak::store {
 
+// SQL assembled from constants, built once per call site: `Sql([] { return a + b; })`. Each
+// lambda is its own type, so each call site gets its own static string.
+template <typename Build>
+const std::string& Sql(Build build) {
+  static const std::string sql = build();
+  return sql;
+}
+
 // Maps an SQLite result code to a Status (unique violations become AlreadyExists).
 Status SqliteStatus(sqlite3* db, int rc, std::string_view what);
 
@@ -74,8 +82,13 @@ class Connection {
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
+  // Looked up by string_view, so a cache hit allocates nothing.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace sahayak::store

@@ -12,7 +12,9 @@ namespace {
 
 constexpr int64_t kNoCursor = std::numeric_limits<int64_t>::max();
 
-int64_t Before(const PageRequest& p) { return p.cursor.value_or(kNoCursor); }
+int64_t Before(const PageRequest& p) {
+  return p.cursor.value_or(kNoCursor);
+}
 
 // Trims a fetched limit+1 rows to a page and sets its continuation.
 template <typename T>
@@ -101,8 +103,9 @@ domain::Organisation ReadOrg(const Stmt& s) {
 }  // namespace
 
 Result<services::Workspace> SqliteTx::GetWorkspace(Id ws) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kWorkspaceCols +
-                                       " FROM workspaces WHERE id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kWorkspaceCols + " FROM workspaces WHERE id = ?";
+  })));
   s.Bind(1, ws);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFoundIn("workspace", ws);
@@ -110,8 +113,9 @@ Result<services::Workspace> SqliteTx::GetWorkspace(Id ws) {
 }
 
 Result<std::vector<services::Workspace>> SqliteTx::ListWorkspaces() {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kWorkspaceCols +
-                                       " FROM workspaces ORDER BY id"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kWorkspaceCols + " FROM workspaces ORDER BY id";
+  })));
   std::vector<services::Workspace> out;
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
@@ -122,8 +126,8 @@ Result<std::vector<services::Workspace>> SqliteTx::ListWorkspaces() {
 }
 
 Status SqliteTx::InsertWorkspace(services::Workspace* w) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-                               "INSERT INTO workspaces (workspace_id, name, default_language, "
+  ASSIGN_OR_RETURN(Stmt s,
+                   c_->Prepare("INSERT INTO workspaces (workspace_id, name, default_language, "
                                "time_zone, created_at, updated_at, version) "
                                "VALUES (0, ?, ?, ?, ?, ?, 1)"));
   s.Bind(1, w->name).Bind(2, w->default_language).Bind(3, w->time_zone);
@@ -136,9 +140,8 @@ Status SqliteTx::InsertWorkspace(services::Workspace* w) {
 }
 
 Status SqliteTx::UpdateWorkspace(const services::Workspace& w) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-                               "UPDATE workspaces SET name = ?, default_language = ?, "
-                               "time_zone = ?, updated_at = ?, version = ? WHERE id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE workspaces SET name = ?, default_language = ?, "
+                                       "time_zone = ?, updated_at = ?, version = ? WHERE id = ?"));
   s.Bind(1, w.name).Bind(2, w.default_language).Bind(3, w.time_zone).Bind(4, w.updated_at);
   s.Bind(5, w.version).Bind(6, w.id);
   return s.Exec();
@@ -186,8 +189,9 @@ Status SqliteTx::WriteAgentGroups(const domain::Agent& a) {
 }
 
 Result<domain::Agent> SqliteTx::GetAgent(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kAgentCols +
-                                       " FROM agents WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kAgentCols + " FROM agents WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFoundIn("agent", id);
@@ -197,8 +201,10 @@ Result<domain::Agent> SqliteTx::GetAgent(Id ws, Id id) {
 }
 
 Result<domain::Agent> SqliteTx::FindAgentByEmail(Id ws, std::string_view email) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kAgentCols +
-                                       " FROM agents WHERE workspace_id = ? AND email = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kAgentCols +
+           " FROM agents WHERE workspace_id = ? AND email = ?";
+  })));
   s.Bind(1, ws).Bind(2, email);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("no agent has that e-mail address");
@@ -208,9 +214,11 @@ Result<domain::Agent> SqliteTx::FindAgentByEmail(Id ws, std::string_view email) 
 }
 
 Result<Page<domain::Agent>> SqliteTx::ListAgents(Id ws, const PageRequest& page) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kAgentCols +
-                                       " FROM agents WHERE workspace_id = ? AND id < ? "
-                                       "ORDER BY id DESC LIMIT ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kAgentCols +
+           " FROM agents WHERE workspace_id = ? AND id < ? "
+           "ORDER BY id DESC LIMIT ?";
+  })));
   s.Bind(1, ws).Bind(2, Before(page)).Bind(3, page.limit + 1);
   Page<domain::Agent> out;
   while (true) {
@@ -224,8 +232,8 @@ Result<Page<domain::Agent>> SqliteTx::ListAgents(Id ws, const PageRequest& page)
 }
 
 Status SqliteTx::InsertAgent(domain::Agent* a) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-                               "INSERT INTO agents (workspace_id, name, email, role, language, "
+  ASSIGN_OR_RETURN(Stmt s,
+                   c_->Prepare("INSERT INTO agents (workspace_id, name, email, role, language, "
                                "time_zone, active, password_hash, created_at, updated_at, version)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s.Bind(1, a->workspace_id).Bind(2, a->name).Bind(3, a->email).Bind(4, domain::Name(a->role));
@@ -233,8 +241,7 @@ Status SqliteTx::InsertAgent(domain::Agent* a) {
   s.Bind(9, a->created_at).Bind(10, a->updated_at).Bind(11, a->version);
   Status st = s.Exec();
   if (st.code() == Code::kAlreadyExists) {
-    return AlreadyExists("an agent with this e-mail address exists")
-        .WithField("email", "is taken");
+    return AlreadyExists("an agent with this e-mail address exists").WithField("email", "is taken");
   }
   RETURN_IF_ERROR(st);
   a->id = c_->LastInsertId();
@@ -242,8 +249,8 @@ Status SqliteTx::InsertAgent(domain::Agent* a) {
 }
 
 Status SqliteTx::UpdateAgent(const domain::Agent& a) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-                               "UPDATE agents SET name = ?, email = ?, role = ?, language = ?, "
+  ASSIGN_OR_RETURN(Stmt s,
+                   c_->Prepare("UPDATE agents SET name = ?, email = ?, role = ?, language = ?, "
                                "time_zone = ?, active = ?, password_hash = ?, updated_at = ?, "
                                "version = ? WHERE workspace_id = ? AND id = ?"));
   s.Bind(1, a.name).Bind(2, a.email).Bind(3, domain::Name(a.role)).Bind(4, a.language);
@@ -251,8 +258,7 @@ Status SqliteTx::UpdateAgent(const domain::Agent& a) {
   s.Bind(9, a.version).Bind(10, a.workspace_id).Bind(11, a.id);
   Status st = s.Exec();
   if (st.code() == Code::kAlreadyExists) {
-    return AlreadyExists("an agent with this e-mail address exists")
-        .WithField("email", "is taken");
+    return AlreadyExists("an agent with this e-mail address exists").WithField("email", "is taken");
   }
   RETURN_IF_ERROR(st);
   return WriteAgentGroups(a);
@@ -327,8 +333,10 @@ Status SqliteTx::WriteGroupMembers(const domain::Group& g) {
 }
 
 Result<domain::Group> SqliteTx::GetGroup(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kGroupCols +
-                                       " FROM agent_groups WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kGroupCols +
+           " FROM agent_groups WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFoundIn("group", id);
@@ -338,9 +346,11 @@ Result<domain::Group> SqliteTx::GetGroup(Id ws, Id id) {
 }
 
 Result<Page<domain::Group>> SqliteTx::ListGroups(Id ws, const PageRequest& page) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kGroupCols +
-                                       " FROM agent_groups WHERE workspace_id = ? AND id < ? "
-                                       "ORDER BY id DESC LIMIT ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kGroupCols +
+           " FROM agent_groups WHERE workspace_id = ? AND id < ? "
+           "ORDER BY id DESC LIMIT ?";
+  })));
   s.Bind(1, ws).Bind(2, Before(page)).Bind(3, page.limit + 1);
   Page<domain::Group> out;
   while (true) {
@@ -412,8 +422,7 @@ Status SqliteTx::LoadIdentities(domain::Contact* c) {
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
     c->identities.push_back(
-        {domain::ParseIdentityKind(s.Text(0)).value_or(domain::Identity::Kind::kEmail),
-         s.Text(1)});
+        {domain::ParseIdentityKind(s.Text(0)).value_or(domain::Identity::Kind::kEmail), s.Text(1)});
   }
   return Status::Ok();
 }
@@ -441,8 +450,10 @@ Status SqliteTx::WriteIdentities(const domain::Contact& c) {
 }
 
 Result<domain::Contact> SqliteTx::GetContact(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kContactCols +
-                                       " FROM contacts WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kContactCols +
+           " FROM contacts WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFoundIn("contact", id);
@@ -486,8 +497,8 @@ Result<Page<domain::Contact>> SqliteTx::ListContacts(Id ws, const services::Cont
     }
     return out;
   }
-  std::string sql = std::string("SELECT ") + kContactCols +
-                    " FROM contacts WHERE workspace_id = ? AND id < ?";
+  std::string sql =
+      std::string("SELECT ") + kContactCols + " FROM contacts WHERE workspace_id = ? AND id < ?";
   if (f.organisation_id) sql += " AND organisation_id = ?";
   sql += " ORDER BY id DESC LIMIT ?";
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
@@ -565,8 +576,10 @@ Status SqliteTx::WriteDomains(const domain::Organisation& o) {
 }
 
 Result<domain::Organisation> SqliteTx::GetOrganisation(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kOrgCols +
-                                       " FROM organisations WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kOrgCols +
+           " FROM organisations WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFoundIn("organisation", id);
@@ -586,9 +599,11 @@ Result<domain::Organisation> SqliteTx::FindOrganisationByDomain(Id ws, std::stri
 }
 
 Result<Page<domain::Organisation>> SqliteTx::ListOrganisations(Id ws, const PageRequest& page) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kOrgCols +
-                                       " FROM organisations WHERE workspace_id = ? AND id < ? "
-                                       "ORDER BY id DESC LIMIT ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kOrgCols +
+           " FROM organisations WHERE workspace_id = ? AND id < ? "
+           "ORDER BY id DESC LIMIT ?";
+  })));
   s.Bind(1, ws).Bind(2, Before(page)).Bind(3, page.limit + 1);
   Page<domain::Organisation> out;
   while (true) {

@@ -142,8 +142,9 @@ services::ApiTokenRecord ReadToken(const Stmt& s) {
 }  // namespace
 
 Result<services::ApiTokenRecord> SqliteTx::FindApiToken(std::string_view token_hash) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kTokenCols +
-                                       " FROM api_tokens WHERE token_hash = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kTokenCols + " FROM api_tokens WHERE token_hash = ?";
+  })));
   s.Bind(1, token_hash);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("no such API token");
@@ -151,8 +152,10 @@ Result<services::ApiTokenRecord> SqliteTx::FindApiToken(std::string_view token_h
 }
 
 Result<services::ApiTokenRecord> SqliteTx::GetApiToken(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kTokenCols +
-                                       " FROM api_tokens WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kTokenCols +
+           " FROM api_tokens WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("API token " + std::to_string(id) + " does not exist");
@@ -160,9 +163,11 @@ Result<services::ApiTokenRecord> SqliteTx::GetApiToken(Id ws, Id id) {
 }
 
 Result<Page<services::ApiTokenRecord>> SqliteTx::ListApiTokens(Id ws, const PageRequest& page) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kTokenCols +
-                                       " FROM api_tokens WHERE workspace_id = ? AND id < ? "
-                                       "ORDER BY id DESC LIMIT ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kTokenCols +
+           " FROM api_tokens WHERE workspace_id = ? AND id < ? "
+           "ORDER BY id DESC LIMIT ?";
+  })));
   s.Bind(1, ws).Bind(2, page.cursor.value_or(std::numeric_limits<int64_t>::max()));
   s.Bind(3, page.limit + 1);
   Page<services::ApiTokenRecord> out;

@@ -66,8 +66,9 @@ void BindTicket(Stmt& s, const domain::Ticket& t) {
 }  // namespace
 
 Result<domain::Ticket> SqliteTx::GetTicket(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kTicketCols +
-                                       " FROM tickets WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kTicketCols + " FROM tickets WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("ticket " + std::to_string(id) + " does not exist");
@@ -80,9 +81,10 @@ Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::Ticket
   // which is already in id order; otherwise from tickets and its indexes.
   std::string sql = std::string("SELECT ") + kTicketCols;
   if (f.tag) {
-    sql += " FROM ticket_tags tt CROSS JOIN tickets ON tickets.id = tt.ticket_id"
-           " WHERE tt.workspace_id = ? AND tt.tag = ? AND tt.ticket_id < ?"
-           " AND tickets.workspace_id = tt.workspace_id";
+    sql +=
+        " FROM ticket_tags tt CROSS JOIN tickets ON tickets.id = tt.ticket_id"
+        " WHERE tt.workspace_id = ? AND tt.tag = ? AND tt.ticket_id < ?"
+        " AND tickets.workspace_id = tt.workspace_id";
   } else if (f.statuses.empty() && !f.unassigned && !f.assignee_id && !f.group_id &&
              !f.requester_id && !f.organisation_id) {
     // Unfiltered: walk the primary key backwards. The unary + keeps the planner from choosing a
@@ -141,8 +143,8 @@ Status SqliteTx::AdjustTagCount(Id ws, const std::string& tag, int delta) {
 
 Status SqliteTx::InsertTicket(domain::Ticket* t) {
   {
-    ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-                                 "INSERT INTO tickets (workspace_id, number, subject, status, "
+    ASSIGN_OR_RETURN(Stmt s,
+                     c_->Prepare("INSERT INTO tickets (workspace_id, number, subject, status, "
                                  "priority, type, channel, requester_id, assignee_id, group_id, "
                                  "organisation_id, merged_into_id, tags, custom_fields, language,"
                                  " created_at, updated_at, first_response_at, solved_at, version)"
@@ -164,8 +166,8 @@ Status SqliteTx::InsertTicket(domain::Ticket* t) {
 
 Status SqliteTx::UpdateTicket(const domain::Ticket& before, const domain::Ticket& t) {
   {
-    ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-                                 "UPDATE tickets SET workspace_id = ?, number = ?, subject = ?, "
+    ASSIGN_OR_RETURN(Stmt s,
+                     c_->Prepare("UPDATE tickets SET workspace_id = ?, number = ?, subject = ?, "
                                  "status = ?, priority = ?, type = ?, channel = ?, "
                                  "requester_id = ?, assignee_id = ?, group_id = ?, "
                                  "organisation_id = ?, merged_into_id = ?, tags = ?, "
@@ -239,8 +241,7 @@ domain::Actor::Kind ParseActorKind(const std::string& s) {
 
 }  // namespace
 
-Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id,
-                                                     const PageRequest& page) {
+Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id, const PageRequest& page) {
   ASSIGN_OR_RETURN(
       Stmt s,
       c_->Prepare("SELECT m.id, m.workspace_id, m.ticket_id, m.public, m.author_kind, "
@@ -275,8 +276,10 @@ Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id,
     out.next = out.items.back().id;
   }
   for (auto& m : out.items) {
-    ASSIGN_OR_RETURN(Stmt a, c_->Prepare(std::string("SELECT ") + kAttachmentCols +
-                                         " FROM attachments WHERE message_id = ? ORDER BY id"));
+    ASSIGN_OR_RETURN(Stmt a, c_->Prepare(Sql([] {
+      return std::string("SELECT ") + kAttachmentCols +
+             " FROM attachments WHERE message_id = ? ORDER BY id";
+    })));
     a.Bind(1, m.id);
     while (true) {
       ASSIGN_OR_RETURN(bool row, a.Step());
@@ -309,8 +312,10 @@ Status SqliteTx::MoveMessages(Id ws, Id from_ticket, Id to_ticket) {
 }
 
 Result<domain::Attachment> SqliteTx::GetAttachment(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kAttachmentCols +
-                                       " FROM attachments WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kAttachmentCols +
+           " FROM attachments WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("attachment " + std::to_string(id) + " does not exist");
@@ -371,8 +376,10 @@ domain::CustomFieldDef ReadField(const Stmt& s) {
 }  // namespace
 
 Result<std::vector<domain::CustomFieldDef>> SqliteTx::ListCustomFields(Id ws) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kFieldCols +
-                                       " FROM custom_fields WHERE workspace_id = ? ORDER BY id"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kFieldCols +
+           " FROM custom_fields WHERE workspace_id = ? ORDER BY id";
+  })));
   s.Bind(1, ws);
   std::vector<domain::CustomFieldDef> out;
   while (true) {
@@ -384,8 +391,10 @@ Result<std::vector<domain::CustomFieldDef>> SqliteTx::ListCustomFields(Id ws) {
 }
 
 Result<domain::CustomFieldDef> SqliteTx::GetCustomField(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kFieldCols +
-                                       " FROM custom_fields WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kFieldCols +
+           " FROM custom_fields WHERE workspace_id = ? AND id = ?";
+  })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("custom field " + std::to_string(id) + " does not exist");
