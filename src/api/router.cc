@@ -54,13 +54,14 @@ Match MatchPattern(const std::vector<std::string_view>& pat,
     if (pat[i].front() == '{') {
       std::string_view s = segs[i];
       int64_t v = 0;
+      // At most 18 digits, so the value cannot overflow int64_t.
       bool ok = !s.empty() && s.size() <= 18;
-      for (char c : s) {
-        if (c < '0' || c > '9') {
+      for (size_t k = 0; ok && k < s.size(); ++k) {
+        if (s[k] < '0' || s[k] > '9') {
           ok = false;
-          break;
+        } else {
+          v = v * 10 + (s[k] - '0');
         }
-        v = v * 10 + (c - '0');
       }
       if (!ok || v <= 0) {
         result = Match::kBadId;
