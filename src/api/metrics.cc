@@ -4,23 +4,23 @@
 
 namespace sahayak::api {
 
-Metrics::Series& Metrics::SeriesFor(const std::string& method, const std::string& route) {
+static_assert(Metrics::kBuckets.size() == Metrics::kBucketCount);
+
+Metrics::Series* Metrics::Handle(const std::string& method, const std::string& route) {
   std::lock_guard<std::mutex> lock(mu_);
   auto& s = series_[{route, method}];
   if (!s) s = std::make_unique<Series>();
-  return *s;
+  return s.get();
 }
 
-void Metrics::Record(const std::string& method, const std::string& route, int status,
-                     double seconds) {
-  Series& s = SeriesFor(method, route);
-  std::lock_guard<std::mutex> lock(s.mu);
-  s.by_status[status] += 1;
+void Metrics::Record(Series* s, int status, double seconds) {
+  std::lock_guard<std::mutex> lock(s->mu);
+  s->by_status[status] += 1;
   for (size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) s.buckets[i] += 1;
+    if (seconds <= kBuckets[i]) s->buckets[i] += 1;
   }
-  s.count += 1;
-  s.sum += seconds;
+  s->count += 1;
+  s->sum += seconds;
 }
 
 void Metrics::AddGauge(std::string name, std::string help, std::function<double()> read) {

@@ -128,12 +128,17 @@ size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
   return ctx_.limits.max_body_bytes;
 }
 
+Router::Router(ApiContext& ctx) : ctx_(ctx) {
+  for (const Route& r : Routes()) series_.push_back(ctx_.metrics.Handle(r.method, r.pattern));
+}
+
 Response Router::Handle(Request& req) {
   const int64_t start = MonotonicNanos();
-  std::string label = "unmatched";
+  const char* label = "unmatched";
+  int route_index = -1;
   Response r;
   try {
-    r = Dispatch(req, &label);
+    r = Dispatch(req, &route_index, &label);
   } catch (const std::exception& e) {
     spdlog::error("{} {} failed: {}", req.method, req.path, e.what());
     r = Problem(500, "internal", "an internal error occurred");
@@ -141,7 +146,11 @@ Response Router::Handle(Request& req) {
   r.AddHeader("X-Content-Type-Options", "nosniff");
   r.AddHeader("Cache-Control", "no-store");
   double seconds = static_cast<double>(MonotonicNanos() - start) / 1e9;
-  ctx_.metrics.Record(req.method, label, r.status, seconds);
+  if (route_index >= 0) {
+    ctx_.metrics.Record(series_[route_index], r.status, seconds);
+  } else {
+    ctx_.metrics.Record(req.method, label, r.status, seconds);
+  }
   if (r.status >= 500) {
     spdlog::error("{} {} -> {} in {:.1f} ms: {}", req.method, req.path, r.status, seconds * 1e3,
                   r.body);
@@ -151,7 +160,7 @@ Response Router::Handle(Request& req) {
   return r;
 }
 
-Response Router::Dispatch(Request& req, std::string* label) {
+Response Router::Dispatch(Request& req, int* route_index, const char** label) {
   const auto segs = Segments(req.path);
   const Route* route = nullptr;
   std::vector<int64_t> ids;
@@ -176,6 +185,7 @@ Response Router::Dispatch(Request& req, std::string* label) {
       continue;
     }
     route = &candidate;
+    *route_index = static_cast<int>(i);
     ids = std::move(got);
     break;
   }

@@ -41,7 +41,7 @@ struct Route {
 // then the handler. Thread-safe; Handle never throws.
 class Router {
  public:
-  explicit Router(ApiContext& ctx) : ctx_(ctx) {}
+  explicit Router(ApiContext& ctx);
 
   Response Handle(Request& req);
 
@@ -51,10 +51,12 @@ class Router {
   static const std::vector<Route>& Routes();
 
  private:
-  Response Dispatch(Request& req, std::string* route_label);
+  // `route_index` is the matched route's position in Routes(), or -1.
+  Response Dispatch(Request& req, int* route_index, const char** route_label);
   // Content type and body checks, then the handler.
   Response RunHandler(const Route& route, Call& call);
   ApiContext& ctx_;
+  std::vector<Metrics::Series*> series_;  // per route, registered once
 };
 
 }  // namespace sahayak::api

@@ -35,6 +35,26 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
+// The civil date of a day count from 1970-01-01, after H. Hinnant.
+void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
+}
+
+void PutDigits(char* out, int64_t v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+}
+
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
@@ -55,15 +75,25 @@ bool ReadDigits(const std::string& s, size_t pos, size_t n, int* out) {
 
 }  // namespace
 
+// Every ticket in a response carries several timestamps, so this avoids gmtime and printf.
 std::string FormatRfc3339(Millis t) {
-  std::time_t secs = static_cast<std::time_t>(t >= 0 ? t / 1000 : (t - 999) / 1000);
-  int ms = static_cast<int>(t - static_cast<Millis>(secs) * 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  return buf;
+  const int64_t secs = t >= 0 ? t / 1000 : (t - 999) / 1000;
+  const int64_t ms = t - secs * 1000;
+  const int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+  const int64_t sod = secs - days * 86400;
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999;
+  std::string out = "0000-00-00T00:00:00.000Z";
+  PutDigits(&out[0], y, 4);
+  PutDigits(&out[5], m, 2);
+  PutDigits(&out[8], d, 2);
+  PutDigits(&out[11], sod / 3600, 2);
+  PutDigits(&out[14], sod / 60 % 60, 2);
+  PutDigits(&out[17], sod % 60, 2);
+  PutDigits(&out[20], ms, 3);
+  return out;
 }
 
 bool IsValidDate(const std::string& s) {

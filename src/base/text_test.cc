@@ -74,6 +74,13 @@ TEST(Base64Url, RoundTrips) {
 TEST(Rfc3339, FormatsAndParses) {
   EXPECT_EQ(FormatRfc3339(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(FormatRfc3339(1'795'459'605'123), "2026-11-23T18:46:45.123Z");
+  EXPECT_EQ(FormatRfc3339(951'782'400'000), "2000-02-29T00:00:00.000Z") << "leap day";
+  EXPECT_EQ(FormatRfc3339(-1), "1969-12-31T23:59:59.999Z");
+  for (Millis t : {0LL, 86'399'999LL, 1'709'164'800'000LL, 4'102'444'799'999LL}) {
+    Millis back = 0;
+    ASSERT_TRUE(ParseRfc3339(FormatRfc3339(t), &back)) << t;
+    EXPECT_EQ(back, t);
+  }
   Millis t = 0;
   ASSERT_TRUE(ParseRfc3339("2026-11-23T18:46:45.123Z", &t));
   EXPECT_EQ(t, 1'795'459'605'123);
