@@ -24,7 +24,7 @@
 #                           seeding is skipped when DIR/sahayak.db exists
 #   BENCH_KEEP=1            keep the temporary folder (data, logs, raw outputs)
 #   BENCH_BUILD=DIR         build folder (default build/release)
-#   SAHAYAK_WORKER_THREADS  passed to the server as usual
+#   SAHAYAK_READ_THREADS, SAHAYAK_WORKER_THREADS  passed to the server as usual
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -271,7 +271,7 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   echo "- Machine: $MACHINE"
   echo "- Data: $TICKET_ROWS tickets seeded with seed $SEED (database $DB_MIB MiB); seeding took $SEED_SECONDS s wall-clock (tickets alone: ${SEED_INNER:-n/a})"
   echo "- Load average (1/5/15 min) at start $START_LOAD; after a $A_LOAD; after b $B_LOAD; after c $C_LOAD (the load generators run on the same $(nproc) CPUs; a load above that while idle means other work shared the machine)"
-  echo "- Server: SAHAYAK_WORKER_THREADS=${SAHAYAK_WORKER_THREADS:-default (32)}, $THREADS threads at start; load on 127.0.0.1; wrk $WRK_THREADS threads x $CONNS connections, ${DURATION}s after ${WARMUP}s warm-up"
+  echo "- Server: SAHAYAK_READ_THREADS=${SAHAYAK_READ_THREADS:-default (4)}, SAHAYAK_WORKER_THREADS=${SAHAYAK_WORKER_THREADS:-default (32)}, $THREADS threads at start; load on 127.0.0.1; wrk $WRK_THREADS threads x $CONNS connections, ${DURATION}s after ${WARMUP}s warm-up"
   echo
   echo "| benchmark | figure | ceiling (same run) | ratio | target | met |"
   echo "| --- | --- | --- | --- | --- | --- |"

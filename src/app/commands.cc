@@ -66,6 +66,7 @@ int Serve(const Config& config, const std::string& port_file) {
   o.host = config.listen_host;
   o.port = config.listen_port;
   o.io_threads = config.io_threads;
+  o.read_threads = config.read_threads;
   o.worker_threads = config.worker_threads;
   net::HttpServer server(o, (*app)->router());
   Maintenance maintenance((*app)->store(), SystemClock::Get());

@@ -28,6 +28,9 @@ Status ParseListen(const std::string& text, std::string* host, uint16_t* port) {
 Status Config::Validate() const {
   if (data_dir.empty()) return InvalidArgument("data directory must not be empty");
   if (io_threads < 1 || io_threads > 64) return InvalidArgument("server.io_threads must be 1-64");
+  if (read_threads < 1 || read_threads > 256) {
+    return InvalidArgument("server.read_threads must be 1-256");
+  }
   if (worker_threads < 1 || worker_threads > 1024) {
     return InvalidArgument("server.worker_threads must be 1-1024");
   }
@@ -99,6 +102,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadString(t, "server.listen", &listen));
   if (!listen.empty()) RETURN_IF_ERROR(ParseListen(listen, &c->listen_host, &c->listen_port));
   RETURN_IF_ERROR(ReadInt(t, "server.io_threads", &c->io_threads));
+  RETURN_IF_ERROR(ReadInt(t, "server.read_threads", &c->read_threads));
   RETURN_IF_ERROR(ReadInt(t, "server.worker_threads", &c->worker_threads));
   RETURN_IF_ERROR(ReadString(t, "data.dir", &c->data_dir));
   RETURN_IF_ERROR(ReadString(t, "log.format", &c->log_format));
@@ -154,6 +158,9 @@ Status LoadConfigEnv(Config* c) {
   n = c->db_readers;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_DB_READERS", &n));
   c->db_readers = static_cast<int>(n);
+  n = c->read_threads;
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_READ_THREADS", &n));
+  c->read_threads = static_cast<int>(n);
   n = c->io_threads;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_IO_THREADS", &n));
   c->io_threads = static_cast<int>(n);

@@ -14,13 +14,14 @@ struct Config {
   std::string listen_host = "127.0.0.1";
   uint16_t listen_port = 8080;
   int io_threads = 1;
-  int worker_threads = 16;
+  int read_threads = 4;     // GET/HEAD handlers
+  int worker_threads = 32;  // every other handler (writes wait for group commit)
   std::string log_format = "text";  // text | json
   std::string log_level = "info";   // trace | debug | info | warn | error
   int64_t max_body_bytes = 1 << 20;
   int64_t max_attachment_bytes = 25 << 20;
   std::string db_synchronous = "full";  // full | normal
-  int db_readers = 16;
+  int db_readers = 16;  // read connections shared by both pools
   int64_t password_memory_kib = 19 * 1024;
   int64_t password_ops = 2;
   bool secure_cookies = false;

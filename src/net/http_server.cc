@@ -31,10 +31,12 @@ std::string ToLower(beast::string_view s) {
 // One connection: read a request, hand it to a worker, write the answer, repeat.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, api::Router& router, asio::thread_pool& workers,
-          const HttpServerOptions& options, std::atomic<int64_t>& in_flight)
+  Session(tcp::socket socket, api::Router& router, asio::thread_pool& readers,
+          asio::thread_pool& workers, const HttpServerOptions& options,
+          std::atomic<int64_t>& in_flight)
       : stream_(std::move(socket)),
         router_(router),
+        readers_(readers),
         workers_(workers),
         options_(options),
         in_flight_(in_flight) {}
@@ -102,7 +104,8 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = msg.version();
     stream_.expires_never();
     in_flight_.fetch_add(1);
-    asio::post(workers_, [self = shared_from_this(), req] {
+    const bool read_only = req->method == "GET" || req->method == "HEAD";
+    asio::post(read_only ? readers_ : workers_, [self = shared_from_this(), req] {
       api::Response r = self->router_.Handle(*req);
       self->in_flight_.fetch_sub(1);
       asio::post(self->stream_.get_executor(),
@@ -149,6 +152,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   api::Router& router_;
+  asio::thread_pool& readers_;
   asio::thread_pool& workers_;
   const HttpServerOptions& options_;
   std::atomic<int64_t>& in_flight_;
@@ -164,6 +168,7 @@ struct HttpServer::Impl {
         router(r),
         ioc(options.io_threads),
         acceptor(ioc),
+        readers(static_cast<size_t>(options.read_threads)),
         workers(static_cast<size_t>(options.worker_threads)),
         signals(ioc, SIGINT, SIGTERM) {}
 
@@ -174,7 +179,8 @@ struct HttpServer::Impl {
         spdlog::warn("accept failed: {}", ec.message());
       } else {
         s.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(s), router, workers, options, in_flight)->Start();
+        std::make_shared<Session>(std::move(s), router, readers, workers, options, in_flight)
+            ->Start();
       }
       DoAccept();
     });
@@ -184,6 +190,7 @@ struct HttpServer::Impl {
   api::Router& router;
   asio::io_context ioc;
   tcp::acceptor acceptor;
+  asio::thread_pool readers;
   asio::thread_pool workers;
   asio::signal_set signals;
   std::atomic<int64_t> in_flight{0};
@@ -194,6 +201,7 @@ HttpServer::HttpServer(HttpServerOptions options, api::Router& router)
     : impl_(std::make_unique<Impl>(std::move(options), router)) {}
 
 HttpServer::~HttpServer() {
+  impl_->readers.join();
   impl_->workers.join();
 }
 

@@ -14,13 +14,17 @@ struct HttpServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port
   int io_threads = 1;
-  int worker_threads = 16;      // blocking handlers (SQLite, argon2id) run here
+  // Handlers never run on the I/O threads. GET and HEAD run on a small pool sized to the CPU
+  // (they only compute and read); everything else on a larger one, because writes wait for
+  // their group commit and argon2id takes tens of milliseconds.
+  int read_threads = 4;
+  int worker_threads = 32;
   size_t max_header_bytes = 16 * 1024;
   int idle_timeout_seconds = 60;
 };
 
 // The HTTP/1.1 server: Beast sessions on a small pool of I/O threads, each request handed to a
-// worker pool so blocking work never stalls the I/O threads. The only code that includes
+// worker pool (one for reads, one for writes) so blocking work never stalls the I/O threads. The only code that includes
 // Beast and Asio. Thread-safe.
 class HttpServer {
  public:
