@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 
+#include "api/http.h"
 #include "api/metrics.h"
 #include "api/rate_limiter.h"
 #include "base/clock.h"
@@ -31,6 +33,9 @@ struct ApiContext {
   Limits limits;
   bool secure_cookies = false;  // add `Secure` when served over TLS
   std::function<bool()> ready;  // for /readyz
+  // Serves the web console for GET/HEAD outside /api/ when no route matches; nullopt (or an
+  // empty function) leaves the request to the router's 404.
+  std::function<std::optional<Response>(const Request&)> static_site;
   RateLimiter* api_limiter = nullptr;    // per agent, on authenticated routes
   RateLimiter* login_limiter = nullptr;  // per IP address, on login
 };

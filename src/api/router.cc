@@ -197,6 +197,9 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
       r.AddHeader("Allow", allow);
       return r;
     }
+    if (ctx_.static_site) {
+      if (auto page = ctx_.static_site(req)) return std::move(*page);
+    }
     return Problem(404, "not-found", "no route for " + req.path);
   }
   *label = route->pattern;

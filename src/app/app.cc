@@ -115,6 +115,10 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };
+  app->site_ = std::make_unique<StaticSite>(config.web_root);
+  app->context_->static_site = [site = app->site_.get()](const api::Request& req) {
+    return site->Serve(req);
+  };
   app->router_ = std::make_unique<api::Router>(*app->context_);
   return app;
 }

@@ -7,6 +7,7 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "app/config.h"
+#include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
 #include "services/people/people_service.h"
@@ -31,6 +32,7 @@ class App {
   api::Router& router() { return *router_; }
   services::Principal SystemPrincipal() const;
   int migrations_applied() const { return store_->migrations_applied(); }
+  bool web_console_available() const { return site_->Available(); }
 
  private:
   explicit App(Config config) : config_(std::move(config)) {}
@@ -46,6 +48,7 @@ class App {
   std::unique_ptr<api::RateLimiter> login_limiter_;
   std::unique_ptr<api::ApiContext> context_;
   std::unique_ptr<api::Router> router_;
+  std::unique_ptr<StaticSite> site_;
 };
 
 // Logging to stderr as text or one JSON object per line.

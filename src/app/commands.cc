@@ -73,6 +73,12 @@ int Serve(const Config& config, const std::string& port_file) {
   if (Status st = server.Start(); !st.ok()) return Fail(st);
   spdlog::info("sahayak serving on http://{}:{} with data in {}", config.listen_host,
                server.port(), config.data_dir);
+  if ((*app)->web_console_available()) {
+    spdlog::info("web console from {}", config.web_root);
+  } else {
+    spdlog::info("no web console at {} (build it in web/); serving the API only",
+                 config.web_root);
+  }
   if (!port_file.empty() && !WriteFileAtomically(port_file, std::to_string(server.port()))) {
     return Fail(Unavailable("cannot write the port file " + port_file));
   }

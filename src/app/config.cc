@@ -105,6 +105,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "server.read_threads", &c->read_threads));
   RETURN_IF_ERROR(ReadInt(t, "server.worker_threads", &c->worker_threads));
   RETURN_IF_ERROR(ReadString(t, "data.dir", &c->data_dir));
+  RETURN_IF_ERROR(ReadString(t, "server.web_root", &c->web_root));
   RETURN_IF_ERROR(ReadString(t, "log.format", &c->log_format));
   RETURN_IF_ERROR(ReadString(t, "log.level", &c->log_level));
   RETURN_IF_ERROR(ReadInt(t, "limits.max_body_bytes", &c->max_body_bytes));
@@ -143,6 +144,7 @@ Status LoadConfigEnv(Config* c) {
   EnvString("SAHAYAK_LISTEN", &listen);
   if (!listen.empty()) RETURN_IF_ERROR(ParseListen(listen, &c->listen_host, &c->listen_port));
   EnvString("SAHAYAK_DATA", &c->data_dir);
+  EnvString("SAHAYAK_WEB_ROOT", &c->web_root);
   EnvString("SAHAYAK_LOG_FORMAT", &c->log_format);
   EnvString("SAHAYAK_LOG_LEVEL", &c->log_level);
   EnvString("SAHAYAK_DB_SYNCHRONOUS", &c->db_synchronous);

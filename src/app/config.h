@@ -11,6 +11,7 @@ namespace sahayak::app {
 // environment variables, then command-line flags; Validate() names any bad value.
 struct Config {
   std::string data_dir = "./sahayak-data";
+  std::string web_root = "web/dist";  // the built web console; served at / when present
   std::string listen_host = "127.0.0.1";
   uint16_t listen_port = 8080;
   int io_threads = 1;

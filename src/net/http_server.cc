@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -245,15 +246,28 @@ void HttpServer::Stop() {
     beast::error_code ec;
     impl_->acceptor.close(ec);
     impl_->signals.cancel(ec);
-    // Let requests in flight finish (up to 10 s) so no acknowledged write is cut short.
+    // Let requests in flight finish (up to 10 s) so their answers go out, then stop. The timer
+    // keeps run() going until then; everything happens on the I/O threads, so nothing outlives
+    // the server.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    std::thread([this, deadline] {
-      while (impl_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto timer = std::make_shared<asio::steady_timer>(impl_->ioc);
+    auto check = std::make_shared<std::function<void()>>();
+    *check = [this, deadline, timer, check] {
+      if (impl_->in_flight.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+        // One more turn lets the last answers be written.
+        timer->expires_after(std::chrono::milliseconds(20));
+        timer->async_wait([this, check](beast::error_code) {
+          impl_->ioc.stop();
+          *check = nullptr;  // breaks the cycle check -> lambda -> check
+        });
+        return;
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      impl_->ioc.stop();
-    }).detach();
+      timer->expires_after(std::chrono::milliseconds(10));
+      timer->async_wait([check](beast::error_code) {
+        if (*check) (*check)();
+      });
+    };
+    (*check)();
   });
 }
 
