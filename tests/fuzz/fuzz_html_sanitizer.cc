@@ -19,7 +19,7 @@
 
 namespace {
 
-void Fail(const char* what, std::string_view detail) {
+void FailAssertion(const char* what, std::string_view detail) {
   std::fprintf(stderr, "fuzz_html_sanitizer: %s: %.*s\n", what, static_cast<int>(detail.size()),
                detail.data());
   std::abort();
@@ -60,7 +60,7 @@ void CheckTree(const std::string& html, bool only_paragraphs) {
     stack.pop_back();
     if (node->type == GUMBO_NODE_COMMENT || node->type == GUMBO_NODE_TEMPLATE ||
         node->type == GUMBO_NODE_CDATA) {
-      Fail("comment, template or CDATA in output", html);
+      FailAssertion("comment, template or CDATA in output", html);
     }
     if (node->type == GUMBO_NODE_DOCUMENT) {
       for (unsigned i = 0; i < node->v.document.children.length; ++i) {
@@ -75,7 +75,7 @@ void CheckTree(const std::string& html, bool only_paragraphs) {
     const std::string name = gumbo_normalized_tagname(e.tag);
     if (e.tag_namespace != GUMBO_NAMESPACE_HTML ||
         !(only_paragraphs ? kParagraphs : kAllowed).count(name)) {
-      Fail("element not allowed", name + " in " + html);
+      FailAssertion("element not allowed", name + " in " + html);
     }
     for (unsigned i = 0; i < e.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
@@ -84,19 +84,19 @@ void CheckTree(const std::string& html, bool only_paragraphs) {
       if (only_paragraphs || StartsWith(attr, "on") || attr == "style" || attr == "srcset" ||
           attr == "id" || attr == "class" || attr == "background" || attr == "action" ||
           attr == "formaction" || attr == "xmlns" || attr.find(':') != std::string::npos) {
-        Fail("attribute not allowed", attr + " in " + html);
+        FailAssertion("attribute not allowed", attr + " in " + html);
       }
       if (attr == "href" &&
           !(StartsWith(value, "http:") || StartsWith(value, "https:") ||
             StartsWith(value, "mailto:") || StartsWith(value, "tel:") || StartsWith(value, "#"))) {
-        Fail("href not allowed", html);
+        FailAssertion("href not allowed", html);
       }
       if (attr == "src" &&
           !(StartsWith(value, "http:") || StartsWith(value, "https:") ||
             StartsWith(value, "cid:") || StartsWith(value, "data:image/png") ||
             StartsWith(value, "data:image/jpeg") || StartsWith(value, "data:image/gif") ||
             StartsWith(value, "data:image/webp"))) {
-        Fail("src not allowed", html);
+        FailAssertion("src not allowed", html);
       }
     }
     for (unsigned i = 0; i < e.children.length; ++i) {
@@ -115,24 +115,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const std::string safe = sahayak::SanitizeHtml(input);
   if (!sahayak::IsValidUtf8(safe)) {
-    Fail("SanitizeHtml output is not UTF-8", safe);
+    FailAssertion("SanitizeHtml output is not UTF-8", safe);
   }
   CheckTree(safe, /*only_paragraphs=*/false);
 
   const std::string text = sahayak::HtmlToPlainText(input);
   if (!sahayak::IsValidUtf8(text)) {
-    Fail("HtmlToPlainText output is not UTF-8", text);
+    FailAssertion("HtmlToPlainText output is not UTF-8", text);
   }
   if (!text.empty() && (IsAsciiSpace(text.front()) || IsAsciiSpace(text.back()))) {
-    Fail("HtmlToPlainText output has white space at an end", text);
+    FailAssertion("HtmlToPlainText output has white space at an end", text);
   }
   if (text.find("\n\n\n") != std::string::npos) {
-    Fail("HtmlToPlainText output has more than one blank line", text);
+    FailAssertion("HtmlToPlainText output has more than one blank line", text);
   }
 
   const std::string html = sahayak::PlainTextToHtml(input);
   if (!sahayak::IsValidUtf8(html)) {
-    Fail("PlainTextToHtml output is not UTF-8", html);
+    FailAssertion("PlainTextToHtml output is not UTF-8", html);
   }
   CheckTree(html, /*only_paragraphs=*/true);
   return 0;

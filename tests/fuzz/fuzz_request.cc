@@ -3,6 +3,8 @@
 // tags, phone numbers). The first line of the input is the request target, the rest the body.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,31 @@
 #include "domain/json_input.h"
 #include "domain/people.h"
 #include "domain/ticket.h"
+
+namespace {
+
+void Assert(bool ok, const char* what) {
+  if (!ok) {
+    std::fprintf(stderr, "fuzz_request: %s\n", what);
+    std::abort();
+  }
+}
+
+// Every string and key the API keeps is valid UTF-8 in NFC.
+void AssertNfc(const nlohmann::json& j) {
+  if (j.is_string()) {
+    const auto& s = j.get_ref<const std::string&>();
+    Assert(sahayak::IsValidUtf8(s), "a parsed string is not UTF-8");
+    Assert(sahayak::ToNfc(s) == s, "a parsed string is not NFC");
+  } else if (j.is_structured()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (j.is_object()) Assert(sahayak::ToNfc(it.key()) == it.key(), "a key is not NFC");
+      AssertNfc(it.value());
+    }
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -25,7 +52,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (nl == std::string_view::npos) return 0;
   auto body = sahayak::api::ParseJsonBody(input.substr(nl + 1));
-  if (!body.ok()) return 0;
+  if (!body.ok()) {
+    const std::string& kind = body.status().kind();
+    Assert(kind == "invalid-utf8" || kind == "malformed-json" || kind == "validation",
+           "a rejected body has no problem kind");
+    return 0;
+  }
+  Assert(body->is_object(), "an accepted body is not an object");
+  AssertNfc(*body);
   sahayak::domain::JsonInput in(*body);
   std::string s;
   int64_t n;
@@ -39,7 +73,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   in.Bool("public", &b);
   in.NullableId("assignee_id", &nullable);
   in.IdList("attachment_ids", &ids, 20);
-  if (in.StrList("tags", &tags, 50)) (void)sahayak::domain::NormaliseTags(tags);
+  if (in.StrList("tags", &tags, 50)) {
+    auto normalised = sahayak::domain::NormaliseTags(tags);
+    if (normalised.ok()) {
+      auto again = sahayak::domain::NormaliseTags(*normalised);
+      Assert(again.ok() && *again == *normalised, "normalising tags is not idempotent");
+    }
+  }
   if (in.Str("phone", &s, false, 32)) (void)sahayak::domain::NormalisePhone(s);
   if (in.Str("email", &s, false, 254)) (void)sahayak::FoldCase(s);
   if (in.Object("message", &obj)) {
