@@ -144,7 +144,9 @@ Response Router::Handle(Request& req) {
     r = Problem(500, "internal", "an internal error occurred");
   }
   r.AddHeader("X-Content-Type-Options", "nosniff");
-  r.AddHeader("Cache-Control", "no-store");
+  bool has_cache_control = false;
+  for (const auto& [k, v] : r.headers) has_cache_control |= k == "Cache-Control";
+  if (!has_cache_control) r.AddHeader("Cache-Control", "no-store");
   double seconds = static_cast<double>(MonotonicNanos() - start) / 1e9;
   if (route_index >= 0) {
     ctx_.metrics.Record(series_[route_index], r.status, seconds);
