@@ -11,6 +11,7 @@ deps:
 build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
+	@scripts/build-web
 
 run: build
 	@if [ ! -e "$(DATA)/sahayak.db" ]; then \

@@ -1,0 +1,94 @@
+// The console's text catalogues (en, hi, kn) and the current locale.
+//
+// All three catalogues are bundled: together they are a few kilobytes compressed, and switching
+// language must not wait for the network. src/i18n/catalogues.test.ts keeps their keys equal.
+import { createI18n } from 'vue-i18n';
+import { LANGUAGES, type Language } from '../api/types';
+import en from './en.json';
+import hi from './hi.json';
+import kn from './kn.json';
+
+export type MessageSchema = typeof en;
+export const catalogues: Record<Language, MessageSchema> = { en, hi, kn };
+
+/**
+ * Each language named in its own script, as a language switcher shows it whatever the current
+ * language is; these are names, not translations, so they live here and not in the catalogues.
+ */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  hi: 'हिन्दी',
+  kn: 'ಕನ್ನಡ',
+};
+
+/** Where the switcher keeps an agent's choice: per agent, as a workstation may be shared. */
+function storageKey(agentId: number): string {
+  return `sahayak.locale.${agentId}`;
+}
+
+export function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+export function createAppI18n(locale: Language = 'en') {
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages: catalogues,
+    // A missing key is a bug the catalogue test catches; do not fill the console with warnings.
+    missingWarn: false,
+    fallbackWarn: false,
+  });
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>;
+
+export const i18n = createAppI18n();
+
+/** The language `agentId` chose with the switcher in this browser, if any. */
+export function storedLanguage(agentId: number): Language | null {
+  try {
+    const v = localStorage.getItem(storageKey(agentId));
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The locale for a signed-in agent: the one they picked with the switcher in this browser
+ * wins, else their `language` from /auth/me. (Agents cannot change their own `language`
+ * through the API yet — PATCH /agents/{id} is for admins — so the choice is kept locally.)
+ */
+export function preferredLanguage(agent: { id: number; language: string }): Language {
+  return storedLanguage(agent.id) ?? (isLanguage(agent.language) ? agent.language : 'en');
+}
+
+export function currentLanguage(instance: AppI18n = i18n): Language {
+  const v = instance.global.locale.value;
+  return isLanguage(v) ? v : 'en';
+}
+
+/**
+ * Shows the console in `language`; the page's `lang` follows so fonts, line breaking and
+ * screen readers pick the right script. `rememberFor` keeps the choice for that agent in this
+ * browser (the switcher, once signed in).
+ */
+export function setLanguage(
+  language: Language,
+  rememberFor: number | null = null,
+  instance: AppI18n = i18n,
+): void {
+  instance.global.locale.value = language;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+  }
+  if (rememberFor !== null) {
+    try {
+      localStorage.setItem(storageKey(rememberFor), language);
+    } catch {
+      // Private windows may refuse storage; the choice then lasts for this page only.
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Routes of the console and the guard that sends signed-out visitors to the sign-in page.
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the sign-in page). */
+    public?: boolean;
+    /** Catalogue key of the page title. */
+    titleKey?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./screens/login/LoginScreen.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  { path: '/', redirect: { name: 'inbox', params: { view: 'mine' } } },
+  {
+    path: '/views/:view',
+    name: 'inbox',
+    component: () => import('./screens/inbox/InboxScreen.vue'),
+    meta: { titleKey: 'inbox.title' },
+  },
+  {
+    path: '/tickets/:id(\\d+)',
+    name: 'ticket',
+    component: () => import('./screens/ticket/TicketScreen.vue'),
+    meta: { titleKey: 'ticket.title' },
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+/** Only same-site paths may be a redirect target after sign-in. */
+export function safeRedirect(value: unknown): string | null {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
+    ? value
+    : null;
+}
+
+/**
+ * Waits for GET /auth/me once per page load; without a session every page but sign-in
+ * redirects to /login?redirect=<where the agent was going>.
+ */
+export async function authGuard(to: RouteLocationNormalized) {
+  const session = useSessionStore();
+  await session.restore();
+  if (to.meta.public) {
+    if (to.name === 'login' && session.signedIn) {
+      return safeRedirect(to.query.redirect) ?? { name: 'inbox', params: { view: 'mine' } };
+    }
+    return true;
+  }
+  if (!session.signedIn) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  return true;
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({ history, routes });
+  router.beforeEach(authGuard);
+  return router;
+}
