@@ -15,6 +15,7 @@ Response Logout(ApiContext&, Call&);
 Response Me(ApiContext&, Call&);
 
 Response ListTickets(ApiContext&, Call&);
+Response CountTickets(ApiContext&, Call&);
 Response CreateTicket(ApiContext&, Call&);
 Response BulkTickets(ApiContext&, Call&);
 Response GetTicket(ApiContext&, Call&);

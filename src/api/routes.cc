@@ -23,6 +23,7 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/api/v1/tickets", A::kAgent, B::kNone, h::ListTickets},
       {"POST", "/api/v1/tickets", A::kAgent, B::kJson, h::CreateTicket},
       {"POST", "/api/v1/tickets/bulk", A::kAgent, B::kJson, h::BulkTickets},
+      {"GET", "/api/v1/tickets/count", A::kAgent, B::kNone, h::CountTickets},
       {"GET", "/api/v1/tickets/{id}", A::kAgent, B::kNone, h::GetTicket},
       {"PATCH", "/api/v1/tickets/{id}", A::kAgent, B::kJson, h::PatchTicket},
       {"GET", "/api/v1/tickets/{id}/messages", A::kAgent, B::kNone, h::ListMessages},

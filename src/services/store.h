@@ -149,6 +149,9 @@ class ReadTx {
   virtual Result<domain::Ticket> GetTicket(Id ws, Id id) = 0;
   virtual Result<Page<domain::Ticket>> ListTickets(Id ws, const TicketFilter& filter,
                                                    const PageRequest& page) = 0;
+  // How many tickets match, counting at most `cap` (inbox counts show "10,000+").
+  virtual Result<int64_t> CountMatchingTickets(Id ws, const TicketFilter& filter,
+                                               int64_t cap) = 0;
   // Oldest first; `page.cursor` is the last id seen.
   virtual Result<Page<domain::Message>> ListMessages(Id ws, Id ticket_id,
                                                      const PageRequest& page) = 0;

@@ -175,6 +175,14 @@ TEST_F(SqliteStoreTest, TicketPagesFollowTheCursorAndTagCountsFollowChanges) {
     page.cursor = p.next;
   }
   EXPECT_EQ(seen, (std::vector<Id>{ids[3], ids[2], ids[1], ids[0]}));
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                EXPECT_EQ(tx.CountMatchingTickets(ws, open, 100).value(), 4);
+                EXPECT_EQ(tx.CountMatchingTickets(ws, open, 2).value(), 2) << "stops at the cap";
+                services::TicketFilter odd;
+                odd.tag = "odd";
+                EXPECT_EQ(tx.CountMatchingTickets(ws, odd, 100).value(), 3);
+                return Status::Ok();
+              }).ok());
 
   ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
                 ASSIGN_OR_RETURN(domain::Ticket before, tx.GetTicket(ws, ids[0]));

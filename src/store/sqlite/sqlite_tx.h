@@ -37,6 +37,8 @@ class SqliteTx final : public services::WriteTx {
   Result<services::Page<domain::Organisation>> ListOrganisations(
       Id ws, const services::PageRequest& page) override;
   Result<domain::Ticket> GetTicket(Id ws, Id id) override;
+  Result<int64_t> CountMatchingTickets(Id ws, const services::TicketFilter& filter,
+                                       int64_t cap) override;
   Result<services::Page<domain::Ticket>> ListTickets(Id ws, const services::TicketFilter& filter,
                                                      const services::PageRequest& page) override;
   Result<services::Page<domain::Message>> ListMessages(

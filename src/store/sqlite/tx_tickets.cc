@@ -75,23 +75,24 @@ Result<domain::Ticket> SqliteTx::GetTicket(Id ws, Id id) {
   return ReadTicket(s);
 }
 
-Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::TicketFilter& f,
-                                                   const PageRequest& page) {
-  // With a tag, the page is read from ticket_tags' primary key (workspace, tag, ticket_id),
-  // which is already in id order; otherwise from tickets and its indexes.
-  std::string sql = std::string("SELECT ") + kTicketCols;
+namespace {
+
+// " FROM … WHERE …" for a ticket filter, shared by lists and counts. With a tag, rows come from
+// ticket_tags' primary key (workspace, tag, ticket_id), already in id order; unfiltered lists
+// walk the primary key backwards (the unary + keeps the planner from choosing a workspace_id
+// index and then sorting the whole workspace); otherwise tickets' indexes serve.
+std::string TicketFromWhere(const services::TicketFilter& f) {
+  std::string sql;
   if (f.tag) {
-    sql +=
+    sql =
         " FROM ticket_tags tt CROSS JOIN tickets ON tickets.id = tt.ticket_id"
         " WHERE tt.workspace_id = ? AND tt.tag = ? AND tt.ticket_id < ?"
         " AND tickets.workspace_id = tt.workspace_id";
   } else if (f.statuses.empty() && !f.unassigned && !f.assignee_id && !f.group_id &&
              !f.requester_id && !f.organisation_id) {
-    // Unfiltered: walk the primary key backwards. The unary + keeps the planner from choosing a
-    // workspace_id index and then sorting the whole workspace.
-    sql += " FROM tickets WHERE +workspace_id = ? AND id < ?";
+    sql = " FROM tickets WHERE +workspace_id = ? AND id < ?";
   } else {
-    sql += " FROM tickets WHERE workspace_id = ? AND id < ?";
+    sql = " FROM tickets WHERE workspace_id = ? AND id < ?";
   }
   if (!f.statuses.empty()) {
     sql += " AND status IN (";
@@ -106,10 +107,12 @@ Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::Ticket
   if (f.group_id) sql += " AND group_id = ?";
   if (f.requester_id) sql += " AND requester_id = ?";
   if (f.organisation_id) sql += " AND organisation_id = ?";
-  sql += f.tag ? " ORDER BY tt.ticket_id DESC LIMIT ?" : " ORDER BY id DESC LIMIT ?";
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
+  return sql;
+}
+
+// Binds TicketFromWhere's parameters; returns the next parameter index.
+int BindTicketFilter(Stmt& s, Id ws, const services::TicketFilter& f, int64_t before) {
   int i = 1;
-  int64_t before = page.cursor.value_or(kNoCursor);
   s.Bind(i++, ws);
   if (f.tag) s.Bind(i++, *f.tag);
   s.Bind(i++, before);
@@ -118,7 +121,18 @@ Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::Ticket
   if (f.group_id) s.Bind(i++, *f.group_id);
   if (f.requester_id) s.Bind(i++, *f.requester_id);
   if (f.organisation_id) s.Bind(i++, *f.organisation_id);
-  s.Bind(i++, page.limit + 1);
+  return i;
+}
+
+}  // namespace
+
+Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::TicketFilter& f,
+                                                   const PageRequest& page) {
+  std::string sql = std::string("SELECT ") + kTicketCols + TicketFromWhere(f) +
+                    (f.tag ? " ORDER BY tt.ticket_id DESC LIMIT ?" : " ORDER BY id DESC LIMIT ?");
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
+  int i = BindTicketFilter(s, ws, f, page.cursor.value_or(kNoCursor));
+  s.Bind(i, page.limit + 1);
   Page<domain::Ticket> out;
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
@@ -130,6 +144,16 @@ Result<Page<domain::Ticket>> SqliteTx::ListTickets(Id ws, const services::Ticket
     out.next = out.items.back().id;
   }
   return out;
+}
+
+Result<int64_t> SqliteTx::CountMatchingTickets(Id ws, const services::TicketFilter& f,
+                                               int64_t cap) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT count(*) FROM (SELECT 1" + TicketFromWhere(f) +
+                                       " LIMIT ?)"));
+  int i = BindTicketFilter(s, ws, f, kNoCursor);
+  s.Bind(i, cap);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
 }
 
 Status SqliteTx::AdjustTagCount(Id ws, const std::string& tag, int delta) {
