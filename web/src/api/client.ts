@@ -251,6 +251,19 @@ export class ApiClient {
     return this.get<Page<Ticket>>('/api/v1/tickets', signal ? { query, signal } : { query });
   }
 
+  /** How many tickets match; the server stops counting at 10,000 and then sets `capped`. */
+  countTickets(filters: TicketFilters): Promise<{ count: number; capped: boolean }> {
+    const query: Query = {
+      status: filters.status as QueryValue,
+      assignee: filters.assignee,
+      group: filters.group,
+      tag: filters.tag,
+      requester: filters.requester,
+      organisation: filters.organisation,
+    };
+    return this.get<{ count: number; capped: boolean }>('/api/v1/tickets/count', { query });
+  }
+
   getTicket(id: Id): Promise<Ticket> {
     return this.get<Ticket>(`/api/v1/tickets/${id}`);
   }

@@ -53,29 +53,24 @@ describe('views', () => {
 });
 
 describe('counts', () => {
-  it('ask each view with limit=100 and show 100+ when there is a next cursor', async () => {
-    server.on('GET', '/api/v1/tickets', (call) => {
+  it('ask the count endpoint with each view\'s filters and show 10,000+ when capped', async () => {
+    server.on('GET', '/api/v1/tickets/count', (call) => {
       const status = call.query.get('status');
-      const many = Array.from({ length: COUNT_LIMIT }, (_, i) => ticket({ id: i + 1 }));
-      if (status === 'pending') {
-        return new Response(JSON.stringify({ data: many, next_cursor: 'more' }), {
-          headers: { 'Content-Type': 'application/json' },
-        });
-      }
+      const body =
+        status === 'pending' ? { count: COUNT_LIMIT, capped: true } : { count: 2, capped: false };
       if (status === 'solved') {
         return problem(503, 'unavailable');
       }
-      return new Response(JSON.stringify({ data: [ticket(), ticket({ id: 2 })], next_cursor: null }), {
-        headers: { 'Content-Type': 'application/json' },
-      });
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
     });
     const inbox = useInboxStore();
     await inbox.refreshCounts();
-    const calls = server.callsTo('GET', '/api/v1/tickets');
+    const calls = server.callsTo('GET', '/api/v1/tickets/count');
     expect(calls).toHaveLength(inbox.views.length);
-    expect(calls.every((c) => c.query.get('limit') === '100')).toBe(true);
+    expect(calls.every((c) => c.query.get('limit') === null)).toBe(true);
+    expect(server.callsTo('GET', '/api/v1/tickets')).toHaveLength(0);
     expect(inbox.counts.mine).toEqual({ count: 2, more: false });
-    expect(inbox.counts.pending).toEqual({ count: 100, more: true });
+    expect(inbox.counts.pending).toEqual({ count: 10_000, more: true });
     expect(inbox.counts.solved).toBeUndefined();
   });
 });
@@ -145,14 +140,14 @@ describe('pages', () => {
 
 describe('count freshness', () => {
   it('keeps counts younger than maxAgeMs, and refreshes when asked outright', async () => {
-    server.on('GET', '/api/v1/tickets', { data: [ticket()], next_cursor: null });
+    server.on('GET', '/api/v1/tickets/count', { count: 1, capped: false });
     const inbox = useInboxStore();
     await inbox.refreshCounts({ maxAgeMs: 60_000 });
-    const first = server.callsTo('GET', '/api/v1/tickets').length;
+    const first = server.callsTo('GET', '/api/v1/tickets/count').length;
     expect(first).toBe(inbox.views.length);
     await inbox.refreshCounts({ maxAgeMs: 60_000 });
-    expect(server.callsTo('GET', '/api/v1/tickets')).toHaveLength(first);
+    expect(server.callsTo('GET', '/api/v1/tickets/count')).toHaveLength(first);
     await inbox.refreshCounts();
-    expect(server.callsTo('GET', '/api/v1/tickets')).toHaveLength(2 * first);
+    expect(server.callsTo('GET', '/api/v1/tickets/count')).toHaveLength(2 * first);
   });
 });

@@ -17,12 +17,10 @@ import { useSessionStore } from './session';
 export const PAGE_SIZE = 50;
 
 /**
- * The API has no count endpoint yet, so a view's count is the length of one list request with
- * the view's filters and limit=100 (the API's largest page); when `next_cursor` is set there
- * are more than 100 and the inbox shows "100+". It costs one request per view; a
- * `GET /api/v1/tickets/counts` (or a `total` in lists) would replace it.
+ * A view's count comes from `GET /api/v1/tickets/count` with the view's filters; the server
+ * stops counting at COUNT_LIMIT and says so (`capped`), and the inbox then shows "10,000+".
  */
-export const COUNT_LIMIT = 100;
+export const COUNT_LIMIT = 10_000;
 
 /** How long counts stay good enough when the agent comes back to the inbox. */
 export const COUNTS_MAX_AGE_MS = 60_000;
@@ -43,7 +41,7 @@ export interface InboxView {
 
 export interface ViewCount {
   count: number;
-  /** More than `count` tickets: shown as "100+". */
+  /** More than `count` tickets: shown as "10,000+". */
   more: boolean;
 }
 
@@ -180,14 +178,12 @@ export const useInboxStore = defineStore('inbox', () => {
     }
     countsAt = Date.now();
     const list = views.value;
-    const results = await Promise.allSettled(
-      list.map((v) => api.listTickets(v.filters, { limit: COUNT_LIMIT })),
-    );
+    const results = await Promise.allSettled(list.map((v) => api.countTickets(v.filters)));
     const next: Record<string, ViewCount> = { ...counts.value };
     results.forEach((r, i) => {
       const view = list[i];
       if (view && r.status === 'fulfilled') {
-        next[view.id] = { count: r.value.data.length, more: r.value.next_cursor !== null };
+        next[view.id] = { count: r.value.count, more: r.value.capped };
       }
     });
     counts.value = next;

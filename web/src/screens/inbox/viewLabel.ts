@@ -20,7 +20,7 @@ export function viewLabel(view: InboxView, t: Translate): string {
   }
 }
 
-/** "12", or "100+" when the view holds more than one count request can see. */
+/** "12", or "10,000+" when the server stopped counting (capped). */
 export function countLabel(count: ViewCount, t: Translate, n: (v: number) => string): string {
   return count.more ? t('inbox.countMore', { n: n(count.count) }) : n(count.count);
 }
