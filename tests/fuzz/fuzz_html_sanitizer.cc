@@ -16,14 +16,9 @@
 
 #include "base/html_sanitizer.h"
 #include "base/text.h"
+#include "fuzz_assert.h"
 
 namespace {
-
-void FailAssertion(const char* what, std::string_view detail) {
-  std::fprintf(stderr, "fuzz_html_sanitizer: %s: %.*s\n", what, static_cast<int>(detail.size()),
-               detail.data());
-  std::abort();
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -60,7 +55,7 @@ void CheckTree(const std::string& html, bool only_paragraphs) {
     stack.pop_back();
     if (node->type == GUMBO_NODE_COMMENT || node->type == GUMBO_NODE_TEMPLATE ||
         node->type == GUMBO_NODE_CDATA) {
-      FailAssertion("comment, template or CDATA in output", html);
+      FUZZ_ASSERT_FAIL("comment, template or CDATA in output", html);
     }
     if (node->type == GUMBO_NODE_DOCUMENT) {
       for (unsigned i = 0; i < node->v.document.children.length; ++i) {
@@ -75,7 +70,7 @@ void CheckTree(const std::string& html, bool only_paragraphs) {
     const std::string name = gumbo_normalized_tagname(e.tag);
     if (e.tag_namespace != GUMBO_NAMESPACE_HTML ||
         !(only_paragraphs ? kParagraphs : kAllowed).count(name)) {
-      FailAssertion("element not allowed", name + " in " + html);
+      FUZZ_ASSERT_FAIL("element not allowed", name + " in " + html);
     }
     for (unsigned i = 0; i < e.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
@@ -84,19 +79,19 @@ void CheckTree(const std::string& html, bool only_paragraphs) {
       if (only_paragraphs || StartsWith(attr, "on") || attr == "style" || attr == "srcset" ||
           attr == "id" || attr == "class" || attr == "background" || attr == "action" ||
           attr == "formaction" || attr == "xmlns" || attr.find(':') != std::string::npos) {
-        FailAssertion("attribute not allowed", attr + " in " + html);
+        FUZZ_ASSERT_FAIL("attribute not allowed", attr + " in " + html);
       }
       if (attr == "href" &&
           !(StartsWith(value, "http:") || StartsWith(value, "https:") ||
             StartsWith(value, "mailto:") || StartsWith(value, "tel:") || StartsWith(value, "#"))) {
-        FailAssertion("href not allowed", html);
+        FUZZ_ASSERT_FAIL("href not allowed", html);
       }
       if (attr == "src" &&
           !(StartsWith(value, "http:") || StartsWith(value, "https:") ||
             StartsWith(value, "cid:") || StartsWith(value, "data:image/png") ||
             StartsWith(value, "data:image/jpeg") || StartsWith(value, "data:image/gif") ||
             StartsWith(value, "data:image/webp"))) {
-        FailAssertion("src not allowed", html);
+        FUZZ_ASSERT_FAIL("src not allowed", html);
       }
     }
     for (unsigned i = 0; i < e.children.length; ++i) {
@@ -115,24 +110,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const std::string safe = sahayak::SanitizeHtml(input);
   if (!sahayak::IsValidUtf8(safe)) {
-    FailAssertion("SanitizeHtml output is not UTF-8", safe);
+    FUZZ_ASSERT_FAIL("SanitizeHtml output is not UTF-8", safe);
   }
   CheckTree(safe, /*only_paragraphs=*/false);
 
   const std::string text = sahayak::HtmlToPlainText(input);
   if (!sahayak::IsValidUtf8(text)) {
-    FailAssertion("HtmlToPlainText output is not UTF-8", text);
+    FUZZ_ASSERT_FAIL("HtmlToPlainText output is not UTF-8", text);
   }
   if (!text.empty() && (IsAsciiSpace(text.front()) || IsAsciiSpace(text.back()))) {
-    FailAssertion("HtmlToPlainText output has white space at an end", text);
+    FUZZ_ASSERT_FAIL("HtmlToPlainText output has white space at an end", text);
   }
   if (text.find("\n\n\n") != std::string::npos) {
-    FailAssertion("HtmlToPlainText output has more than one blank line", text);
+    FUZZ_ASSERT_FAIL("HtmlToPlainText output has more than one blank line", text);
   }
 
   const std::string html = sahayak::PlainTextToHtml(input);
   if (!sahayak::IsValidUtf8(html)) {
-    FailAssertion("PlainTextToHtml output is not UTF-8", html);
+    FUZZ_ASSERT_FAIL("PlainTextToHtml output is not UTF-8", html);
   }
   CheckTree(html, /*only_paragraphs=*/true);
   return 0;

@@ -14,32 +14,27 @@
 #include "api/multipart.h"
 #include "base/status.h"
 #include "base/text.h"
+#include "fuzz_assert.h"
 
 namespace {
 
 constexpr size_t kMaxParts = 8;
 
-void FailAssertion(const char* what, std::string_view detail) {
-  std::fprintf(stderr, "fuzz_multipart: %s: %.*s\n", what, static_cast<int>(detail.size()),
-               detail.data());
-  std::abort();
-}
-
 void CheckFilename(const std::string& filename) {
   if (!sahayak::IsValidUtf8(filename)) {
-    FailAssertion("filename is not UTF-8", filename);
+    FUZZ_ASSERT_FAIL("filename is not UTF-8", filename);
   }
   if (filename.empty() || filename.size() > 255 || filename == "." || filename == "..") {
-    FailAssertion("filename empty, too long or a directory", filename);
+    FUZZ_ASSERT_FAIL("filename empty, too long or a directory", filename);
   }
   for (const char ch : filename) {
     const auto c = static_cast<unsigned char>(ch);
     if (ch == '/' || ch == '\\' || c < 0x20 || c == 0x7F) {
-      FailAssertion("filename holds a separator or control character", filename);
+      FUZZ_ASSERT_FAIL("filename holds a separator or control character", filename);
     }
   }
   if (filename.find("\xE2\x80\xAE") != std::string::npos) {
-    FailAssertion("filename holds a right-to-left override", filename);
+    FUZZ_ASSERT_FAIL("filename holds a right-to-left override", filename);
   }
 }
 
@@ -58,34 +53,34 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const sahayak::Result<std::string> from_header =
       sahayak::api::MultipartBoundary("multipart/form-data; boundary=" + std::string(boundary));
   if (from_header.ok() && (from_header->empty() || from_header->size() > 70)) {
-    FailAssertion("MultipartBoundary returned a bad boundary", *from_header);
+    FUZZ_ASSERT_FAIL("MultipartBoundary returned a bad boundary", *from_header);
   }
   const sahayak::Result<std::string> raw = sahayak::api::MultipartBoundary(boundary);
   if (!raw.ok() && raw.status().code() != sahayak::Code::kInvalidArgument) {
-    FailAssertion("MultipartBoundary error is not InvalidArgument", raw.status().ToString());
+    FUZZ_ASSERT_FAIL("MultipartBoundary error is not InvalidArgument", raw.status().ToString());
   }
 
   const auto parts = sahayak::api::ParseMultipart(body, boundary, kMaxParts);
   if (!parts.ok()) {
     const sahayak::Code code = parts.status().code();
     if (code != sahayak::Code::kInvalidArgument && code != sahayak::Code::kResourceExhausted) {
-      FailAssertion("unexpected error code", parts.status().ToString());
+      FUZZ_ASSERT_FAIL("unexpected error code", parts.status().ToString());
     }
     if (!sahayak::IsValidUtf8(parts.status().message())) {
-      FailAssertion("error message is not UTF-8", parts.status().message());
+      FUZZ_ASSERT_FAIL("error message is not UTF-8", parts.status().message());
     }
     return 0;
   }
   if (parts->size() > kMaxParts) {
-    FailAssertion("more parts than allowed", body);
+    FUZZ_ASSERT_FAIL("more parts than allowed", body);
   }
   for (const sahayak::api::MultipartPart& part : *parts) {
     if (part.data.data() < body.data() ||
         part.data.data() + part.data.size() > body.data() + body.size()) {
-      FailAssertion("part data outside the body", body);
+      FUZZ_ASSERT_FAIL("part data outside the body", body);
     }
     if (!sahayak::IsValidUtf8(part.name) || !sahayak::IsValidUtf8(part.content_type) || part.content_type.empty()) {
-      FailAssertion("part name or content type not UTF-8 or empty", part.name + part.content_type);
+      FUZZ_ASSERT_FAIL("part name or content type not UTF-8 or empty", part.name + part.content_type);
     }
     if (!part.filename.empty()) {
       CheckFilename(part.filename);

@@ -14,25 +14,19 @@
 #include "domain/json_input.h"
 #include "domain/people.h"
 #include "domain/ticket.h"
+#include "fuzz_assert.h"
 
 namespace {
-
-void Assert(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "fuzz_request: %s\n", what);
-    std::abort();
-  }
-}
 
 // Every string and key the API keeps is valid UTF-8 in NFC.
 void AssertNfc(const nlohmann::json& j) {
   if (j.is_string()) {
     const auto& s = j.get_ref<const std::string&>();
-    Assert(sahayak::IsValidUtf8(s), "a parsed string is not UTF-8");
-    Assert(sahayak::ToNfc(s) == s, "a parsed string is not NFC");
+    FUZZ_ASSERT_TRUE(sahayak::IsValidUtf8(s), "a parsed string is not UTF-8");
+    FUZZ_ASSERT_TRUE(sahayak::ToNfc(s) == s, "a parsed string is not NFC");
   } else if (j.is_structured()) {
     for (auto it = j.begin(); it != j.end(); ++it) {
-      if (j.is_object()) Assert(sahayak::ToNfc(it.key()) == it.key(), "a key is not NFC");
+      if (j.is_object()) FUZZ_ASSERT_TRUE(sahayak::ToNfc(it.key()) == it.key(), "a key is not NFC");
       AssertNfc(it.value());
     }
   }
@@ -54,11 +48,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto body = sahayak::api::ParseJsonBody(input.substr(nl + 1));
   if (!body.ok()) {
     const std::string& kind = body.status().kind();
-    Assert(kind == "invalid-utf8" || kind == "malformed-json" || kind == "validation",
+    FUZZ_ASSERT_TRUE(kind == "invalid-utf8" || kind == "malformed-json" || kind == "validation",
            "a rejected body has no problem kind");
     return 0;
   }
-  Assert(body->is_object(), "an accepted body is not an object");
+  FUZZ_ASSERT_TRUE(body->is_object(), "an accepted body is not an object");
   AssertNfc(*body);
   sahayak::domain::JsonInput in(*body);
   std::string s;
@@ -77,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto normalised = sahayak::domain::NormaliseTags(tags);
     if (normalised.ok()) {
       auto again = sahayak::domain::NormaliseTags(*normalised);
-      Assert(again.ok() && *again == *normalised, "normalising tags is not idempotent");
+      FUZZ_ASSERT_TRUE(again.ok() && *again == *normalised, "normalising tags is not idempotent");
     }
   }
   if (in.Str("phone", &s, false, 32)) (void)sahayak::domain::NormalisePhone(s);

@@ -360,5 +360,5 @@ export class ApiClient {
   }
 }
 
-/** The client the console uses; tests make their own or stub `fetch`. */
+/** The client the console uses; tests make their own or replace `fetch`. */
 export const api = new ApiClient();
