@@ -15,6 +15,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Catalogue key of the page title. */
     titleKey?: string;
+    /** Only for admins; other agents are sent to the inbox. */
+    admin?: boolean;
   }
 }
 
@@ -37,6 +39,56 @@ export const routes: RouteRecordRaw[] = [
     name: 'ticket',
     component: () => import('./screens/ticket/TicketScreen.vue'),
     meta: { titleKey: 'ticket.title' },
+  },
+  {
+    path: '/contacts/:id(\\d+)',
+    name: 'contact',
+    component: () => import('./screens/contact/ContactScreen.vue'),
+    meta: { titleKey: 'customer.title' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('./screens/settings/SettingsScreen.vue'),
+    meta: { titleKey: 'settings.title' },
+  },
+  {
+    path: '/admin',
+    component: () => import('./screens/admin/AdminLayout.vue'),
+    meta: { admin: true, titleKey: 'admin.title' },
+    children: [
+      { path: '', redirect: { name: 'admin-agents' } },
+      {
+        path: 'agents',
+        name: 'admin-agents',
+        component: () => import('./screens/admin/AgentsAdmin.vue'),
+        meta: { admin: true, titleKey: 'admin.agents.title' },
+      },
+      {
+        path: 'groups',
+        name: 'admin-groups',
+        component: () => import('./screens/admin/GroupsAdmin.vue'),
+        meta: { admin: true, titleKey: 'admin.groups.title' },
+      },
+      {
+        path: 'custom-fields',
+        name: 'admin-custom-fields',
+        component: () => import('./screens/admin/CustomFieldsAdmin.vue'),
+        meta: { admin: true, titleKey: 'admin.customFields.title' },
+      },
+      {
+        path: 'workspace',
+        name: 'admin-workspace',
+        component: () => import('./screens/admin/WorkspaceAdmin.vue'),
+        meta: { admin: true, titleKey: 'admin.workspace.title' },
+      },
+      {
+        path: 'api-tokens',
+        name: 'admin-api-tokens',
+        component: () => import('./screens/admin/ApiTokensAdmin.vue'),
+        meta: { admin: true, titleKey: 'admin.apiTokens.title' },
+      },
+    ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
@@ -63,6 +115,9 @@ export async function authGuard(to: RouteLocationNormalized) {
   }
   if (!session.signedIn) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  if (to.meta.admin && session.me?.role !== 'admin') {
+    return { name: 'inbox', params: { view: 'mine' } };
   }
   return true;
 }

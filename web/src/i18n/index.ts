@@ -8,8 +8,45 @@ import en from './en.json';
 import hi from './hi.json';
 import kn from './kn.json';
 
-export type MessageSchema = typeof en;
-export const catalogues: Record<Language, MessageSchema> = { en, hi, kn };
+/**
+ * Feature catalogues: `parts/<feature>.<lang>.json`, each adding top-level sections (`admin`,
+ * `customer`, …) to the core catalogue of its language, so screens can grow their own text
+ * without all editing one file. A section defined twice is a bug and fails at start-up.
+ */
+/** A catalogue: messages by key, nested in sections. */
+export type LocaleMessage = { [key: string]: string | LocaleMessage };
+
+const parts = import.meta.glob<{ default: LocaleMessage }>('./parts/*.json', {
+  eager: true,
+});
+
+export function mergeParts<T extends LocaleMessage>(
+  language: string,
+  core: T,
+  files: Record<string, { default: LocaleMessage }> = parts,
+): T & LocaleMessage {
+  const out: LocaleMessage = { ...core };
+  for (const [path, mod] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const m = /\/([\w-]+)\.([a-z]{2})\.json$/.exec(path);
+    if (!m || m[2] !== language) {
+      continue;
+    }
+    for (const [section, value] of Object.entries(mod.default)) {
+      if (section in out) {
+        throw new Error(`catalogue section "${section}" of ${path} is already defined`);
+      }
+      out[section] = value;
+    }
+  }
+  return out as T & LocaleMessage;
+}
+
+export type MessageSchema = typeof en & LocaleMessage;
+export const catalogues: Record<Language, MessageSchema> = {
+  en: mergeParts('en', en),
+  hi: mergeParts('hi', hi),
+  kn: mergeParts('kn', kn),
+};
 
 /**
  * Each language named in its own script, as a language switcher shows it whatever the current
