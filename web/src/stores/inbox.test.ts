@@ -1,11 +1,13 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../api/client';
-import { FakeApi, problem } from '../testing/fakeApi';
+import { savedView } from '../screens/inbox/savedViewFixture';
+import { FakeApi, json, problem } from '../testing/fakeApi';
 import { agent, group, ticket } from '../testing/fixtures';
 import { useDirectoryStore } from './directory';
 import { buildViews, COUNT_LIMIT, PAGE_SIZE, useInboxStore } from './inbox';
 import { useSessionStore } from './session';
+import { useViewsStore } from './views';
 
 let server: FakeApi;
 
@@ -149,5 +151,138 @@ describe('count freshness', () => {
     expect(server.callsTo('GET', '/api/v1/tickets/count')).toHaveLength(first);
     await inbox.refreshCounts();
     expect(server.callsTo('GET', '/api/v1/tickets/count')).toHaveLength(2 * first);
+  });
+});
+
+describe('saved views in the inbox', () => {
+  it('follow the built-in ones, with "me" resolved and their own order and columns', async () => {
+    server.on('GET', '/api/v1/views', {
+      data: [
+        savedView({ id: 12, filters: { assignee: 'me', priority: ['urgent'], channel: ['phone', 'chat'] } }),
+        savedView({ id: 13, name: 'Team', shared: true, owner_id: 1, position: 0 }),
+      ],
+      next_cursor: null,
+    });
+    server.on('GET', '/api/v1/tickets', { data: [ticket()], next_cursor: 'n' });
+    server.on('GET', '/api/v1/tickets/count', { count: 3, capped: false });
+    await useViewsStore().load();
+    const inbox = useInboxStore();
+    const saved = inbox.views.filter((v) => v.kind === 'saved');
+    expect(saved.map((v) => [v.id, v.section])).toEqual([
+      ['saved-12', 'mine'],
+      ['saved-13', 'shared'],
+    ]);
+    expect(saved[0]!.filters).toMatchObject({ assignee: 7, priority: ['urgent'] });
+
+    await inbox.openView('saved-12');
+    const list = server.callsTo('GET', '/api/v1/tickets').at(-1)!;
+    expect(list.query.get('assignee')).toBe('7');
+    expect(list.query.get('priority')).toBe('urgent');
+    expect(list.query.get('channel')).toBe('phone,chat');
+    expect(list.query.get('sort')).toBe('-created_at');
+    expect(inbox.columns).toEqual(['number', 'subject', 'priority']);
+
+    await inbox.refreshCounts();
+    const count = server.callsTo('GET', '/api/v1/tickets/count').find((c) => c.query.get('channel') === 'phone,chat');
+    expect(count?.query.get('assignee')).toBe('7');
+    expect(inbox.counts['saved-12']).toEqual({ count: 3, more: false });
+  });
+
+  it('"Recently solved" asks for the newest solved first; a new order starts at page one', async () => {
+    server.on('GET', '/api/v1/tickets', { data: [ticket()], next_cursor: 'c2' });
+    const inbox = useInboxStore();
+    await inbox.openView('solved');
+    expect(server.calls.at(-1)!.query.get('sort')).toBe('-solved_at');
+    await inbox.nextPage();
+    expect(server.calls.at(-1)!.query.get('cursor')).toBe('c2');
+    await inbox.setSort('created_at');
+    const last = server.calls.at(-1)!;
+    expect(last.query.get('sort')).toBe('created_at');
+    expect(last.query.get('cursor')).toBeNull();
+    expect(inbox.pageIndex).toBe(0);
+  });
+
+  it('turn the open view into a draft with "me" for the agent', async () => {
+    server.on('GET', '/api/v1/tickets', { data: [], next_cursor: null });
+    const inbox = useInboxStore();
+    await inbox.openView('mine');
+    expect(inbox.draftOfCurrent()).toEqual({
+      filters: { assignee: 'me', status: ['new', 'open'] },
+      sort: '-updated_at',
+      columns: ['number', 'subject', 'requester', 'status', 'priority', 'assignee', 'updated_at'],
+    });
+  });
+});
+
+describe('bulk changes', () => {
+  async function openWith(tickets: ReturnType<typeof ticket>[]) {
+    server.on('GET', '/api/v1/tickets', { data: tickets, next_cursor: null });
+    server.on('GET', '/api/v1/tickets/count', { count: 1, capped: false });
+    const inbox = useInboxStore();
+    await inbox.openView('unassigned');
+    return inbox;
+  }
+
+  it('show the change at once and take the server\'s tickets, then recount', async () => {
+    const inbox = await openWith([ticket({ id: 1, status: 'new', assignee_id: null }), ticket({ id: 2, assignee_id: null })]);
+    let release: (() => void) | undefined;
+    server.on('POST', '/api/v1/tickets/bulk', (call) => {
+      const { ids } = call.body as { ids: number[] };
+      return new Promise<Response>((resolve) => {
+        release = () =>
+          resolve(json(200, { data: ids.map((id) => ticket({ id, status: 'open', assignee_id: 9, version: 9 })) }));
+      });
+    });
+    inbox.selectAll(true);
+    const pending = inbox.applyBulk({ assignee_id: 9, add_tags: ['vip'] });
+    expect(inbox.tickets.map((t) => [t.assignee_id, t.status])).toEqual([
+      [9, 'open'],
+      [9, 'open'],
+    ]);
+    expect(inbox.tickets[0]!.tags).toContain('vip');
+    release?.();
+    await expect(pending).resolves.toEqual({ ok: true, count: 2 });
+    expect(server.callsTo('POST', '/api/v1/tickets/bulk')[0]!.body).toEqual({
+      ids: [1, 2],
+      changes: { assignee_id: 9, add_tags: ['vip'] },
+    });
+    expect(inbox.tickets.every((t) => t.version === 9)).toBe(true);
+    expect(inbox.selected.size).toBe(0);
+    await Promise.resolve();
+    expect(server.callsTo('GET', '/api/v1/tickets/count').length).toBeGreaterThan(0);
+  });
+
+  it('roll back when the server refuses, naming the failing tickets', async () => {
+    const inbox = await openWith([
+      ticket({ id: 1, number: 1001, status: 'open' }),
+      ticket({ id: 2, number: 1002, status: 'closed' }),
+    ]);
+    server.on(
+      'POST',
+      '/api/v1/tickets/bulk',
+      problem(422, 'validation', 'some tickets could not be changed; none were', [
+        { field: 'ids[1]', message: '2: cannot move from closed to pending' },
+      ]),
+    );
+    inbox.selectAll(true);
+    const result = await inbox.applyBulk({ status: 'pending' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.failing.map((t) => t.number)).toEqual([1002]);
+    }
+    expect(inbox.tickets.map((t) => t.status)).toEqual(['open', 'closed']);
+    expect(inbox.selected.size).toBe(2);
+  });
+
+  it('merge the others into the kept ticket one by one, and stop at a refusal', async () => {
+    const inbox = await openWith([ticket({ id: 1 }), ticket({ id: 2 }), ticket({ id: 3 })]);
+    server.on('POST', '/api/v1/tickets/2/merge', json(200, ticket({ id: 1 })));
+    server.on('POST', '/api/v1/tickets/3/merge', problem(422, 'validation'));
+    inbox.selectAll(true);
+    const progress: string[] = [];
+    const result = await inbox.mergeSelected(1, (done, total) => progress.push(`${done}/${total}`));
+    expect(progress).toEqual(['0/2', '1/2']);
+    expect(result).toMatchObject({ ok: false, merged: [2], failed: 3 });
+    expect(server.callsTo('POST', '/api/v1/tickets/2/merge')[0]!.body).toEqual({ target_id: 1 });
   });
 });
