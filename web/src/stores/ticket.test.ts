@@ -99,4 +99,36 @@ describe('ticket store', () => {
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(newIdempotencyKey()).not.toBe(a);
   });
+
+  it('sends the ids of uploaded files with the reply', async () => {
+    const store = useTicketStore();
+    await store.load(1042);
+    server.on('POST', '/api/v1/tickets/1042/messages', (call) => json(201, message({ id: 9, body: (call.body as { body: string }).body })));
+    await store.reply('Invoice attached', true, [77, 78]);
+    const post = server.callsTo('POST', '/api/v1/tickets/1042/messages')[0]!;
+    expect(post.body).toEqual({ body: 'Invoice attached', public: true, attachment_ids: [77, 78] });
+  });
+
+  it('merges into another ticket and remembers which one was merged', async () => {
+    const store = useTicketStore();
+    await store.load(1042);
+    server.on('POST', '/api/v1/tickets/1042/merge', ticket({ id: 1041, number: 1041, version: 8 }));
+    const survivor = await store.merge(1041);
+    expect(server.callsTo('POST', '/api/v1/tickets/1042/merge')[0]!.body).toEqual({ target_id: 1041 });
+    expect(survivor.id).toBe(1041);
+    expect(store.mergedFrom).toBe(1042);
+    expect(store.saving).toBe(false);
+  });
+
+  it('loads the custom-field definitions once', async () => {
+    server.on('GET', '/api/v1/custom-fields', {
+      data: [{ id: 1, key: 'order_id', label: 'Order ID', type: 'text', options: [], required: true, active: true, created_at: '', updated_at: '', version: 1 }],
+      next_cursor: null,
+    });
+    const store = useTicketStore();
+    await Promise.all([store.loadFieldDefs(), store.loadFieldDefs()]);
+    await store.loadFieldDefs();
+    expect(store.fieldDefs.map((d) => d.key)).toEqual(['order_id']);
+    expect(server.callsTo('GET', '/api/v1/custom-fields')).toHaveLength(1);
+  });
 });

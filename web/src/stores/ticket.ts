@@ -7,9 +7,10 @@ import {
   ApiError,
   type Id,
   type Message,
+  type MessageCreate,
   type Ticket,
-  type TicketChanges,
 } from '../api/client';
+import { listCustomFields, mergeTicket, type CustomField, type TicketUpdate } from '../api/ticketExtra';
 
 export const MESSAGES_PAGE_SIZE = 100;
 
@@ -36,6 +37,12 @@ export const useTicketStore = defineStore('ticket', () => {
   const error = ref<ApiError | null>(null);
   const sending = ref(false);
   const saving = ref(false);
+  /** The workspace's custom-field definitions (loaded once; labels and inputs). */
+  const fieldDefs = ref<CustomField[]>([]);
+  const fieldDefsLoaded = ref(false);
+  let fieldDefsLoading: Promise<void> | null = null;
+  /** Said once on the next ticket shown: the ticket number that was just merged into it. */
+  const mergedFrom = ref<number | null>(null);
   /** The key of a reply that may or may not have reached the server, with its exact body. */
   let pendingReply: { key: string; payload: string } | null = null;
   let loadSeq = 0;
@@ -73,6 +80,24 @@ export const useTicketStore = defineStore('ticket', () => {
     }
   }
 
+  /** Loads the custom-field definitions once; a failure leaves them empty and is retried later. */
+  function loadFieldDefs(): Promise<void> {
+    if (fieldDefsLoaded.value) {
+      return Promise.resolve();
+    }
+    if (!fieldDefsLoading) {
+      fieldDefsLoading = listCustomFields()
+        .then((defs) => {
+          fieldDefs.value = defs;
+          fieldDefsLoaded.value = true;
+        })
+        .finally(() => {
+          fieldDefsLoading = null;
+        });
+    }
+    return fieldDefsLoading;
+  }
+
   /** Appends the next page of the conversation. */
   async function loadMoreMessages(): Promise<void> {
     const t = ticket.value;
@@ -98,14 +123,18 @@ export const useTicketStore = defineStore('ticket', () => {
   /**
    * Adds a public reply (`isPublic`) or an internal note. A retry of the same text after a
    * failure reuses the Idempotency-Key, so a reply that did reach the server is not sent to the
-   * customer twice. Throws ApiError; the caller keeps the draft then.
+   * customer twice. `attachmentIds` are files uploaded before (POST /attachments). Throws
+   * ApiError; the caller keeps the draft then.
    */
-  async function reply(body: string, isPublic: boolean): Promise<Message> {
+  async function reply(body: string, isPublic: boolean, attachmentIds: readonly Id[] = []): Promise<Message> {
     const t = ticket.value;
     if (!t) {
       throw new ApiError({ status: 0, type: 'about:blank', detail: 'no ticket is open' });
     }
-    const message = { body, public: isPublic };
+    const message: MessageCreate = { body, public: isPublic };
+    if (attachmentIds.length > 0) {
+      message.attachment_ids = [...attachmentIds];
+    }
     const payload = JSON.stringify([t.id, message]);
     if (pendingReply?.payload !== payload) {
       pendingReply = { key: newIdempotencyKey(), payload };
@@ -129,7 +158,7 @@ export const useTicketStore = defineStore('ticket', () => {
    * Changes fields of the ticket if nobody changed it since it was loaded (If-Match). On 412
    * the ticket is reloaded and the ApiError is thrown, so the agent sees the other change.
    */
-  async function update(changes: TicketChanges): Promise<Ticket> {
+  async function update(changes: TicketUpdate): Promise<Ticket> {
     const t = ticket.value;
     if (!t) {
       throw new ApiError({ status: 0, type: 'about:blank', detail: 'no ticket is open' });
@@ -146,6 +175,25 @@ export const useTicketStore = defineStore('ticket', () => {
         await refreshTicket(t.id);
       }
       throw e;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  /**
+   * Merges the open ticket into `targetId` and answers the surviving ticket; the screen then
+   * shows the survivor, which says once that this ticket was merged into it.
+   */
+  async function merge(targetId: Id): Promise<Ticket> {
+    const t = ticket.value;
+    if (!t) {
+      throw new ApiError({ status: 0, type: 'about:blank', detail: 'no ticket is open' });
+    }
+    saving.value = true;
+    try {
+      const survivor = await mergeTicket(t.id, targetId);
+      mergedFrom.value = t.number;
+      return survivor;
     } finally {
       saving.value = false;
     }
@@ -173,6 +221,7 @@ export const useTicketStore = defineStore('ticket', () => {
     sending.value = false;
     saving.value = false;
     pendingReply = null;
+    mergedFrom.value = null;
   }
 
   return {
@@ -184,10 +233,16 @@ export const useTicketStore = defineStore('ticket', () => {
     error,
     sending,
     saving,
+    mergedFrom,
+    fieldDefs,
+    fieldDefsLoaded,
     load,
+    loadFieldDefs,
     loadMoreMessages,
     reply,
     update,
+    merge,
+    refreshTicket,
     reset,
   };
 });
