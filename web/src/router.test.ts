@@ -33,6 +33,26 @@ describe('auth guard', () => {
     expect(server.callsTo('GET', '/api/v1/auth/me')).toHaveLength(1);
   });
 
+  it('sends an agent who is not an admin from the admin area to the inbox', async () => {
+    server.on('GET', '/api/v1/auth/me', { agent: agent({ role: 'agent' }), csrf_token: 'c' });
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/admin/agents');
+    expect(router.currentRoute.value.fullPath).toBe('/views/mine');
+    await router.push('/admin');
+    expect(router.currentRoute.value.fullPath).toBe('/views/mine');
+    await router.push('/settings');
+    expect(router.currentRoute.value.name).toBe('settings');
+  });
+
+  it('lets an admin into the admin area, starting at the agents', async () => {
+    server.on('GET', '/api/v1/auth/me', { agent: agent({ id: 1, role: 'admin' }), csrf_token: 'c' });
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/admin');
+    expect(router.currentRoute.value.name).toBe('admin-agents');
+    await router.push('/admin/api-tokens');
+    expect(router.currentRoute.value.name).toBe('admin-api-tokens');
+  });
+
   it('follows only same-site redirects after sign-in', () => {
     expect(safeRedirect('/tickets/5')).toBe('/tickets/5');
     expect(safeRedirect('//evil.example/')).toBeNull();

@@ -95,8 +95,8 @@ export function storedLanguage(agentId: number): Language | null {
 
 /**
  * The locale for a signed-in agent: the one they picked with the switcher in this browser
- * wins, else their `language` from /auth/me. (Agents cannot change their own `language`
- * through the API yet — PATCH /agents/{id} is for admins — so the choice is kept locally.)
+ * wins, else their `language` from /auth/me. The switcher and the settings page also store
+ * the choice on the server (PATCH /auth/me), so a new device starts in it.
  */
 export function preferredLanguage(agent: { id: number; language: string }): Language {
   return storedLanguage(agent.id) ?? (isLanguage(agent.language) ? agent.language : 'en');

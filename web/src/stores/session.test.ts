@@ -5,7 +5,9 @@ import { currentLanguage, i18n, setLanguage } from '../i18n';
 import { FakeApi, json, problem } from '../testing/fakeApi';
 import { agent, ticket } from '../testing/fixtures';
 import { useInboxStore } from './inbox';
+import { savedView } from '../screens/inbox/savedViewFixture';
 import { useSessionStore } from './session';
+import { useViewsStore } from './views';
 
 let server: FakeApi;
 
@@ -96,6 +98,25 @@ describe('session store', () => {
     expect(session.signedIn).toBe(false);
     expect(api.getCsrfToken()).toBeNull();
     expect(inbox.tickets).toEqual([]);
+  });
+
+  it('does not show one agent’s saved views to the next agent signing in on the same page', async () => {
+    server.on('POST', '/api/v1/auth/login', { agent: agent(), csrf_token: 'c4' });
+    server.on('POST', '/api/v1/auth/logout', json(204, null));
+    server.on('GET', '/api/v1/views', { data: [savedView({ name: 'Meera’s escalations' })], next_cursor: null });
+    const session = useSessionStore();
+    await session.login('meera@example.in', 'pw', false);
+    const views = useViewsStore();
+    await views.load();
+    expect(views.sorted.map((v) => v.name)).toEqual(['Meera’s escalations']);
+
+    await session.logout();
+    expect(views.sorted).toEqual([]);
+    server.on('GET', '/api/v1/views', { data: [], next_cursor: null });
+    await session.login('deepak@example.in', 'pw', false);
+    await views.load();
+    expect(views.sorted).toEqual([]);
+    expect(server.callsTo('GET', '/api/v1/views')).toHaveLength(2);
   });
 
   it('counts a sign-out of an already ended session as signed out', async () => {

@@ -3,6 +3,10 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, isApiError, type Agent } from '../api/client';
 import { preferredLanguage, setLanguage } from '../i18n';
+import { useAdminCustomFieldsStore } from './adminCustomFields';
+import { useAdminPeopleStore } from './adminPeople';
+import { useAdminTokensStore } from './adminTokens';
+import { useCustomerStore } from './customer';
 import { useDirectoryStore } from './directory';
 import { useInboxStore } from './inbox';
 import { useTicketStore } from './ticket';
@@ -83,6 +87,11 @@ export const useSessionStore = defineStore('session', () => {
     useDirectoryStore().reset();
     useInboxStore().reset();
     useTicketStore().reset();
+    useCustomerStore().reset();
+    // Admin lists must not outlive an admin's session (inbox.reset() forgets saved views).
+    useAdminPeopleStore().reset();
+    useAdminCustomFieldsStore().reset();
+    useAdminTokensStore().reset();
   }
 
   return { me, csrf, restored, signedIn, restore, login, logout, clear };
