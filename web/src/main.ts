@@ -5,6 +5,8 @@ import { api } from './api/client';
 import { i18n } from './i18n';
 import { createAppRouter } from './router';
 import { useSessionStore } from './stores/session';
+// The stylesheet also declares the Noto fonts the app ships (Latin, Devanagari, Kannada; 400 and
+// 600), bundled from @fontsource into /assets: see the top of main.css.
 import './styles/main.css';
 
 const app = createApp(App);
