@@ -8,6 +8,9 @@
 #   b. POST /api/v1/tickets against raw SQLite inserts of the same rows (sqlite_insert_bench)
 #   c. ticket-list latency over a mix of filters (http_latency)
 #   d. the server's resident memory: idle, and during and after a-c
+#   e. the agent console: JavaScript/CSS/font sizes of web/dist, and the time from navigation
+#      to a usable inbox in Chromium (bench/console_load.mjs; skipped without node, Debian's
+#      chromium or web/dist)
 # It prints a summary table and writes it to bench/out/latest.md. Figures, not tests: nothing
 # here fails on a slow result. Needs the release build (cmake --preset release && cmake --build
 # --preset release), wrk, sqlite3 and curl.
@@ -139,7 +142,7 @@ TOKEN=$("$SAHAYAK" --data "$DATA" admin create-token --email "$ADMIN_EMAIL" 2>"$
 # --- server -------------------------------------------------------------------------------
 log "Starting the server"
 # The request path is measured, not the per-agent rate limit (which would refuse most of it).
-SAHAYAK_RATE_LIMIT_PER_MINUTE=0 "$SAHAYAK" --data "$DATA" serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
+SAHAYAK_RATE_LIMIT_PER_MINUTE=0 SAHAYAK_WEB_ROOT=${SAHAYAK_WEB_ROOT:-$ROOT/web/dist} "$SAHAYAK" --data "$DATA" serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
   >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do
@@ -248,6 +251,20 @@ LIST_P50=$(field "$LIST_ALL" p50_ms); LIST_P99=$(field "$LIST_ALL" p99_ms)
 LIST_RPS=$(field "$LIST_ALL" rps); LIST_NON2XX=$(field "$LIST_ALL" non2xx)
 echo "Memory after c: VmRSS $C_RSS MiB, VmHWM $C_HWM MiB (peak sampled $C_PEAK MiB)"
 
+# --- e. the console in a browser ----------------------------------------------------------
+CONSOLE=skipped
+if command -v node >/dev/null && [[ -x ${CHROMIUM:-/usr/bin/chromium} && -e ${SAHAYAK_WEB_ROOT:-$ROOT/web/dist}/index.html ]]; then
+  log "e. Console: bundle sizes and navigation to a usable inbox in Chromium"
+  if node "$ROOT/bench/console_load.mjs" --base "$BASE" --md "$WORK/e_console.md" | tee "$WORK/e_console.txt"; then
+    CONSOLE=done
+  else
+    CONSOLE=failed
+    echo "bench: the console benchmark failed (see above)" >&2
+  fi
+else
+  echo "e. Console: skipped (needs node, Debian's chromium and web/dist: scripts/build-web)"
+fi
+
 # --- stop ---------------------------------------------------------------------------------
 log "Stopping the server"
 kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
@@ -295,9 +312,16 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   echo
   echo "Errors: ping non-2xx $(non2xx a_ping), socket errors $(wrk_errors "$PING"); ticket non-2xx $(non2xx a_ticket), socket errors $(wrk_errors "$TICKET"); create non-2xx $CREATE_NON2XX, socket errors $(wrk_errors "$CREATE"), $CREATED tickets committed in the measured run ($(field "$CREATE" requests) responses); list non-2xx $LIST_NON2XX, connection failures $(field "$(grep 'label=connection_failures' "$WORK/c_list.txt")" count)."
   echo "Server: exit status $SERVER_RC after SIGTERM (stopped in $STOP_SECONDS s); $LOG_ERRORS error and $LOG_WARNINGS warning lines in its log."
+  if [[ $CONSOLE == done ]]; then
+    echo
+    sed 's/^## Console/### e. Console/' "$WORK/e_console.md"
+  else
+    echo
+    echo "e. Console: $CONSOLE."
+  fi
 } >"$WORK/latest.md"
 cp "$WORK/latest.md" "$OUT_DIR/latest.md"
-for f in a_ping a_ticket a_size b_raw b_create c_list server seed; do
+for f in a_ping a_ticket a_size b_raw b_create c_list e_console server seed; do
   [[ -e $WORK/$f.txt ]] && cp "$WORK/$f.txt" "$OUT_DIR/$f.txt"
   [[ -e $WORK/$f.log ]] && cp "$WORK/$f.log" "$OUT_DIR/$f.log"
 done
