@@ -55,6 +55,34 @@ describe('views', () => {
 });
 
 describe('counts', () => {
+  it('count the built-in views at once and a saved view when it arrives, each view once', async () => {
+    const asked: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    server.on('GET', '/api/v1/tickets/count', async (call) => {
+      asked.push(call.query.toString());
+      await gate;
+      return json(200, { count: 3, capped: false });
+    });
+    server.on('GET', '/api/v1/views', {
+      data: [savedView({ id: 12, filters: { tag: 'damaged' } })],
+      next_cursor: null,
+    });
+    const inbox = useInboxStore();
+    const builtIn = inbox.refreshCounts({ maxAgeMs: 60_000 });
+    const builtInAsked = asked.length;
+    expect(builtInAsked).toBe(inbox.views.length);
+    await useViewsStore().load();
+    const saved = inbox.refreshCounts({ maxAgeMs: 60_000 });
+    // Only the saved view is new; the built-in ones are still being counted and not asked again.
+    expect(asked.length).toBe(builtInAsked + 1);
+    expect(asked.at(-1)).toContain('tag=damaged');
+    release();
+    await Promise.all([builtIn, saved]);
+    expect(inbox.counts['saved-12']).toEqual({ count: 3, more: false });
+    expect(inbox.counts.mine).toEqual({ count: 3, more: false });
+  });
+
   it('ask the count endpoint with each view\'s filters and show 10,000+ when capped', async () => {
     server.on('GET', '/api/v1/tickets/count', (call) => {
       const status = call.query.get('status');

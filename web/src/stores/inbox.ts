@@ -202,6 +202,9 @@ export const useInboxStore = defineStore('inbox', () => {
   const notice = ref<{ text: string; failed: boolean } | null>(null);
   let pageRequest: AbortController | null = null;
   let countsAt = Number.NEGATIVE_INFINITY;
+  /** Views whose count is on its way; a sign-out starts a new generation of counts. */
+  const counting = new Set<string>();
+  let countGeneration = 0;
 
   const views = computed<InboxView[]>(() => {
     const session = useSessionStore();
@@ -305,28 +308,40 @@ export const useInboxStore = defineStore('inbox', () => {
   }
 
   /**
-   * Counts every view (see COUNT_LIMIT). A view whose count fails keeps its last count. With
-   * `maxAgeMs`, counts younger than that are kept: coming back from a ticket to the inbox does
-   * not count every view again; views not counted yet (a saved view just loaded) still are.
+   * Counts every view (see COUNT_LIMIT). Each count shows as soon as it arrives; a view whose
+   * count fails keeps its last count, and a view already being counted is not asked twice.
+   * With `maxAgeMs`, counts younger than that are kept: coming back from a ticket to the inbox
+   * does not count every view again; views not counted yet (a saved view just loaded) still are.
    */
   async function refreshCounts(options: { maxAgeMs?: number } = {}): Promise<void> {
     const fresh = options.maxAgeMs !== undefined && Date.now() - countsAt < options.maxAgeMs;
-    const list = fresh ? views.value.filter((v) => !(v.id in counts.value)) : views.value;
+    const list = (fresh ? views.value.filter((v) => !(v.id in counts.value)) : views.value).filter(
+      (v) => !counting.has(v.id),
+    );
     if (list.length === 0) {
       return;
     }
     if (!fresh) {
       countsAt = Date.now();
     }
-    const results = await Promise.allSettled(list.map((v) => countTicketsFiltered(v.filters)));
-    const next: Record<string, ViewCount> = { ...counts.value };
-    results.forEach((r, i) => {
-      const view = list[i];
-      if (view && r.status === 'fulfilled') {
-        next[view.id] = { count: r.value.count, more: r.value.capped };
-      }
-    });
-    counts.value = next;
+    const generation = countGeneration;
+    list.forEach((v) => counting.add(v.id));
+    await Promise.all(
+      list.map(async (view) => {
+        try {
+          const r = await countTicketsFiltered(view.filters);
+          if (generation === countGeneration) {
+            counts.value = { ...counts.value, [view.id]: { count: r.count, more: r.capped } };
+          }
+        } catch {
+          // Keeps the last count; the next refresh tries again.
+        } finally {
+          if (generation === countGeneration) {
+            counting.delete(view.id);
+          }
+        }
+      }),
+    );
   }
 
   /** Forgets a view's count (its filters changed) and counts it again. */
@@ -447,6 +462,8 @@ export const useInboxStore = defineStore('inbox', () => {
     pageRequest = null;
     counts.value = {};
     countsAt = Number.NEGATIVE_INFINITY;
+    counting.clear();
+    countGeneration += 1;
     currentViewId.value = null;
     tickets.value = [];
     cursors.value = [null];
