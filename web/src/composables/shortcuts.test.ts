@@ -40,6 +40,14 @@ describe('shortcuts', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('leaves a key alone when the handler declines it', () => {
+    cleanups.push(
+      registerShortcuts([{ keys: 'Enter', descriptionKey: 'd', sectionKey: 's', handler: () => false }]),
+    );
+    cleanups.push(installShortcutListener(window));
+    expect(press('Enter').defaultPrevented).toBe(false);
+  });
+
   it('unregisters, and lists the latest registration first', () => {
     const a = registerShortcuts([{ keys: 'a', descriptionKey: 'first', sectionKey: 's', handler: () => {} }]);
     const b = registerShortcuts([{ keys: 'a', descriptionKey: 'second', sectionKey: 's', handler: () => {} }]);

@@ -13,7 +13,8 @@ export interface Shortcut {
   descriptionKey: string;
   /** Catalogue key of the overlay section ("shortcuts.sections.inbox"). */
   sectionKey: string;
-  handler: (event: KeyboardEvent) => void;
+  /** Returns `false` to leave the key alone (Enter on a focused button, say). */
+  handler: (event: KeyboardEvent) => void | boolean;
 }
 
 const registry = shallowReactive(new Map<number, Shortcut>());
@@ -53,6 +54,15 @@ function typingIn(target: EventTarget | null): boolean {
 
 const SEQUENCE_MS = 1000;
 
+/** Runs a shortcut; true when it took the key (and the browser's default action is off). */
+function run(shortcut: Shortcut, event: KeyboardEvent): boolean {
+  if (shortcut.handler(event) === false) {
+    return false;
+  }
+  event.preventDefault();
+  return true;
+}
+
 /**
  * Listens on `target` (the window) and dispatches registered shortcuts; returns the function
  * that stops listening. `now` is for tests.
@@ -79,9 +89,7 @@ export function installShortcutListener(
       const sequence = `${pending.key} ${key}`;
       pending = null;
       const match = shortcuts.find((s) => s.keys === sequence);
-      if (match) {
-        event.preventDefault();
-        match.handler(event);
+      if (match && run(match, event)) {
         return;
       }
     }
@@ -93,8 +101,7 @@ export function installShortcutListener(
     }
     const match = shortcuts.find((s) => s.keys === key);
     if (match) {
-      event.preventDefault();
-      match.handler(event);
+      run(match, event);
     }
   };
   target.addEventListener('keydown', onKey);
