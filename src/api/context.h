@@ -11,8 +11,10 @@
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
 #include "services/people/people_service.h"
+#include "services/presence/presence_service.h"
 #include "services/store.h"
 #include "services/tickets/ticket_service.h"
+#include "services/views/view_service.h"
 
 namespace sahayak::api {
 
@@ -38,6 +40,8 @@ struct ApiContext {
   std::function<std::optional<Response>(const Request&)> static_site;
   RateLimiter* api_limiter = nullptr;    // per agent, on authenticated routes
   RateLimiter* login_limiter = nullptr;  // per IP address, on login
+  services::ViewService* views = nullptr;        // REQUIRES: set before serving
+  services::PresenceService* presence = nullptr;  // REQUIRES: set before serving
 };
 
 }  // namespace sahayak::api

@@ -13,17 +13,29 @@ Response Ping(ApiContext&, Call&);
 Response Login(ApiContext&, Call&);
 Response Logout(ApiContext&, Call&);
 Response Me(ApiContext&, Call&);
+Response PatchMe(ApiContext&, Call&);
+Response ChangePassword(ApiContext&, Call&);
+
+Response ListViews(ApiContext&, Call&);
+Response CreateView(ApiContext&, Call&);
+Response GetView(ApiContext&, Call&);
+Response PatchView(ApiContext&, Call&);
+Response DeleteView(ApiContext&, Call&);
 
 Response ListTickets(ApiContext&, Call&);
 Response CountTickets(ApiContext&, Call&);
 Response CreateTicket(ApiContext&, Call&);
 Response BulkTickets(ApiContext&, Call&);
 Response GetTicket(ApiContext&, Call&);
+Response GetTicketByNumber(ApiContext&, Call&);
 Response PatchTicket(ApiContext&, Call&);
 Response ListMessages(ApiContext&, Call&);
 Response CreateMessage(ApiContext&, Call&);
 Response MergeTicket(ApiContext&, Call&);
 Response TicketEvents(ApiContext&, Call&);
+Response GetPresence(ApiContext&, Call&);
+Response PostPresence(ApiContext&, Call&);
+Response DeletePresence(ApiContext&, Call&);
 
 Response ListContacts(ApiContext&, Call&);
 Response CreateContact(ApiContext&, Call&);

@@ -1,4 +1,6 @@
 // Sign-in, API tokens, the workspace, the audit log, attachments and the operational routes.
+#include <algorithm>
+
 #include "api/crud.h"
 #include "api/handlers.h"
 #include "api/multipart.h"
@@ -43,6 +45,14 @@ Response Ping(ApiContext&, Call&) {
 
 namespace {
 
+// A locked account's 423 says when to try again: whole seconds, rounded up, so a client that
+// waits this long finds the lock gone.
+void AddRetryAfterIfLocked(Response* r, Millis locked_for) {
+  if (r->status == 423) {
+    r->AddHeader("Retry-After", std::to_string(std::max<Millis>(1, (locked_for + 999) / 1000)));
+  }
+}
+
 std::string SessionCookie(const ApiContext& ctx, const std::string& value, int64_t max_age_s) {
   std::string c = "sahayak_session=" + value + "; Path=/; HttpOnly; SameSite=Lax";
   if (max_age_s >= 0) c += "; Max-Age=" + std::to_string(max_age_s);
@@ -65,9 +75,15 @@ Response Login(ApiContext& ctx, Call& call) {
   }
   in.Bool("remember_me", &remember);
   if (!in.ok()) return ProblemResponse(in.status());
+  Millis locked_for = 0;
   auto result = ctx.auth.Login(email, password, remember, call.req.remote_ip,
-                               std::string(call.req.Header("user-agent").substr(0, 512)));
-  if (!result.ok()) return ProblemResponse(result.status());
+                               std::string(call.req.Header("user-agent").substr(0, 512)),
+                               &locked_for);
+  if (!result.ok()) {
+    Response r = ProblemResponse(result.status());
+    AddRetryAfterIfLocked(&r, locked_for);
+    return r;
+  }
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(domain::Agent a,
@@ -89,15 +105,62 @@ Response Logout(ApiContext& ctx, Call& call) {
   return r;
 }
 
+namespace {
+
+json MeJson(const Call& call, const domain::Agent& a) {
+  json out = {{"agent", AgentJson(a)}};
+  out["csrf_token"] = call.who.via == services::Principal::Via::kSession
+                          ? json(call.who.csrf_token)
+                          : json(nullptr);
+  return out;
+}
+
+}  // namespace
+
 Response Me(ApiContext& ctx, Call& call) {
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(domain::Agent a, tx.GetAgent(call.who.workspace_id, call.who.agent_id));
-    json out = {{"agent", AgentJson(a)}};
-    out["csrf_token"] = call.who.via == services::Principal::Via::kSession
-                            ? json(call.who.csrf_token)
-                            : json(nullptr);
-    return out;
+    return MeJson(call, a);
   });
+}
+
+Response PatchMe(ApiContext& ctx, Call& call) {
+  Response out;
+  Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Agent a, ctx.people.UpdateProfile(tx, call.who, call.body));
+    out = JsonResponse(200, MeJson(call, a));
+    SetEtag(&out, a.version);
+    return Status::Ok();
+  });
+  if (!st.ok()) return ProblemResponse(st);
+  // Sessions and tokens carry the agent's name and language; let the next request see them.
+  ctx.auth.ForgetCachedPrincipals();
+  return out;
+}
+
+Response ChangePassword(ApiContext& ctx, Call& call) {
+  JsonInput in(call.body);
+  if (Status st = domain::RequireObject(call.body); !st.ok()) return ProblemResponse(st);
+  std::string current, next;
+  for (auto [name, target] : {std::pair{"current_password", &current},
+                              std::pair{"new_password", &next}}) {
+    const json* v = call.body.contains(name) ? &call.body[name] : nullptr;
+    if (v == nullptr || v->is_null() ||
+        (v->is_string() && v->get_ref<const std::string&>().empty())) {
+      in.Error(name, "is required");
+    } else if (!v->is_string()) {
+      in.Error(name, "must be a string");
+    } else {
+      *target = v->get<std::string>();
+    }
+  }
+  if (!in.ok()) return ProblemResponse(in.status());
+  Millis locked_for = 0;
+  Status st = ctx.auth.ChangePassword(call.who, current, next, &locked_for);
+  if (st.ok()) return NoContent();
+  Response r = ProblemResponse(st);
+  AddRetryAfterIfLocked(&r, locked_for);
+  return r;
 }
 
 // --- API tokens ---------------------------------------------------------------------------

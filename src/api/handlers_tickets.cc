@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <cerrno>
 
 #include "api/common.h"
 #include "api/handlers.h"
 #include "api/views.h"
+#include "api/json_writer.h"
 #include "base/text.h"
 #include "domain/json_input.h"
 
@@ -77,26 +79,40 @@ Response TicketResponse(int status, ReadTx& tx, const domain::Ticket& t, Status*
 
 namespace {
 
+// A comma list of enum names from the query parameter `name`; false when one is not a name.
+template <typename E, typename Parse>
+bool ReadEnumList(const Request& req, const char* name, Parse parse, std::vector<E>* out) {
+  auto s = req.Query(name);
+  if (!s || s->empty()) return true;
+  size_t start = 0;
+  while (start <= s->size()) {
+    size_t end = s->find(',', start);
+    if (end == std::string::npos) end = s->size();
+    auto v = parse(std::string_view(*s).substr(start, end - start));
+    if (!v) return false;
+    if (std::find(out->begin(), out->end(), *v) == out->end()) out->push_back(*v);
+    start = end + 1;
+  }
+  return true;
+}
+
 // The list filters of GET /api/v1/tickets (and /count), naming every bad one.
 Status ReadTicketFilter(const Call& call, services::TicketFilter* out) {
   const Request& req = call.req;
   services::TicketFilter& f = *out;
   Status errors = InvalidArgument("some filters are not valid");
   bool failed = false;
-  if (auto s = req.Query("status"); s && !s->empty()) {
-    size_t start = 0;
-    while (start <= s->size()) {
-      size_t end = s->find(',', start);
-      if (end == std::string::npos) end = s->size();
-      auto st = domain::ParseStatus(std::string_view(*s).substr(start, end - start));
-      if (!st) {
-        errors.WithField("status", std::string("must be a comma list of ") + kStatuses);
-        failed = true;
-        break;
-      }
-      f.statuses.push_back(*st);
-      start = end + 1;
-    }
+  if (!ReadEnumList(req, "status", domain::ParseStatus, &f.statuses)) {
+    errors.WithField("status", std::string("must be a comma list of ") + kStatuses);
+    failed = true;
+  }
+  if (!ReadEnumList(req, "priority", domain::ParsePriority, &f.priorities)) {
+    errors.WithField("priority", std::string("must be a comma list of ") + kPriorities);
+    failed = true;
+  }
+  if (!ReadEnumList(req, "channel", domain::ParseChannel, &f.channels)) {
+    errors.WithField("channel", std::string("must be a comma list of ") + kChannels);
+    failed = true;
   }
   if (auto a = req.Query("assignee"); a && (*a == "none" || *a == "unassigned")) {
     f.unassigned = true;
@@ -136,6 +152,32 @@ Status ReadTicketFilter(const Call& call, services::TicketFilter* out) {
 
 constexpr int64_t kCountCap = 10000;
 
+// A sorted list's cursor: "s:<sort>:<key>:<id>", base64url. It names its sort, so a cursor is
+// refused by a list in another order rather than skipping or repeating tickets.
+std::string EncodeTicketCursor(domain::TicketSort sort, const services::TicketKey& k) {
+  return Base64UrlEncode(std::string("s:") + domain::Name(sort) + ":" + std::to_string(k.key) +
+                         ":" + std::to_string(k.id));
+}
+
+bool DecodeTicketCursor(const std::string& text, domain::TicketSort sort,
+                        services::TicketKey* out) {
+  std::string raw;
+  if (!Base64UrlDecode(text, &raw)) return false;
+  const std::string prefix = std::string("s:") + domain::Name(sort) + ":";
+  if (raw.rfind(prefix, 0) != 0) return false;
+  const char* p = raw.c_str() + prefix.size();
+  char* end = nullptr;
+  errno = 0;
+  long long key = std::strtoll(p, &end, 10);
+  if (end == p || *end != ':' || errno != 0) return false;
+  p = end + 1;
+  long long id = std::strtoll(p, &end, 10);
+  if (end == p || *end != '\0' || errno != 0 || id <= 0) return false;
+  out->key = key;
+  out->id = id;
+  return true;
+}
+
 }  // namespace
 
 Response ListTickets(ApiContext& ctx, Call& call) {
@@ -143,21 +185,58 @@ Response ListTickets(ApiContext& ctx, Call& call) {
   Status parsed = ReadTicketFilter(call, &f);
   Status errors = parsed.ok() ? InvalidArgument("some filters are not valid") : parsed;
   bool failed = !parsed.ok();
-  auto page = ReadPage(call.req);
-  if (!page.ok()) {
-    for (const auto& e : page.status().fields()) errors.WithField(e.field, e.message);
-    failed = true;
+  domain::TicketSort sort = domain::TicketSort::kUpdatedDesc;
+  bool sort_ok = true;
+  if (auto s = call.req.Query("sort"); s && !s->empty()) {
+    auto v = domain::ParseTicketSort(*s);
+    if (!v) {
+      errors.WithField("sort", std::string("must be one of ") + domain::kTicketSorts);
+      failed = true;
+      sort_ok = false;
+    } else {
+      sort = *v;
+    }
+  }
+  int limit = 25;
+  if (auto l = call.req.Query("limit")) {
+    char* end = nullptr;
+    long v = std::strtol(l->c_str(), &end, 10);
+    if (l->empty() || *end != '\0' || v < 1 || v > 100) {
+      errors.WithField("limit", "must be 1 to 100");
+      failed = true;
+    } else {
+      limit = static_cast<int>(v);
+    }
+  }
+  std::optional<services::TicketKey> after;
+  // A cursor is checked against the sort, so only when the sort itself is valid.
+  if (auto c = call.req.Query("cursor"); c && !c->empty() && sort_ok) {
+    services::TicketKey k;
+    if (!DecodeTicketCursor(*c, sort, &k)) {
+      errors.WithField("cursor", "is not a cursor of this list in this sort order");
+      failed = true;
+    } else {
+      after = k;
+    }
   }
   if (failed) return ProblemResponse(errors);
   return ReadJsonText(ctx, [&](ReadTx& tx) -> Result<std::string> {
-    ASSIGN_OR_RETURN(auto result, tx.ListTickets(call.who.workspace_id, f, *page));
-    std::vector<std::string> data;
-    data.reserve(result.items.size());
-    for (const auto& t : result.items) {
-      ASSIGN_OR_RETURN(std::string j, TicketJsonWithRequester(tx, t));
-      data.push_back(std::move(j));
+    ASSIGN_OR_RETURN(auto result,
+                     tx.ListTicketsSorted(call.who.workspace_id, f, sort, after, limit));
+    std::string out = "{\"data\":[";
+    for (size_t i = 0; i < result.items.size(); ++i) {
+      ASSIGN_OR_RETURN(std::string j, TicketJsonWithRequester(tx, result.items[i]));
+      if (i > 0) out.push_back(',');
+      out += j;
     }
-    return ListBodyText(data, result.next);
+    out += "],\"next_cursor\":";
+    if (result.next) {
+      AppendJsonString(EncodeTicketCursor(sort, *result.next), &out);
+    } else {
+      out += "null";
+    }
+    out.push_back('}');
+    return out;
   });
 }
 
@@ -230,6 +309,17 @@ Response GetTicket(ApiContext& ctx, Call& call) {
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(domain::Ticket t, tx.GetTicket(call.who.workspace_id, call.id()));
+    Status err;
+    out = TicketResponse(200, tx, t, &err);
+    return err;
+  });
+  return st.ok() ? out : ProblemResponse(st);
+}
+
+Response GetTicketByNumber(ApiContext& ctx, Call& call) {
+  Response out;
+  Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Ticket t, tx.GetTicketByNumber(call.who.workspace_id, call.id()));
     Status err;
     out = TicketResponse(200, tx, t, &err);
     return err;

@@ -190,4 +190,18 @@ json AuditEventJson(const domain::AuditEvent& e) {
           {"created_at", FormatRfc3339(e.created_at)}};
 }
 
+json SavedViewJson(const domain::SavedView& v) {
+  return {{"id", v.id},
+          {"name", v.name},
+          {"shared", v.shared()},
+          {"owner_id", Opt(v.agent_id)},
+          {"filters", v.filters},
+          {"sort", domain::Name(v.sort)},
+          {"columns", v.columns},
+          {"position", v.position},
+          {"created_at", FormatRfc3339(v.created_at)},
+          {"updated_at", FormatRfc3339(v.updated_at)},
+          {"version", v.version}};
+}
+
 }  // namespace sahayak::api

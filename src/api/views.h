@@ -27,5 +27,6 @@ nlohmann::json CustomFieldJson(const domain::CustomFieldDef& f);
 nlohmann::json ApiTokenJson(const services::ApiTokenRecord& t);
 nlohmann::json WorkspaceJson(const services::Workspace& w);
 nlohmann::json AuditEventJson(const domain::AuditEvent& e);
+nlohmann::json SavedViewJson(const domain::SavedView& v);
 
 }  // namespace sahayak::api

@@ -84,6 +84,8 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->blobs_ = std::make_unique<store::FileBlobStore>(config.data_dir + "/attachments");
   app->tickets_ = std::make_unique<services::TicketService>(clock);
   app->people_ = std::make_unique<services::PeopleService>(clock);
+  app->views_ = std::make_unique<services::ViewService>(clock);
+  app->presence_ = std::make_unique<services::PresenceService>(clock);
   services::AuthOptions ao;
   ao.workspace_id = workspace_id;
   ao.hash_cost.ops = static_cast<unsigned long long>(config.password_ops);
@@ -112,6 +114,8 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
       std::make_unique<api::RateLimiter>(clock, config.logins_per_minute_per_ip);
   app->context_->api_limiter = app->api_limiter_.get();
   app->context_->login_limiter = app->login_limiter_.get();
+  app->context_->views = app->views_.get();
+  app->context_->presence = app->presence_.get();
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

@@ -11,7 +11,9 @@
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
 #include "services/people/people_service.h"
+#include "services/presence/presence_service.h"
 #include "services/tickets/ticket_service.h"
+#include "services/views/view_service.h"
 #include "store/file_blob_store.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -41,6 +43,8 @@ class App {
   std::unique_ptr<store::FileBlobStore> blobs_;
   std::unique_ptr<services::TicketService> tickets_;
   std::unique_ptr<services::PeopleService> people_;
+  std::unique_ptr<services::ViewService> views_;
+  std::unique_ptr<services::PresenceService> presence_;
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<api::Metrics> metrics_;

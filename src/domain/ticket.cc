@@ -103,6 +103,24 @@ std::optional<Channel> ParseChannel(std::string_view s) {
   return ParseEnum(s, kAll);
 }
 
+const char* Name(TicketSort s) {
+  switch (s) {
+    case TicketSort::kUpdatedDesc: return "-updated_at";
+    case TicketSort::kUpdatedAsc: return "updated_at";
+    case TicketSort::kCreatedDesc: return "-created_at";
+    case TicketSort::kCreatedAsc: return "created_at";
+    case TicketSort::kSolvedDesc: return "-solved_at";
+  }
+  return "-updated_at";
+}
+
+std::optional<TicketSort> ParseTicketSort(std::string_view s) {
+  static const TicketSort kAll[] = {TicketSort::kUpdatedDesc, TicketSort::kUpdatedAsc,
+                                    TicketSort::kCreatedDesc, TicketSort::kCreatedAsc,
+                                    TicketSort::kSolvedDesc};
+  return ParseEnum(s, kAll);
+}
+
 bool IsAllowedTransition(TicketStatus from, TicketStatus to) {
   using S = TicketStatus;
   if (from == to) return true;

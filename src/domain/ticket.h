@@ -26,6 +26,13 @@ std::optional<Priority> ParsePriority(std::string_view s);
 std::optional<TicketType> ParseTicketType(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
 
+// How ticket lists are ordered (GET /api/v1/tickets?sort=); ties break on id the same way.
+// kSolvedDesc lists only tickets that have a solved_at.
+enum class TicketSort { kUpdatedDesc, kUpdatedAsc, kCreatedDesc, kCreatedAsc, kSolvedDesc };
+const char* Name(TicketSort s);  // "-updated_at", "updated_at", …
+std::optional<TicketSort> ParseTicketSort(std::string_view s);
+constexpr const char* kTicketSorts = "-updated_at, updated_at, -created_at, created_at, -solved_at";
+
 // The lifecycle: new -> open | pending | on_hold | solved; open, pending and on_hold move among
 // themselves and to solved; solved -> open (reopen) | closed; closed is final. Staying in the
 // same status is always allowed. Nothing returns to new.

@@ -10,6 +10,7 @@
 #include "domain/custom_field.h"
 #include "domain/message.h"
 #include "domain/people.h"
+#include "domain/saved_view.h"
 #include "domain/ticket.h"
 
 // The storage interfaces the services need. store/sqlite implements them (PostgreSQL later);
@@ -49,6 +50,20 @@ struct TicketFilter {
   std::optional<std::string> tag;
   std::optional<Id> requester_id;
   std::optional<Id> organisation_id;
+  std::vector<domain::Priority> priorities;  // empty: any
+  std::vector<domain::Channel> channels;     // empty: any
+};
+
+// Where a sorted ticket list continues: the sort key (updated_at, created_at or solved_at) and
+// id of the last ticket seen.
+struct TicketKey {
+  Millis key = 0;
+  Id id = 0;
+};
+
+struct TicketPage {
+  std::vector<domain::Ticket> items;
+  std::optional<TicketKey> next;
 };
 
 struct ContactFilter {
@@ -147,8 +162,16 @@ class ReadTx {
                                                                const PageRequest& page) = 0;
 
   virtual Result<domain::Ticket> GetTicket(Id ws, Id id) = 0;
+  // The ticket a person calls "#1234": numbers count per workspace, ids across all of them.
+  virtual Result<domain::Ticket> GetTicketByNumber(Id ws, int64_t number) = 0;
+  // Newest id first (a contact's tickets).
   virtual Result<Page<domain::Ticket>> ListTickets(Id ws, const TicketFilter& filter,
                                                    const PageRequest& page) = 0;
+  // In `sort` order (ties by id in the same direction), after `after` when given.
+  virtual Result<TicketPage> ListTicketsSorted(Id ws, const TicketFilter& filter,
+                                               domain::TicketSort sort,
+                                               const std::optional<TicketKey>& after,
+                                               int limit) = 0;
   // How many tickets match, counting at most `cap` (inbox counts show "10,000+").
   virtual Result<int64_t> CountMatchingTickets(Id ws, const TicketFilter& filter,
                                                int64_t cap) = 0;
@@ -162,6 +185,12 @@ class ReadTx {
 
   // Ordered by name; `after` is the last name seen.
   virtual Result<std::vector<TagCount>> ListTags(Id ws, std::string_view after, int limit) = 0;
+
+  // The agent's own views, then the shared ones; each by position, then id.
+  virtual Result<std::vector<domain::SavedView>> ListSavedViews(Id ws, Id agent_id) = 0;
+  virtual Result<domain::SavedView> GetSavedView(Id ws, Id id) = 0;
+  // How many views `agent_id` owns (nullopt: how many are shared).
+  virtual Result<int64_t> CountSavedViews(Id ws, std::optional<Id> agent_id) = 0;
 
   virtual Result<Page<domain::AuditEvent>> ListAuditEvents(Id ws, const AuditFilter& filter,
                                                            const PageRequest& page) = 0;
@@ -209,12 +238,20 @@ class WriteTx : public virtual ReadTx {
   virtual Status InsertCustomField(domain::CustomFieldDef* f) = 0;
   virtual Status UpdateCustomField(const domain::CustomFieldDef& f) = 0;
 
+  // AlreadyExists when the owner has a view of that name.
+  virtual Status InsertSavedView(domain::SavedView* v) = 0;
+  virtual Status UpdateSavedView(const domain::SavedView& v) = 0;
+  virtual Status DeleteSavedView(Id ws, Id id) = 0;
+
   virtual Status InsertAudit(domain::AuditEvent* e) = 0;
   virtual Status InsertOutbox(domain::OutboxItem* o) = 0;
 
   virtual Status InsertSession(const SessionRecord& s) = 0;
   virtual Status DeleteSession(std::string_view token_hash) = 0;
   virtual Status DeleteSessionsOfAgent(Id ws, Id agent_id) = 0;
+  // Every session of the agent but the one whose hash is `keep_token_hash`.
+  virtual Status DeleteOtherSessionsOfAgent(Id ws, Id agent_id,
+                                            std::string_view keep_token_hash) = 0;
   virtual Status InsertApiToken(ApiTokenRecord* t) = 0;
   virtual Status DeleteApiToken(Id ws, Id id) = 0;
   virtual Status TouchApiToken(Id id, Millis when) = 0;

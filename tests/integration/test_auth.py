@@ -109,6 +109,11 @@ class AuthTest(unittest.TestCase):
         r = c.login(email, password)
         self.assertProblem(r, 423, "/problems/account-locked")
         self.assertIsNone(harness.session_cookie_from(r.headers))
+        # Retry-After: whole seconds until the 15-minute lock ends
+        retry = r.header("Retry-After")
+        self.assertIsNotNone(retry, r.describe())
+        self.assertTrue(retry.isdigit(), r.describe())
+        self.assertTrue(880 <= int(retry) <= 900, r.describe())
         r = harness.Client(self.server).request("POST", "/api/v1/auth/login",
                                                 {"email": email, "password": "wrong-again"},
                                                 auth=False)

@@ -186,6 +186,21 @@ class FeaturesTest(unittest.TestCase):
         self.assertEqual(self.admin.get("/api/v1/workspace").json["name"], ws.json["name"])
 
     # --- merge ----------------------------------------------------------------------------
+    def test_ticket_by_number(self):
+        t = self.agent.create_ticket(subject="पार्सल नहीं मिला #by-number")
+        r = self.agent.get("/api/v1/tickets/by-number/%d" % t["number"])
+        self.assertEqual(r.status, 200, r.describe())
+        self.assertEqual(r.json["id"], t["id"])
+        self.assertEqual(r.json["subject"], "पार्सल नहीं मिला #by-number")
+        self.assertEqual(r.header("ETag"), '"%d"' % t["version"])
+        missing = self.agent.get("/api/v1/tickets/by-number/%d" % (t["number"] + 1000000))
+        self.assertEqual(missing.status, 404, missing.describe())
+        self.assertEqual(missing.problem_type, "/problems/not-found")
+        for bad in ("abc", "0", "-1", "1.5"):
+            r = self.agent.get("/api/v1/tickets/by-number/" + bad)
+            self.assertEqual(r.status, 404, bad + ": " + r.describe())
+            self.assertEqual(r.header("Content-Type"), "application/problem+json")
+
     def test_merge(self):
         email = harness.unique_email("merge")
         src = self.agent.create_ticket(subject="Duplicate: parcel late", body="Source first",

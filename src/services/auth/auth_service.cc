@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "services/audit.h"
+#include "services/people/people_service.h"
 
 namespace sahayak::services {
 
@@ -29,7 +30,7 @@ Result<Principal> AuthService::PrincipalFor(ReadTx& tx, Id ws, Id agent_id) {
 
 Result<LoginResult> AuthService::Login(const std::string& email_raw, const std::string& password,
                                        bool remember_me, const std::string& ip,
-                                       const std::string& user_agent) {
+                                       const std::string& user_agent, Millis* locked_for) {
   const std::string email = FoldCase(Trim(email_raw));
   const Id ws = options_.workspace_id;
   std::optional<domain::Agent> agent;
@@ -49,6 +50,7 @@ Result<LoginResult> AuthService::Login(const std::string& email_raw, const std::
     return InvalidCredentials();
   }
   if (state.locked_until && *state.locked_until > now) {
+    if (locked_for != nullptr) *locked_for = *state.locked_until - now;
     return ResourceExhausted("the account is locked after repeated failed logins; try again in " +
                              std::to_string((*state.locked_until - now) / 60000 + 1) +
                              " minutes")
@@ -57,20 +59,7 @@ Result<LoginResult> AuthService::Login(const std::string& email_raw, const std::
   bool good = VerifyPassword(password, agent->password_hash);
   domain::Actor actor{domain::Actor::Kind::kAgent, agent->id, agent->name, ip, user_agent};
   if (!good || !agent->active) {
-    RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
-      ASSIGN_OR_RETURN(LoginState s, tx.GetLoginState(ws, agent->id));
-      if (!s.first_failed_at || now - *s.first_failed_at > options_.failure_window) {
-        s.failed = 0;
-        s.first_failed_at = now;
-      }
-      s.failed += 1;
-      if (s.failed >= options_.max_failures) s.locked_until = now + options_.lock_duration;
-      RETURN_IF_ERROR(tx.SetLoginState(ws, agent->id, s));
-      return RecordChange(tx, ws, actor, "agent.login_failed", "agent", agent->id,
-                          {{"failed_logins", s.failed}, {"locked", s.locked_until.has_value() &&
-                                                                   *s.locked_until > now}},
-                          now);
-    }));
+    RETURN_IF_ERROR(RecordFailure(ws, *agent, actor, now));
     return InvalidCredentials();
   }
   LoginResult out;
@@ -106,6 +95,74 @@ Result<LoginResult> AuthService::Login(const std::string& email_raw, const std::
   out.principal.ip = ip;
   out.principal.user_agent = user_agent;
   return out;
+}
+
+Status AuthService::RecordFailure(Id ws, const domain::Agent& agent, const domain::Actor& actor,
+                                  Millis now) {
+  return store_.Write([&](WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(LoginState s, tx.GetLoginState(ws, agent.id));
+    if (!s.first_failed_at || now - *s.first_failed_at > options_.failure_window) {
+      s.failed = 0;
+      s.first_failed_at = now;
+    }
+    s.failed += 1;
+    if (s.failed >= options_.max_failures) s.locked_until = now + options_.lock_duration;
+    RETURN_IF_ERROR(tx.SetLoginState(ws, agent.id, s));
+    return RecordChange(tx, ws, actor, "agent.login_failed", "agent", agent.id,
+                        {{"failed_logins", s.failed},
+                         {"locked", s.locked_until.has_value() && *s.locked_until > now}},
+                        now);
+  });
+}
+
+Status AuthService::ChangePassword(const Principal& who, const std::string& current_password,
+                                   const std::string& new_password, Millis* locked_for) {
+  const Id ws = who.workspace_id;
+  domain::Agent agent;
+  LoginState state;
+  RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(agent, tx.GetAgent(ws, who.agent_id));
+    ASSIGN_OR_RETURN(state, tx.GetLoginState(ws, who.agent_id));
+    return Status::Ok();
+  }));
+  const Millis now = clock_.Now();
+  if (state.locked_until && *state.locked_until > now) {
+    if (locked_for != nullptr) *locked_for = *state.locked_until - now;
+    return ResourceExhausted("the account is locked after repeated failed password checks; try "
+                             "again in " + std::to_string((*state.locked_until - now) / 60000 + 1) +
+                             " minutes")
+        .WithKind("account-locked");
+  }
+  Status rules = CheckPassword(new_password);
+  if (!VerifyPassword(current_password, agent.password_hash)) {
+    RETURN_IF_ERROR(RecordFailure(ws, agent, who.actor(), now));
+    Status st = InvalidArgument("the current password is wrong")
+                    .WithField("current_password", "is wrong");
+    if (!rules.ok()) st.WithField("new_password", "must have 8 to 256 characters");
+    return st;
+  }
+  if (!rules.ok()) {
+    return InvalidArgument("a password has 8 to 256 characters")
+        .WithField("new_password", "must have 8 to 256 characters");
+  }
+  ASSIGN_OR_RETURN(std::string hash, HashNewPassword(new_password));
+  RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Agent a, tx.GetAgent(ws, who.agent_id));
+    a.password_hash = hash;
+    a.updated_at = clock_.Now();
+    a.version += 1;
+    RETURN_IF_ERROR(tx.UpdateAgent(a));
+    RETURN_IF_ERROR(tx.SetLoginState(ws, a.id, LoginState{}));
+    if (who.via == Principal::Via::kSession) {
+      RETURN_IF_ERROR(tx.DeleteOtherSessionsOfAgent(ws, a.id, who.session_hash));
+    } else {
+      RETURN_IF_ERROR(tx.DeleteSessionsOfAgent(ws, a.id));
+    }
+    return RecordChange(tx, ws, who.actor(), "agent.password_changed", "agent", a.id,
+                        {{"password", "changed"}}, a.updated_at);
+  }));
+  ForgetCachedPrincipals();
+  return Status::Ok();
 }
 
 std::optional<Principal> AuthService::FromCache(const std::string& key, Millis now) {

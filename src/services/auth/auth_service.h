@@ -42,10 +42,17 @@ class AuthService {
       : store_(store), clock_(clock), options_(std::move(options)) {}
 
   // Unauthenticated ("invalid-credentials") for a wrong e-mail, password or a deactivated
-  // agent; ResourceExhausted ("account-locked") while locked after repeated failures.
+  // agent; ResourceExhausted ("account-locked") while locked after repeated failures, with
+  // `*locked_for` (when given) set to the time left until the lock ends.
   Result<LoginResult> Login(const std::string& email, const std::string& password,
                             bool remember_me, const std::string& ip,
-                            const std::string& user_agent);
+                            const std::string& user_agent, Millis* locked_for = nullptr);
+  // The caller changes their own password: InvalidArgument naming current_password when it is
+  // wrong (counted like a failed login, so it locks the account the same way; "account-locked"
+  // while locked), naming new_password when it breaks the password rules. Ends the agent's
+  // other sessions; the caller's own session (or token) stays.
+  Status ChangePassword(const Principal& who, const std::string& current_password,
+                        const std::string& new_password, Millis* locked_for = nullptr);
   Status Logout(const Principal& who);
   Result<Principal> AuthenticateSession(const std::string& token);
   Result<Principal> AuthenticateBearer(const std::string& token);
@@ -67,6 +74,8 @@ class AuthService {
     Millis until;
   };
   Result<Principal> PrincipalFor(ReadTx& tx, Id ws, Id agent_id);
+  // Counts a failed password check toward the lock-out, with its audit event.
+  Status RecordFailure(Id ws, const domain::Agent& agent, const domain::Actor& actor, Millis now);
   std::optional<Principal> FromCache(const std::string& key, Millis now);
   void Remember(const std::string& key, const Principal& p, Millis until);
   Store& store_;

@@ -38,6 +38,11 @@ class PeopleService {
                                     const nlohmann::json& body, std::optional<int64_t> if_match,
                                     const std::string& new_password_hash);
 
+  // The caller changes their own name, language or time zone (PATCH /api/v1/auth/me). Any
+  // other member is InvalidArgument naming it (role, active and email are the admins' to set).
+  Result<domain::Agent> UpdateProfile(WriteTx& tx, const Principal& who,
+                                      const nlohmann::json& body);
+
   Result<domain::Group> CreateGroup(WriteTx& tx, const Principal& who,
                                     const nlohmann::json& body);
   Result<domain::Group> UpdateGroup(WriteTx& tx, const Principal& who, Id id,

@@ -9,6 +9,13 @@ namespace sahayak::store {
 
 using domain::Id;
 
+// One query of SqliteTx::ListTicketsSorted: tickets matching `filter` with `status_count`
+// status parameters (1 when it runs one query per status), in `sort` order, after a key when
+// `after`; a tag is the source of rows, or with `tag_as_filter` a check on each row. Exposed
+// for the query-plan tests.
+std::string SortedTicketSql(const services::TicketFilter& filter, size_t status_count,
+                            domain::TicketSort sort, bool after, bool tag_as_filter = false);
+
 // ReadTx and WriteTx over one SQLite connection. The caller (SqliteStore) owns BEGIN/COMMIT;
 // this class only runs statements. Not thread-safe.
 class SqliteTx final : public services::WriteTx {
@@ -37,10 +44,18 @@ class SqliteTx final : public services::WriteTx {
   Result<services::Page<domain::Organisation>> ListOrganisations(
       Id ws, const services::PageRequest& page) override;
   Result<domain::Ticket> GetTicket(Id ws, Id id) override;
+  Result<domain::Ticket> GetTicketByNumber(Id ws, int64_t number) override;
   Result<int64_t> CountMatchingTickets(Id ws, const services::TicketFilter& filter,
                                        int64_t cap) override;
   Result<services::Page<domain::Ticket>> ListTickets(Id ws, const services::TicketFilter& filter,
                                                      const services::PageRequest& page) override;
+  Result<services::TicketPage> ListTicketsSorted(Id ws, const services::TicketFilter& filter,
+                                                 domain::TicketSort sort,
+                                                 const std::optional<services::TicketKey>& after,
+                                                 int limit) override;
+  Result<std::vector<domain::SavedView>> ListSavedViews(Id ws, Id agent_id) override;
+  Result<domain::SavedView> GetSavedView(Id ws, Id id) override;
+  Result<int64_t> CountSavedViews(Id ws, std::optional<Id> agent_id) override;
   Result<services::Page<domain::Message>> ListMessages(
       Id ws, Id ticket_id, const services::PageRequest& page) override;
   Result<domain::Attachment> GetAttachment(Id ws, Id id) override;
@@ -81,11 +96,16 @@ class SqliteTx final : public services::WriteTx {
   Status LinkAttachment(Id ws, Id attachment_id, Id message_id) override;
   Status InsertCustomField(domain::CustomFieldDef* f) override;
   Status UpdateCustomField(const domain::CustomFieldDef& f) override;
+  Status InsertSavedView(domain::SavedView* v) override;
+  Status UpdateSavedView(const domain::SavedView& v) override;
+  Status DeleteSavedView(Id ws, Id id) override;
   Status InsertAudit(domain::AuditEvent* e) override;
   Status InsertOutbox(domain::OutboxItem* o) override;
   Status InsertSession(const services::SessionRecord& s) override;
   Status DeleteSession(std::string_view token_hash) override;
   Status DeleteSessionsOfAgent(Id ws, Id agent_id) override;
+  Status DeleteOtherSessionsOfAgent(Id ws, Id agent_id,
+                                    std::string_view keep_token_hash) override;
   Status InsertApiToken(services::ApiTokenRecord* t) override;
   Status DeleteApiToken(Id ws, Id id) override;
   Status TouchApiToken(Id id, Millis when) override;

@@ -122,6 +122,13 @@ Status SqliteTx::DeleteSessionsOfAgent(Id ws, Id agent_id) {
   return s.Exec();
 }
 
+Status SqliteTx::DeleteOtherSessionsOfAgent(Id ws, Id agent_id, std::string_view keep_token_hash) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("DELETE FROM sessions WHERE workspace_id = ? AND "
+                                       "agent_id = ? AND token_hash <> ?"));
+  s.Bind(1, ws).Bind(2, agent_id).Bind(3, keep_token_hash);
+  return s.Exec();
+}
+
 namespace {
 
 constexpr const char* kTokenCols =
