@@ -4,6 +4,7 @@
 import {
   api,
   ApiError,
+  isApiError,
   problemFromResponse,
   type ApiClient,
   type Actor,
@@ -142,6 +143,18 @@ export function listTicketEvents(
 }
 
 /** Merges `ticketId` into `targetId`; answers the surviving (target) ticket. */
+/** The ticket agents call "#number" (GET /tickets/by-number/{number}); null when none has it. */
+export async function getTicketByNumber(number: number, client: ApiClient = api): Promise<Ticket | null> {
+  try {
+    return await client.get<Ticket>(`/api/v1/tickets/by-number/${number}`);
+  } catch (e) {
+    if (isApiError(e, '/problems/not-found')) {
+      return null;
+    }
+    throw e;
+  }
+}
+
 export function mergeTicket(ticketId: Id, targetId: Id, client: ApiClient = api): Promise<Ticket> {
   return client.post<Ticket>(`/api/v1/tickets/${ticketId}/merge`, { target_id: targetId });
 }
