@@ -167,6 +167,7 @@ async function runOne(browser, base, test) {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const shots = [];
+  const extraContexts = [];
   const t = {
     page,
     context,
@@ -180,6 +181,14 @@ async function runOne(browser, base, test) {
     },
     /** Opens a new page in the same context (same session). */
     newPage: () => context.newPage(),
+    /** A second browser context on the same server (another agent's browser); closed after the test. */
+    async newContext() {
+      const other = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'en-IN' });
+      other.setDefaultTimeout(ACTION_TIMEOUT_MS);
+      await other.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+      extraContexts.push(other);
+      return other;
+    },
   };
   let error = null;
   let timer;
@@ -207,6 +216,7 @@ async function runOne(browser, base, test) {
     const file = path.join(OUT, `FAILED-${test.name.replace(/[^a-z0-9]+/gi, '-')}.png`);
     await page.screenshot({ path: file }).then(() => shots.push(file), () => {});
   }
+  for (const other of extraContexts) await other.close().catch(() => {});
   await context.close().catch(() => {});
   return { error, shots, pageErrors };
 }

@@ -27,6 +27,7 @@ import {
 const DEVANAGARI = /[\u0900-\u097F]/;
 const KANNADA = /[\u0C80-\u0CFF]/;
 const LANGUAGE_AGENT = 'deepak.verma@demo.sahayak.local';
+const KAVYA_EMAIL = 'kavya.bhat@demo.sahayak.local';
 
 /** The first option of a <select> whose value is not empty, not "none" and not `current`. */
 async function otherOption(select, current) {
@@ -154,6 +155,39 @@ export const tests = [
       }
       if ((await messageVisibility(page, note, 'the internal note after reload')) !== 'false') {
         fail('after reload the internal note is no longer a note');
+      }
+    },
+  },
+  {
+    name: 'collision: an agent sees who else has the ticket open, and when they start replying',
+    async run({ page, context, newContext }) {
+      const api = await apiSession(context);
+      const ticket = await createTicket(api, unique('Parcel arrived damaged'));
+      await openTicket(page, ticket.id);
+      // Kavya Bhat opens the same ticket in her own browser.
+      const kavyaContext = await newContext();
+      await apiSession(kavyaContext, KAVYA_EMAIL);
+      const kavya = await kavyaContext.newPage();
+      await openTicket(kavya, ticket.id);
+      // Presence is polled every 10 s, so allow two rounds.
+      const presence = tid(page, 'presence');
+      const seen = async (re, what) => {
+        try {
+          await presence.filter({ hasText: re }).first().waitFor({ state: 'visible', timeout: 25_000 });
+        } catch {
+          const shown = ((await presence.first().textContent().catch(() => '')) ?? '').trim();
+          fail(`${what}: the ticket page showed "${shown}" instead`);
+        }
+      };
+      await seen(/Kavya Bhat is viewing/, 'the other agent viewing the ticket should be shown');
+      await tid(kavya, 'reply-body').fill('Checking with the Hubballi hub');
+      await seen(/Kavya Bhat is replying/, 'the other agent typing a reply should be shown');
+      // She goes back to her inbox: after her DELETE and the next poll she is no longer listed.
+      await kavya.goto('/views/mine');
+      try {
+        await presence.filter({ hasText: /Kavya Bhat/ }).first().waitFor({ state: 'hidden', timeout: 25_000 });
+      } catch {
+        fail('the other agent was still shown 25 s after closing the ticket');
       }
     },
   },
