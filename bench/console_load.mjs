@@ -211,6 +211,33 @@ try {
     series.push({ name: `/views/${view}, cold (fresh context)`, xs: cold });
     series.push({ name: `/views/${view}, warm (same context)`, xs: warm });
   }
+  // Switching views inside the console, as agents do all day: from a click on a view in the
+  // left column until the new view's first row is on screen (the two views share no ticket).
+  {
+    const ctx = await newContext(state);
+    const page = await ctx.newPage();
+    await usableAt(page, '/views/mine');
+    const switches = [];
+    for (let i = 0; i < RUNS * 2; i++) {
+      const to = i % 2 === 0 ? 'unassigned' : 'mine';
+      const took = await page.evaluate(([view, row]) => new Promise((resolve) => {
+        const before = document.querySelector(row)?.getAttribute('data-ticket-id') ?? null;
+        const link = document.querySelector(`[data-testid="view-link"][data-view="${view}"]`);
+        const t0 = performance.now();
+        link.click();
+        const poll = () => {
+          const first = document.querySelector(row);
+          const id = first?.getAttribute('data-ticket-id') ?? null;
+          if (location.pathname === `/views/${view}` && id !== null && id !== before) resolve(performance.now() - t0);
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      }), [to, '[data-testid="ticket-row"]']);
+      switches.push({ page: took, wall: took });
+    }
+    await ctx.close();
+    series.push({ name: 'switching view in the console (click → new rows shown)', xs: switches });
+  }
   const ceilingCold = [];
   const ceilingWarm = [];
   for (let i = 0; i < RUNS; i++) {

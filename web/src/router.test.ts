@@ -1,8 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { api } from './api/client';
-import { createAppRouter, safeRedirect } from './router';
+import { createAppRouter, preloadScreens, safeRedirect } from './router';
 import { FakeApi, problem } from './testing/fakeApi';
 import { agent } from './testing/fixtures';
 
@@ -12,6 +12,22 @@ beforeEach(() => {
   setActivePinia(createPinia());
   api.setCsrfToken(null);
   server = new FakeApi().install();
+});
+
+describe('preloadScreens', () => {
+  it('starts loading every lazy screen of the route, and leaves loaded ones alone', () => {
+    const lazy = vi.fn(() => Promise.resolve({}));
+    const failing = vi.fn(() => Promise.reject(new Error('offline')));
+    const loaded = { name: 'Loaded' };
+    preloadScreens({
+      matched: [
+        { components: { default: lazy } },
+        { components: { default: loaded, side: failing } },
+      ],
+    } as never);
+    expect(lazy).toHaveBeenCalledTimes(1);
+    expect(failing).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('auth guard', () => {

@@ -100,12 +100,26 @@ export function safeRedirect(value: unknown): string | null {
     : null;
 }
 
+/** Starts loading the code of the lazy screens `to` shows; errors surface when vue-router loads them. */
+export function preloadScreens(to: Pick<RouteLocationNormalized, 'matched'>): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (typeof component === 'function') {
+        void Promise.resolve((component as () => unknown)()).catch(() => {});
+      }
+    }
+  }
+}
+
 /**
  * Waits for GET /auth/me once per page load; without a session every page but sign-in
  * redirects to /login?redirect=<where the agent was going>.
  */
 export async function authGuard(to: RouteLocationNormalized) {
   const session = useSessionStore();
+  // The screen's code and /auth/me do not depend on each other: fetch them at the same time
+  // (vue-router itself loads a lazy screen only after the guards, one round trip later).
+  preloadScreens(to);
   await session.restore();
   if (to.meta.public) {
     if (to.name === 'login' && session.signedIn) {
