@@ -1,6 +1,8 @@
 // The sahayak command: the server and its administration tools in one binary.
 #include <CLI/CLI.hpp>
 
+#include <sysexits.h>
+
 #include <cstdio>
 
 #include "app/app.h"
@@ -50,6 +52,11 @@ int main(int argc, char** argv) {
   reset->add_option("--email", email, "E-mail address")->required();
   reset->add_option("--password", password, "New password (8+ characters)")->required();
 
+  auto* mail_deliver = cli.add_subcommand(
+      "mail-deliver", "Read one e-mail on stdin and turn it into a ticket or a reply");
+  std::string mailbox;
+  mail_deliver->add_option("--mailbox", mailbox, "A mailbox of the config's [[mail.mailboxes]]");
+
   cli.add_subcommand("version", "Print the version");
   cli.add_subcommand("routes", "List the API routes");
 
@@ -61,28 +68,30 @@ int main(int argc, char** argv) {
   }
   if (cli.got_subcommand("routes")) return sahayak::app::PrintRoutes();
 
+  // A mail server retries on EX_TEMPFAIL; a config mistake must not bounce the mail.
+  const int config_error = mail_deliver->parsed() ? EX_TEMPFAIL : 2;
   Config config;
   bool explicit_config = !config_file.empty();
   if (!explicit_config) config_file = "sahayak.toml";
   if (auto st = sahayak::app::LoadConfigFile(config_file, explicit_config, &config); !st.ok()) {
     std::fprintf(stderr, "sahayak: bad config: %s\n", st.message().c_str());
-    return 2;
+    return config_error;
   }
   if (auto st = sahayak::app::LoadConfigEnv(&config); !st.ok()) {
     std::fprintf(stderr, "sahayak: bad environment: %s\n", st.message().c_str());
-    return 2;
+    return config_error;
   }
   if (!data_dir.empty()) config.data_dir = data_dir;
   if (!listen.empty()) {
     if (auto st = sahayak::app::ParseListen(listen, &config.listen_host, &config.listen_port);
         !st.ok()) {
       std::fprintf(stderr, "sahayak: %s\n", st.message().c_str());
-      return 2;
+      return config_error;
     }
   }
   if (auto st = config.Validate(); !st.ok()) {
     std::fprintf(stderr, "sahayak: bad config: %s\n", st.message().c_str());
-    return 2;
+    return config_error;
   }
   sahayak::app::ConfigureLogging(config.log_format, config.log_level);
 
@@ -94,5 +103,6 @@ int main(int argc, char** argv) {
   }
   if (create_token->parsed()) return sahayak::app::CreateToken(config, email, token_name);
   if (reset->parsed()) return sahayak::app::ResetPassword(config, email, password);
+  if (mail_deliver->parsed()) return sahayak::app::MailDeliver(config, mailbox);
   return 1;
 }

@@ -93,6 +93,10 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->auth_ = std::make_unique<services::AuthService>(*app->store_, clock, ao);
   app->attachments_ = std::make_unique<services::AttachmentService>(
       *app->store_, *app->blobs_, clock, static_cast<size_t>(config.max_attachment_bytes));
+  services::MailIngestOptions mo;
+  mo.max_attachment_bytes = config.max_attachment_bytes;
+  app->mail_ingest_ =
+      std::make_unique<services::MailIngestService>(*app->tickets_, *app->blobs_, clock, mo);
   app->metrics_ = std::make_unique<api::Metrics>();
   store::SqliteStore* s = app->store_.get();
   app->metrics_->AddGauge("sahayak_write_queue_depth", "Writes waiting for the writer thread.",

@@ -10,6 +10,7 @@
 #include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/mail/ingest_service.h"
 #include "services/people/people_service.h"
 #include "services/presence/presence_service.h"
 #include "services/tickets/ticket_service.h"
@@ -31,6 +32,7 @@ class App {
   services::TicketService& tickets() { return *tickets_; }
   services::PeopleService& people() { return *people_; }
   services::AuthService& auth() { return *auth_; }
+  services::MailIngestService& mail_ingest() { return *mail_ingest_; }
   api::Router& router() { return *router_; }
   services::Principal SystemPrincipal() const;
   int migrations_applied() const { return store_->migrations_applied(); }
@@ -47,6 +49,7 @@ class App {
   std::unique_ptr<services::PresenceService> presence_;
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AttachmentService> attachments_;
+  std::unique_ptr<services::MailIngestService> mail_ingest_;
   std::unique_ptr<api::Metrics> metrics_;
   std::unique_ptr<api::RateLimiter> api_limiter_;
   std::unique_ptr<api::RateLimiter> login_limiter_;

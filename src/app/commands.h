@@ -16,5 +16,8 @@ int CreateAgent(const Config& config, const std::string& email, const std::strin
 int CreateToken(const Config& config, const std::string& email, const std::string& name);
 int ResetPassword(const Config& config, const std::string& email, const std::string& password);
 int PrintRoutes();
+// Reads one e-mail from stdin and ingests it (app/mail_deliver.cc). Exit status per sysexits.h
+// for mail servers: 0 delivered or deliberately dropped, 65 not mail, 75 try again later.
+int MailDeliver(const Config& config, const std::string& mailbox);
 
 }  // namespace sahayak::app

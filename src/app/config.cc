@@ -59,6 +59,24 @@ Status Config::Validate() const {
     return InvalidArgument("limits.requests_per_minute and limits.logins_per_minute_per_ip "
                            "must be 0 (off) or more");
   }
+  if (mail_max_message_bytes < 1024 || mail_max_message_bytes > (1LL << 30)) {
+    return InvalidArgument("mail.max_message_bytes must be between 1 KiB and 1 GiB");
+  }
+  for (size_t i = 0; i < mailboxes.size(); ++i) {
+    const auto& m = mailboxes[i];
+    if (m.name.empty()) {
+      return InvalidArgument("mail.mailboxes[" + std::to_string(i) + "] needs a name");
+    }
+    if (!m.address.empty() && m.address.find('@') == std::string::npos) {
+      return InvalidArgument("mail.mailboxes \"" + m.name + "\": address \"" + m.address +
+                             "\" is not an e-mail address");
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (mailboxes[j].name == m.name) {
+        return InvalidArgument("mail.mailboxes: two mailboxes are named \"" + m.name + "\"");
+      }
+    }
+  }
   return Status::Ok();
 }
 
@@ -80,6 +98,25 @@ Status ReadString(const toml::table& t, const char* path, std::string* out) {
   auto v = node.value<std::string>();
   if (!v) return InvalidArgument(std::string(path) + " must be a string");
   *out = *v;
+  return Status::Ok();
+}
+
+// [[mail.mailboxes]] tables: name, address, group (all strings).
+Status ReadMailboxes(const toml::table& t, Config* c) {
+  auto node = t.at_path("mail.mailboxes");
+  if (!node) return Status::Ok();
+  const toml::array* list = node.as_array();
+  if (list == nullptr) return InvalidArgument("mail.mailboxes must be an array of tables");
+  c->mailboxes.clear();
+  for (size_t i = 0; i < list->size(); ++i) {
+    const toml::table* box = list->get(i)->as_table();
+    if (box == nullptr) return InvalidArgument("mail.mailboxes must be an array of tables");
+    MailboxConfig m;
+    RETURN_IF_ERROR(ReadString(*box, "name", &m.name));
+    RETURN_IF_ERROR(ReadString(*box, "address", &m.address));
+    RETURN_IF_ERROR(ReadString(*box, "group", &m.group));
+    c->mailboxes.push_back(std::move(m));
+  }
   return Status::Ok();
 }
 
@@ -117,7 +154,8 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "limits.requests_per_minute", &c->requests_per_minute));
   RETURN_IF_ERROR(ReadInt(t, "limits.logins_per_minute_per_ip", &c->logins_per_minute_per_ip));
   if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
-  return Status::Ok();
+  RETURN_IF_ERROR(ReadInt(t, "mail.max_message_bytes", &c->mail_max_message_bytes));
+  return ReadMailboxes(t, c);
 }
 
 namespace {
@@ -154,6 +192,7 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_OPS", &c->password_ops));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_RATE_LIMIT_PER_MINUTE", &c->requests_per_minute));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_LOGIN_RATE_LIMIT_PER_MINUTE", &c->logins_per_minute_per_ip));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_MESSAGE_BYTES", &c->mail_max_message_bytes));
   int64_t n = c->worker_threads;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_WORKER_THREADS", &n));
   c->worker_threads = static_cast<int>(n);

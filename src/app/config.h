@@ -2,10 +2,19 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 
 namespace sahayak::app {
+
+// A mailbox mail arrives at ([[mail.mailboxes]] in the config file): mail-deliver --mailbox
+// NAME, or the one whose address the mail was delivered to, puts tickets into its group.
+struct MailboxConfig {
+  std::string name;     // what --mailbox names it by
+  std::string address;  // e.g. "support@example.in"; also the base of plus-addresses
+  std::string group;    // a group's name; empty: the workspace's first group
+};
 
 // Everything the server can be told. Read from defaults, then sahayak.toml, then SAHAYAK_*
 // environment variables, then command-line flags; Validate() names any bad value.
@@ -28,6 +37,8 @@ struct Config {
   bool secure_cookies = false;
   int64_t requests_per_minute = 6000;      // per agent or token; 0 turns the limit off
   int64_t logins_per_minute_per_ip = 60;   // login attempts per client address; 0: off
+  int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
+  std::vector<MailboxConfig> mailboxes;
 
   Status Validate() const;
 };

@@ -124,6 +124,20 @@ struct IdempotencyRecord {
   Millis created_at = 0;
 };
 
+// One e-mail Sahayak received ("in") or sent ("out"), by its Message-ID (without <>), and the
+// ticket it belongs to: what In-Reply-To and References thread by, and what deduplicates a
+// re-delivered mail. Unique per workspace.
+struct MailMessageRecord {
+  Id id = 0;
+  Id workspace_id = 0;
+  std::string message_id;
+  Id ticket_id = 0;  // as recorded; the ticket may since have been merged into another
+  std::optional<Id> message_row_id;  // the ticket message it became, if any
+  std::string direction = "in";      // "in" | "out"
+  std::string threaded_by;           // how an inbound mail was threaded ("references", "new" …)
+  Millis created_at = 0;
+};
+
 struct StoreStats {
   int64_t write_queue_depth = 0;
   int64_t database_bytes = 0;
@@ -202,6 +216,11 @@ class ReadTx {
   virtual Result<IdempotencyRecord> GetIdempotency(Id ws, std::string_view principal,
                                                    std::string_view key) = 0;
   virtual Result<int64_t> CountTickets(Id ws) = 0;
+
+  // E-mail threading (migration 0005). NotFound when the Message-ID is unknown.
+  virtual Result<MailMessageRecord> FindMailMessage(Id ws, std::string_view message_id) = 0;
+  // Whether `email` (case-folded) took part in the ticket's mail.
+  virtual Result<bool> IsMailParticipant(Id ws, Id ticket_id, std::string_view email) = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -259,6 +278,11 @@ class WriteTx : public virtual ReadTx {
                                 const IdempotencyRecord& r) = 0;
   virtual Status DeleteIdempotencyBefore(Millis cutoff) = 0;
   virtual Status DeleteSessionsExpiredBefore(Millis cutoff) = 0;
+
+  // AlreadyExists when the workspace has a mail with that Message-ID.
+  virtual Status InsertMailMessage(MailMessageRecord* r) = 0;
+  // Records that `email` (case-folded) took part in the ticket's mail; repeating is a no-op.
+  virtual Status AddMailParticipant(Id ws, Id ticket_id, std::string_view email) = 0;
 };
 
 // The database. Thread-safe.

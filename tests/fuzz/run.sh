@@ -26,6 +26,8 @@ targets=(
   "html_sanitizer|src/base/html_sanitizer.cc src/base/text.cc|-lgumbo -licuuc -licui18n -lsodium"
   "multipart|src/api/multipart.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "request|src/api/http.cc src/api/json_body.cc src/base/text.cc src/domain/json_input.cc src/domain/ticket.cc src/domain/people.cc|-licuuc -licui18n -lsodium"
+  "mail_threading|src/services/mail/threading.cc src/base/text.cc src/base/crypto.cc|-licuuc -licui18n -lsodium"
+  "mime|src/channels/email/vmime_mail_parser.cc src/channels/email/mime_walker.cc src/channels/email/mail_text.cc src/channels/email/mail_date.cc src/channels/email/mail_kind.cc src/base/text.cc src/base/html_sanitizer.cc src/base/clock.cc|-lvmime -lgumbo -licuuc -licui18n -lsodium"
 )
 
 # Dictionaries of the tokens each parser cares about, so the fuzzer reaches deep states sooner.
@@ -50,6 +52,22 @@ write_dictionary() {
         ' filename*=UTF-8'"''" ' filename*=iso-8859-1'"'en'" '; name="' '\x0d\x0a' '\x0a' \
         '\x0d\x0a\x0d\x0a' '--' '\\"' '\\' '%E0%A4%AA' '%2F' '../' 'C:\\' ' boundary=' \
         '\xe2\x80\xae' '\x09'
+      ;;
+    mime)
+      printf '"%s"\n' 'From: ' 'To: ' 'Cc: ' 'Subject: ' 'Date: ' 'Message-ID: <' 'In-Reply-To: ' \
+        'References: ' 'Reply-To: ' 'MIME-Version: 1.0' 'Content-Type: ' 'multipart/mixed' \
+        'multipart/alternative' 'multipart/related' 'multipart/report' \
+        '; report-type=delivery-status' 'message/rfc822' 'message/delivery-status' \
+        'text/rfc822-headers' 'text/plain' 'text/html' 'image/png' 'text/calendar' \
+        '; boundary="' '; charset=' 'utf-8' 'iso-8859-1' 'windows-1252' 'utf-16' 'koi8-r' \
+        'Content-Transfer-Encoding: ' 'base64' 'quoted-printable' '8bit' \
+        'Content-Disposition: attachment' 'Content-Disposition: inline' '; filename=' \
+        ' filename*=UTF-8'"''" ' filename*0*=' ' filename*1*=' 'Content-ID: <' 'cid:' \
+        '=?UTF-8?B?' '=?utf-8?Q?' '?=' '=E0=A4' '=\x0d\x0a' 'Auto-Submitted: auto-replied' \
+        'Precedence: bulk' 'List-Id: ' 'List-Unsubscribe: ' 'Final-Recipient: rfc822; ' \
+        'Action: failed' 'Status: 5.1.1' 'Diagnostic-Code: smtp; ' 'MAILER-DAEMON@' \
+        'Authentication-Results: ' '\x0d\x0a' '\x0d\x0a\x0d\x0a' '\x0a\x0a' '--' '\xff\xfe' \
+        '\xe0\xa4\xaa' '\xe0\xb2\xa8'
       ;;
   esac
 }
@@ -84,6 +102,9 @@ for entry in "${targets[@]}"; do
   rm -rf "$corpus" "$artifacts"
   mkdir -p "$corpus" "$artifacts"
   cp "$root/tests/fuzz/corpus/$name/"* "$corpus/"
+  if [[ "$name" == mime ]]; then
+    cp "$root/tests/data/mail/"*.eml "$corpus/"  # the mail corpus seeds the MIME parser
+  fi
 
   if "$binary" "${options[@]}" -artifact_prefix="$artifacts/" "$corpus" >>"$log" 2>&1; then
     echo "fuzz $name: ok"

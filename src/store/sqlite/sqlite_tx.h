@@ -11,10 +11,16 @@ using domain::Id;
 
 // One query of SqliteTx::ListTicketsSorted: tickets matching `filter` with `status_count`
 // status parameters (1 when it runs one query per status), in `sort` order, after a key when
-// `after`; a tag is the source of rows, or with `tag_as_filter` a check on each row. Exposed
-// for the query-plan tests.
+// `after`, from one key to another (both included) when `within`, leaving out a range of ids
+// when `skip_ids`; a tag is the source of rows, or with `tag_as_filter` a check on each row.
+// Exposed for the query-plan tests.
 std::string SortedTicketSql(const services::TicketFilter& filter, size_t status_count,
-                            domain::TicketSort sort, bool after, bool tag_as_filter = false);
+                            domain::TicketSort sort, bool after, bool tag_as_filter = false,
+                            bool within = false, bool skip_ids = false);
+// The walk of SqliteTx::WalkTaggedStatus: the ids and sort keys of one status's tickets
+// matching `filter` without its tag, in `sort` order, from its index alone.
+std::string SortedTicketWalkSql(const services::TicketFilter& filter, domain::TicketSort sort,
+                                bool after, bool skip_ids = false);
 
 // ReadTx and WriteTx over one SQLite connection. The caller (SqliteStore) owns BEGIN/COMMIT;
 // this class only runs statements. Not thread-safe.
@@ -73,6 +79,9 @@ class SqliteTx final : public services::WriteTx {
   Result<services::IdempotencyRecord> GetIdempotency(Id ws, std::string_view principal,
                                                      std::string_view key) override;
   Result<int64_t> CountTickets(Id ws) override;
+  Result<services::MailMessageRecord> FindMailMessage(Id ws,
+                                                      std::string_view message_id) override;
+  Result<bool> IsMailParticipant(Id ws, Id ticket_id, std::string_view email) override;
 
   // WriteTx
   Status InsertWorkspace(services::Workspace* w) override;
@@ -113,6 +122,8 @@ class SqliteTx final : public services::WriteTx {
                         const services::IdempotencyRecord& r) override;
   Status DeleteIdempotencyBefore(Millis cutoff) override;
   Status DeleteSessionsExpiredBefore(Millis cutoff) override;
+  Status InsertMailMessage(services::MailMessageRecord* r) override;
+  Status AddMailParticipant(Id ws, Id ticket_id, std::string_view email) override;
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -124,6 +135,12 @@ class SqliteTx final : public services::WriteTx {
   Status LoadAgentIdsOfGroup(domain::Group* g);
   Status WriteGroupMembers(const domain::Group& g);
   Status AdjustTagCount(Id ws, const std::string& tag, int delta);
+  // The first `want` tickets of one status with filter.tag (on `tag_count` tickets) after
+  // `after`, in `sort` order; see tx_tickets.cc.
+  Result<std::vector<domain::Ticket>> WalkTaggedStatus(
+      Id ws, const services::TicketFilter& filter, domain::TicketStatus status,
+      domain::TicketSort sort, const std::optional<services::TicketKey>& after, int want,
+      int64_t tag_count);
 
   Connection* c_;
 };
