@@ -210,58 +210,276 @@ Millis SortKey(const domain::Ticket& t, domain::TicketSort sort) {
 
 }  // namespace
 
+namespace {
+
+// The index that walks tickets of one status in `sort` order with the filter's assignee or
+// group prefix, or nullptr when the filter has no such index (several statuses in one query, a
+// requester or an organisation).
+const char* SortIndex(const services::TicketFilter& f, size_t status_count,
+                      domain::TicketSort sort) {
+  if (status_count != 1 || f.requester_id || f.organisation_id) return nullptr;
+  static constexpr const char* kNames[3][3] = {
+      {"tickets_assignee_updated", "tickets_assignee_created", "tickets_assignee_solved"},
+      {"tickets_group_updated", "tickets_group_created", "tickets_group_solved"},
+      {"tickets_status_updated", "tickets_status_created", "tickets_status_solved"}};
+  const int prefix = (f.assignee_id || (f.unassigned && !f.group_id)) ? 0 : f.group_id ? 1 : 2;
+  const int suffix = sort == domain::TicketSort::kSolvedDesc                   ? 2
+                     : std::string_view(SortColumn(sort)) == "created_at" ? 1
+                                                                          : 0;
+  return kNames[prefix][suffix];
+}
+
+// The filter's conditions after the workspace (and tag), as bound by BindSortedFilter.
+void AppendSortedFilter(std::string* sql, const services::TicketFilter& f, size_t status_count,
+                        domain::TicketSort sort) {
+  AppendInList(sql, "tickets.status", status_count);
+  if (f.unassigned) {
+    *sql += " AND tickets.assignee_id IS NULL";
+  } else if (f.assignee_id) {
+    *sql += " AND tickets.assignee_id = ?";
+  }
+  if (f.group_id) *sql += " AND tickets.group_id = ?";
+  if (f.requester_id) *sql += " AND tickets.requester_id = ?";
+  if (f.organisation_id) *sql += " AND tickets.organisation_id = ?";
+  AppendInList(sql, "tickets.priority", f.priorities.size());
+  AppendInList(sql, "tickets.channel", f.channels.size());
+  if (sort == domain::TicketSort::kSolvedDesc) *sql += " AND tickets.solved_at IS NOT NULL";
+}
+
+// Rows after a cursor: " AND (key, id) < (?, ?)" (> ascending); with `within`, rows from one
+// key to another, both included: " AND (key, id) <= (?, ?) AND (key, id) >= (?, ?)".
+void AppendKeyBound(std::string* sql, domain::TicketSort sort, bool within) {
+  const std::string pair = std::string(" AND (tickets.") + SortColumn(sort) + ", tickets.id) ";
+  const bool desc = Descending(sort);
+  if (within) {
+    *sql += pair + (desc ? "<=" : ">=") + " (?, ?)" + pair + (desc ? ">=" : "<=") + " (?, ?)";
+  } else {
+    *sql += pair + (desc ? "<" : ">") + " (?, ?)";
+  }
+}
+
+// Binds AppendSortedFilter's parameters from index `i`; returns the next index.
+int BindSortedFilter(Stmt& s, int i, const services::TicketFilter& f,
+                     const std::vector<domain::TicketStatus>& statuses) {
+  for (auto st : statuses) s.Bind(i++, domain::Name(st));
+  if (!f.unassigned && f.assignee_id) s.Bind(i++, *f.assignee_id);
+  if (f.group_id) s.Bind(i++, *f.group_id);
+  if (f.requester_id) s.Bind(i++, *f.requester_id);
+  if (f.organisation_id) s.Bind(i++, *f.organisation_id);
+  for (auto p : f.priorities) s.Bind(i++, domain::Name(p));
+  for (auto c : f.channels) s.Bind(i++, domain::Name(c));
+  return i;
+}
+
+}  // namespace
+
 std::string SortedTicketSql(const services::TicketFilter& f, size_t status_count,
-                            domain::TicketSort sort, bool after, bool tag_as_filter) {
+                            domain::TicketSort sort, bool after, bool tag_as_filter, bool within,
+                            bool skip_ids) {
   const std::string col = std::string("tickets.") + SortColumn(sort);
   const char* dir = Descending(sort) ? " DESC" : "";
+  const char* index = SortIndex(f, status_count, sort);
   std::string sql = std::string("SELECT ") + kTicketCols;
   if (f.tag && tag_as_filter) {
+    // Name the index so that the planner walks it in order (see below) and checks the tag on
+    // each row before it reads the row itself.
+    sql += " FROM tickets";
+    if (index != nullptr) sql += std::string(" INDEXED BY ") + index;
     sql +=
-        " FROM tickets WHERE tickets.workspace_id = ? AND EXISTS (SELECT 1 FROM ticket_tags tt"
+        " WHERE tickets.workspace_id = ? AND EXISTS (SELECT 1 FROM ticket_tags tt"
         " WHERE tt.workspace_id = tickets.workspace_id AND tt.tag = ?"
         " AND tt.ticket_id = tickets.id)";
   } else if (f.tag) {
     sql +=
         " FROM ticket_tags tt CROSS JOIN tickets ON tickets.id = tt.ticket_id"
         " WHERE tt.workspace_id = ? AND tt.tag = ? AND tickets.workspace_id = tt.workspace_id";
-  } else if (status_count == 1 && !f.requester_id && !f.organisation_id) {
+  } else if (index != nullptr) {
     // One status, maybe an assignee or group: name the index that walks in sort order. The
     // planner otherwise sometimes prefers an (…, id) index and sorts every match, which at a
     // million tickets costs a hundred milliseconds instead of one.
-    const char* prefix = (f.assignee_id || (f.unassigned && !f.group_id)) ? "tickets_assignee_"
-                         : f.group_id                                       ? "tickets_group_"
-                                                                            : "tickets_status_";
-    const char* suffix = sort == domain::TicketSort::kSolvedDesc           ? "solved"
-                         : std::string_view(SortColumn(sort)) == "created_at" ? "created"
-                                                                              : "updated";
-    sql += std::string(" FROM tickets INDEXED BY ") + prefix + suffix +
-           " WHERE tickets.workspace_id = ?";
+    sql += std::string(" FROM tickets INDEXED BY ") + index + " WHERE tickets.workspace_id = ?";
   } else {
     sql += " FROM tickets WHERE tickets.workspace_id = ?";
   }
-  AppendInList(&sql, "tickets.status", status_count);
-  if (f.unassigned) {
-    sql += " AND tickets.assignee_id IS NULL";
-  } else if (f.assignee_id) {
-    sql += " AND tickets.assignee_id = ?";
-  }
-  if (f.group_id) sql += " AND tickets.group_id = ?";
-  if (f.requester_id) sql += " AND tickets.requester_id = ?";
-  if (f.organisation_id) sql += " AND tickets.organisation_id = ?";
-  AppendInList(&sql, "tickets.priority", f.priorities.size());
-  AppendInList(&sql, "tickets.channel", f.channels.size());
-  if (sort == domain::TicketSort::kSolvedDesc) sql += " AND tickets.solved_at IS NOT NULL";
-  if (after) {
-    sql += " AND (" + col + ", tickets.id) " + (Descending(sort) ? "<" : ">") + " (?, ?)";
-  }
+  AppendSortedFilter(&sql, f, status_count, sort);
+  if (after) AppendKeyBound(&sql, sort, /*within=*/false);
+  if (within) AppendKeyBound(&sql, sort, /*within=*/true);
+  if (skip_ids) sql += " AND tickets.id NOT BETWEEN ? AND ?";
   sql += " ORDER BY " + col + dir + ", tickets.id" + dir + " LIMIT ?";
   return sql;
 }
 
-// Past this many tickets a tag is cheaper as a per-row check on an ordered walk than as the
-// source of rows to sort (sorting 10,000 rows takes about as long as walking 6 × 50 pages
-// through a tag on 1 % of a million tickets).
+std::string SortedTicketWalkSql(const services::TicketFilter& f, domain::TicketSort sort,
+                                bool after, bool skip_ids) {
+  const std::string col = std::string("tickets.") + SortColumn(sort);
+  const char* dir = Descending(sort) ? " DESC" : "";
+  const char* index = SortIndex(f, 1, sort);  // ListTicketsSorted walks only with one
+  std::string sql = "SELECT tickets.id, " + col + " FROM tickets";
+  if (index != nullptr) sql += std::string(" INDEXED BY ") + index;
+  sql += " WHERE tickets.workspace_id = ?";
+  AppendSortedFilter(&sql, f, 1, sort);
+  if (after) AppendKeyBound(&sql, sort, /*within=*/false);
+  if (skip_ids) sql += " AND tickets.id NOT BETWEEN ? AND ?";
+  sql += " ORDER BY " + col + dir + ", tickets.id" + dir + " LIMIT ?";
+  return sql;
+}
+
+namespace {
+
+// Past this many tickets a tag is cheaper as a check on an ordered walk than as the source of
+// rows to sort (sorting 10,000 rows takes about as long as walking 6 × 50 pages through a tag
+// on 1 % of a million tickets).
 constexpr int64_t kSortTaggedTicketsUpTo = 10000;
+
+// A walk reads the index in batches growing from kFirstWalkBatch to kMaxWalkBatch rows.
+constexpr int kFirstWalkBatch = 64;
+constexpr int kMaxWalkBatch = 4096;
+
+// A batch whose ids span at most this many times its size (tickets created together: recent
+// ones, an import) is checked against the tag's ids in that span, read in one range of
+// ticket_tags' primary key, instead of once per row.
+constexpr int64_t kRangeCheckSpan = 8;
+
+}  // namespace
+
+Result<std::vector<domain::Ticket>> SqliteTx::WalkTaggedStatus(
+    Id ws, const services::TicketFilter& f, domain::TicketStatus status, domain::TicketSort sort,
+    const std::optional<services::TicketKey>& after, int want, int64_t tag_count) {
+  // Walks the status's (…, status, key, id) index in order, a batch at a time, without the
+  // tag: an index-only read, cheap per row. The batch is then checked against the tag: when its
+  // ids are close together (recent tickets are), by reading the tag's ids in that span once;
+  // otherwise by walking the same rows again with a per-row EXISTS check, which stops at `want`
+  // matches. Either way the batch's matches come out in order, so the first `want` of them are
+  // exact, and the walk ends at `want` matches or at the end of the index.
+  //
+  // A batch without the tag at all widens its span to the widest run of ids without the tag
+  // (two seeks in ticket_tags), and later batches leave those ids out inside SQLite: thousands
+  // of just-created tickets without the tag then cost a tenth of a microsecond each instead of
+  // being handed over and checked one by one.
+  //
+  // Checking row by row costs about half a microsecond a row; a status with few tagged tickets
+  // among many untagged ones with scattered ids would have the walk check all of them. Once it
+  // has checked rows worth reading the tag's own rows three times over, it stops and reads the
+  // rest through ticket_tags: |tag| lookups and a sort of the matches in this status, exact too.
+  const std::vector<domain::TicketStatus> one{status};
+  std::vector<domain::Ticket> out;
+  std::optional<services::TicketKey> pos = after;
+  std::optional<std::pair<Id, Id>> skip;  // ids without the tag, left out of the walk
+  int batch = kFirstWalkBatch;
+  int64_t cost = 0;  // rows checked one by one, plus rows checked by range / 8
+  const int64_t budget = 3 * tag_count;
+  std::vector<services::TicketKey> rows;
+  std::vector<Id> tagged;
+  auto bind_walk = [&](Stmt& s, bool with_tag) {
+    int i = 1;
+    s.Bind(i++, ws);
+    if (with_tag) s.Bind(i++, *f.tag);
+    i = BindSortedFilter(s, i, f, one);
+    if (pos) {
+      s.Bind(i++, pos->key);
+      s.Bind(i++, pos->id);
+    }
+    return i;
+  };
+  while (static_cast<int>(out.size()) < want) {
+    if (cost > budget) {
+      // Read the tag's own tickets in this status after where the walk stopped, and sort them.
+      ASSIGN_OR_RETURN(Stmt s, c_->Prepare(SortedTicketSql(f, 1, sort, pos.has_value(), false)));
+      s.Bind(bind_walk(s, true), want - static_cast<int>(out.size()));
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        out.push_back(ReadTicket(s));
+      }
+      break;
+    }
+    rows.clear();
+    {
+      ASSIGN_OR_RETURN(Stmt s, c_->Prepare(SortedTicketWalkSql(f, sort, pos.has_value(),
+                                                               skip.has_value())));
+      int i = bind_walk(s, false);
+      if (skip) {
+        s.Bind(i++, skip->first);
+        s.Bind(i++, skip->second);
+      }
+      s.Bind(i, batch);
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        rows.push_back({s.Int(1), s.Int(0)});
+      }
+    }
+    if (rows.empty()) break;
+    Id lo = rows[0].id, hi = rows[0].id;
+    for (const auto& r : rows) {
+      lo = std::min(lo, r.id);
+      hi = std::max(hi, r.id);
+    }
+    if (hi - lo < kRangeCheckSpan * static_cast<int64_t>(rows.size())) {
+      tagged.clear();
+      {
+        ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT ticket_id FROM ticket_tags WHERE "
+                                             "workspace_id = ? AND tag = ? AND ticket_id "
+                                             "BETWEEN ? AND ?"));
+        s.Bind(1, ws).Bind(2, *f.tag).Bind(3, lo).Bind(4, hi);
+        while (true) {
+          ASSIGN_OR_RETURN(bool row, s.Step());
+          if (!row) break;
+          tagged.push_back(s.Int(0));  // in id order: ticket_tags' key ends with ticket_id
+        }
+      }
+      cost += static_cast<int64_t>(rows.size() + tagged.size()) / 8;
+      for (const auto& r : rows) {
+        if (static_cast<int>(out.size()) >= want) break;
+        if (!std::binary_search(tagged.begin(), tagged.end(), r.id)) continue;
+        ASSIGN_OR_RETURN(domain::Ticket t, GetTicket(ws, r.id));
+        out.push_back(std::move(t));
+      }
+      if (tagged.empty()) {
+        // No ticket from lo to hi has the tag: widen to the tagged ids on either side.
+        Id from = 0, to = std::numeric_limits<Id>::max();
+        ASSIGN_OR_RETURN(Stmt below, c_->Prepare("SELECT max(ticket_id) FROM ticket_tags WHERE "
+                                                 "workspace_id = ? AND tag = ? AND ticket_id < ?"));
+        below.Bind(1, ws).Bind(2, *f.tag).Bind(3, lo);
+        ASSIGN_OR_RETURN(bool row, below.Step());
+        if (row && !below.IsNull(0)) from = below.Int(0) + 1;
+        ASSIGN_OR_RETURN(Stmt above, c_->Prepare("SELECT min(ticket_id) FROM ticket_tags WHERE "
+                                                 "workspace_id = ? AND tag = ? AND ticket_id > ?"));
+        above.Bind(1, ws).Bind(2, *f.tag).Bind(3, hi);
+        ASSIGN_OR_RETURN(row, above.Step());
+        if (row && !above.IsNull(0)) to = above.Int(0) - 1;
+        skip = std::make_pair(from, to);
+      }
+    } else {
+      // The same rows again, from the batch's first to its last, checked per row.
+      ASSIGN_OR_RETURN(Stmt s, c_->Prepare(SortedTicketSql(f, 1, sort, false, true,
+                                                             /*within=*/true, skip.has_value())));
+      int i = 1;
+      s.Bind(i++, ws);
+      s.Bind(i++, *f.tag);
+      i = BindSortedFilter(s, i, f, one);
+      s.Bind(i++, rows.front().key);
+      s.Bind(i++, rows.front().id);
+      s.Bind(i++, rows.back().key);
+      s.Bind(i++, rows.back().id);
+      if (skip) {
+        s.Bind(i++, skip->first);
+        s.Bind(i++, skip->second);
+      }
+      s.Bind(i, want - static_cast<int>(out.size()));
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        out.push_back(ReadTicket(s));
+      }
+      cost += static_cast<int64_t>(rows.size());
+    }
+    if (static_cast<int>(rows.size()) < batch) break;  // the end of the index
+    pos = rows.back();
+    batch = std::min(batch * 2, kMaxWalkBatch);
+  }
+  return out;
+}
 
 Result<services::TicketPage> SqliteTx::ListTicketsSorted(
     Id ws, const services::TicketFilter& f, domain::TicketSort sort,
@@ -270,14 +488,17 @@ Result<services::TicketPage> SqliteTx::ListTicketsSorted(
   // without a tag each status gets its own query, which walks (…, status, key, id) and stops
   // after a page; the pages are merged here. At most 6 × (limit + 1) rows are read.
   // A tag on few tickets: read them all through ticket_tags and sort them. A tag on many:
-  // walk the status indexes in order like an untagged list, checking the tag per row.
+  // walk the status indexes in order like an untagged list, checking the tag on the way
+  // (WalkTaggedStatus).
   bool tag_as_filter = false;
+  int64_t tag_count = 0;
   if (f.tag) {
     ASSIGN_OR_RETURN(Stmt c, c_->Prepare("SELECT ticket_count FROM tags WHERE workspace_id = ? "
                                          "AND name = ?"));
     c.Bind(1, ws).Bind(2, *f.tag);
     ASSIGN_OR_RETURN(bool row, c.Step());
-    tag_as_filter = row && c.Int(0) > kSortTaggedTicketsUpTo;
+    if (row) tag_count = c.Int(0);
+    tag_as_filter = tag_count > kSortTaggedTicketsUpTo;
   }
   std::vector<std::vector<domain::TicketStatus>> runs;
   if (f.tag && !tag_as_filter) {
@@ -294,18 +515,18 @@ Result<services::TicketPage> SqliteTx::ListTicketsSorted(
   }
   std::vector<domain::Ticket> rows;
   for (const auto& statuses : runs) {
+    if (tag_as_filter && SortIndex(f, statuses.size(), sort) != nullptr) {
+      ASSIGN_OR_RETURN(std::vector<domain::Ticket> found,
+                       WalkTaggedStatus(ws, f, statuses[0], sort, after, limit + 1, tag_count));
+      for (auto& t : found) rows.push_back(std::move(t));
+      continue;
+    }
     ASSIGN_OR_RETURN(Stmt s, c_->Prepare(SortedTicketSql(f, statuses.size(), sort,
                                                            after.has_value(), tag_as_filter)));
     int i = 1;
     s.Bind(i++, ws);
     if (f.tag) s.Bind(i++, *f.tag);
-    for (auto st : statuses) s.Bind(i++, domain::Name(st));
-    if (!f.unassigned && f.assignee_id) s.Bind(i++, *f.assignee_id);
-    if (f.group_id) s.Bind(i++, *f.group_id);
-    if (f.requester_id) s.Bind(i++, *f.requester_id);
-    if (f.organisation_id) s.Bind(i++, *f.organisation_id);
-    for (auto p : f.priorities) s.Bind(i++, domain::Name(p));
-    for (auto c : f.channels) s.Bind(i++, domain::Name(c));
+    i = BindSortedFilter(s, i, f, statuses);
     if (after) {
       s.Bind(i++, after->key);
       s.Bind(i++, after->id);
