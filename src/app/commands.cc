@@ -10,7 +10,9 @@
 #include "app/app.h"
 #include "app/maintenance.h"
 #include "base/text.h"
+#include "app/mail_delivery.h"
 #include "net/http_server.h"
+#include "net/lmtp_server.h"
 #include "services/people/people_service.h"
 
 namespace sahayak::app {
@@ -54,6 +56,50 @@ Result<domain::Agent> FindAgent(App& app, const std::string& email) {
   return agent;
 }
 
+// Delivers LMTP mail through the same path as `sahayak mail-deliver`.
+class LmtpIngest : public net::LmtpBackend {
+ public:
+  explicit LmtpIngest(App& app) : app_(app) {}
+
+  bool AcceptRecipient(const std::string& address) override {
+    const Config& c = app_.config();
+    return c.mailboxes.empty() || MailboxForAddress(c, address) != nullptr;
+  }
+
+  std::vector<net::LmtpReply> Deliver(const std::string& raw,
+                                      const std::vector<std::string>& recipients) override {
+    const Config& c = app_.config();
+    PreparedMail prepared;
+    DeliveryOutcome parsed = PrepareMail(c, "", raw, &prepared);
+    const MailboxConfig* by_headers = prepared.mailbox;
+    std::vector<net::LmtpReply> replies;
+    for (const auto& rcpt : recipients) {
+      DeliveryOutcome o = parsed;
+      if (o.kind == DeliveryOutcome::Kind::kStored) {
+        const MailboxConfig* box = MailboxForAddress(c, rcpt);
+        prepared.mailbox = box != nullptr ? box : by_headers;
+        o = StoreMail(app_, prepared, raw);
+      }
+      switch (o.kind) {
+        case DeliveryOutcome::Kind::kStored:
+          replies.push_back({250, "2.0.0", "<" + rcpt + "> " + o.text});
+          break;
+        case DeliveryOutcome::Kind::kTempFail:
+          spdlog::warn("LMTP delivery to <{}> deferred: {}", rcpt, o.text);
+          replies.push_back({451, "4.3.0", "<" + rcpt + "> " + o.text});
+          break;
+        case DeliveryOutcome::Kind::kNotMail:
+          replies.push_back({554, "5.6.0", "<" + rcpt + "> " + o.text});
+          break;
+      }
+    }
+    return replies;
+  }
+
+ private:
+  App& app_;
+};
+
 }  // namespace
 
 int Serve(const Config& config, const std::string& port_file) {
@@ -79,10 +125,25 @@ int Serve(const Config& config, const std::string& port_file) {
     spdlog::info("no web console at {} (build it in web/); serving the API only",
                  config.web_root);
   }
+  LmtpIngest lmtp_backend(**app);
+  std::unique_ptr<net::LmtpServer> lmtp;
+  if (!config.lmtp_host.empty()) {
+    net::LmtpServerOptions lo;
+    lo.host = config.lmtp_host;
+    lo.port = config.lmtp_port;
+    lo.max_message_bytes = static_cast<size_t>(config.mail_max_message_bytes);
+    lo.max_connections = config.lmtp_max_connections;
+    lo.idle_timeout_seconds = config.lmtp_idle_timeout_seconds;
+    lmtp = std::make_unique<net::LmtpServer>(lo, lmtp_backend);
+    if (Status st = lmtp->Start(); !st.ok()) return Fail(st);
+    spdlog::info("LMTP listening on {}:{}", config.lmtp_host, lmtp->port());
+    lmtp->RunInBackground();
+  }
   if (!port_file.empty() && !WriteFileAtomically(port_file, std::to_string(server.port()))) {
     return Fail(Unavailable("cannot write the port file " + port_file));
   }
   server.Run();
+  if (lmtp) lmtp->Stop();
   spdlog::info("sahayak stopped");
   return 0;
 }

@@ -62,6 +62,18 @@ Status Config::Validate() const {
   if (mail_max_message_bytes < 1024 || mail_max_message_bytes > (1LL << 30)) {
     return InvalidArgument("mail.max_message_bytes must be between 1 KiB and 1 GiB");
   }
+  if (!lmtp_host.empty() && !lmtp_allow_remote && lmtp_host != "127.0.0.1" &&
+      lmtp_host != "::1" && lmtp_host.rfind("127.", 0) != 0) {
+    return InvalidArgument("mail.lmtp_listen \"" + lmtp_host +
+                           "\" is not a loopback address; set mail.lmtp_allow_remote = true "
+                           "to accept mail from other hosts");
+  }
+  if (lmtp_max_connections < 1 || lmtp_max_connections > 10000) {
+    return InvalidArgument("mail.lmtp_max_connections must be 1-10000");
+  }
+  if (lmtp_idle_timeout_seconds < 1 || lmtp_idle_timeout_seconds > 3600) {
+    return InvalidArgument("mail.lmtp_idle_timeout_seconds must be 1-3600");
+  }
   for (size_t i = 0; i < mailboxes.size(); ++i) {
     const auto& m = mailboxes[i];
     if (m.name.empty()) {
@@ -155,6 +167,12 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "limits.logins_per_minute_per_ip", &c->logins_per_minute_per_ip));
   if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
   RETURN_IF_ERROR(ReadInt(t, "mail.max_message_bytes", &c->mail_max_message_bytes));
+  std::string lmtp;
+  RETURN_IF_ERROR(ReadString(t, "mail.lmtp_listen", &lmtp));
+  if (!lmtp.empty()) RETURN_IF_ERROR(ParseListen(lmtp, &c->lmtp_host, &c->lmtp_port));
+  if (auto v = t.at_path("mail.lmtp_allow_remote").value<bool>()) c->lmtp_allow_remote = *v;
+  RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_max_connections", &c->lmtp_max_connections));
+  RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_idle_timeout_seconds", &c->lmtp_idle_timeout_seconds));
   return ReadMailboxes(t, c);
 }
 
@@ -193,6 +211,9 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(EnvInt("SAHAYAK_RATE_LIMIT_PER_MINUTE", &c->requests_per_minute));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_LOGIN_RATE_LIMIT_PER_MINUTE", &c->logins_per_minute_per_ip));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_MESSAGE_BYTES", &c->mail_max_message_bytes));
+  std::string lmtp;
+  EnvString("SAHAYAK_LMTP_LISTEN", &lmtp);
+  if (!lmtp.empty()) RETURN_IF_ERROR(ParseListen(lmtp, &c->lmtp_host, &c->lmtp_port));
   int64_t n = c->worker_threads;
   RETURN_IF_ERROR(EnvInt("SAHAYAK_WORKER_THREADS", &n));
   c->worker_threads = static_cast<int>(n);

@@ -39,6 +39,12 @@ struct Config {
   int64_t logins_per_minute_per_ip = 60;   // login attempts per client address; 0: off
   int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
   std::vector<MailboxConfig> mailboxes;
+  // The LMTP listener (mail.lmtp_listen, SAHAYAK_LMTP_LISTEN); off while lmtp_host is empty.
+  std::string lmtp_host;
+  uint16_t lmtp_port = 0;
+  bool lmtp_allow_remote = false;     // mail.lmtp_allow_remote: bind beyond loopback
+  int lmtp_max_connections = 32;      // mail.lmtp_max_connections
+  int lmtp_idle_timeout_seconds = 300;  // mail.lmtp_idle_timeout_seconds
 
   Status Validate() const;
 };

@@ -208,8 +208,11 @@ class MailServers:
     self-signed certificate (`cert_path`, valid for 127.0.0.1 and mx.test)."""
 
     def __init__(self, tmpdir=None, users=None, pipe_command=None, pipe_user="nobody",
-                 mail_user="nobody", tls=False, start_timeout=20.0):
+                 mail_user="nobody", tls=False, start_timeout=20.0, lmtp_transport=None):
         self.tmpdir = tmpdir
+        # (domain, port): mail to that domain goes over LMTP to 127.0.0.1:port (e.g. Sahayak's
+        # own LMTP listener) through a transport map entry.
+        self.lmtp_transport = lmtp_transport
         self.users = dict(USERS)
         self.users.update(users or {})
         for addr, pw in self.users.items():
@@ -536,6 +539,12 @@ service auth {{
         if self.tls:
             tls = ("smtpd_tls_cert_file = %s\nsmtpd_tls_key_file = %s\n"
                    "smtpd_tls_security_level = may\n" % (self.cert_path, self.key_path))
+        extra_relay = transport_maps = ""
+        if self.lmtp_transport:
+            domain, port = self.lmtp_transport
+            extra_relay = ", " + domain
+            transport_maps = ("transport_maps = inline:{ %s=lmtp:inet:127.0.0.1:%d }\n"
+                              % (domain, port))
         main_cf = """# Written by tests/integration/mailservers.py for one test run.
 compatibility_level = 3.6
 config_directory = {etc}
@@ -568,9 +577,9 @@ default_transport = error:5.4.4 no outside mail in tests
 virtual_mailbox_domains = {mailbox_domains}
 virtual_mailbox_maps = inline:{{ {mailbox_map} }}
 virtual_transport = lmtp:inet:127.0.0.1:{lmtp}
-relay_domains = {pipe_domain}
+relay_domains = {pipe_domain}{extra_relay}
 relay_transport = sahayak
-sahayak_destination_recipient_limit = 1
+{transport_maps}sahayak_destination_recipient_limit = 1
 smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination
 smtpd_sasl_auth_enable = yes
 smtpd_sasl_type = dovecot
@@ -588,7 +597,7 @@ delay_warning_time = 0h
                 mailbox_domains=", ".join(MAILBOX_DOMAINS), mailbox_map=mailbox_map,
                 lmtp=self.lmtp_port, auth=self.auth_port, pipe_domain=PIPE_DOMAIN,
                 log=self.postfix_log,
-                root=self.root, tls=tls)
+                root=self.root, tls=tls, extra_relay=extra_relay, transport_maps=transport_maps)
         # The services of Debian's master.cf, none chrooted (the queue is in a temp folder),
         # smtpd only on our port, and the pipe transport to the configured command.
         master_cf = """# Written by tests/integration/mailservers.py for one test run.
