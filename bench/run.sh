@@ -11,6 +11,9 @@
 #   e. the agent console: JavaScript/CSS/font sizes of web/dist, and the time from navigation
 #      to a usable inbox in Chromium (bench/console_load.mjs; skipped without node, Debian's
 #      chromium or web/dist)
+#   f. mail ingest: a generated maildir of BENCH_MAILS (10,000) realistic mails parsed,
+#      threaded and stored through the real store (mail_ingest_bench, via bench/mail_ingest.sh)
+#      against parsing alone; runs after the server has stopped
 # It prints a summary table and writes it to bench/out/latest.md. Figures, not tests: nothing
 # here fails on a slow result. Needs the release build (cmake --preset release && cmake --build
 # --preset release), wrk, sqlite3 and curl.
@@ -27,6 +30,7 @@
 #                           seeding is skipped when DIR/sahayak.db exists
 #   BENCH_KEEP=1            keep the temporary folder (data, logs, raw outputs)
 #   BENCH_BUILD=DIR         build folder (default build/release)
+#   BENCH_MAILS=10000       mails in the generated maildir (f); BENCH_MAILS=0 skips f
 #   SAHAYAK_READ_THREADS, SAHAYAK_WORKER_THREADS  passed to the server as usual
 set -euo pipefail
 
@@ -278,6 +282,26 @@ LOG_WARNINGS=$(grep -ciE '\bwarn(ing)?\b' "$WORK/server.log" || true)
 echo "Server exit status $SERVER_RC after SIGTERM ($STOP_SECONDS s); log: $LOG_ERRORS error lines, $LOG_WARNINGS warning lines"
 if (( LOG_ERRORS > 0 )); then grep -iE '\b(error|critical)\b' "$WORK/server.log" | head -5; fi
 
+# --- f. mail ingest ----------------------------------------------------------------------
+# After the server has stopped, so the two do not share the CPUs. The maildir and the data
+# folders (one per thread count, ~200 MB each) go into $WORK/mail; needs python3.
+MAIL=skipped
+if [[ ${BENCH_MAILS:-10000} != 0 && -x $BUILD/bench/mail_ingest_bench ]]; then
+  log "f. Mail ingest from a maildir of ${BENCH_MAILS:-10000} mails"
+  if BENCH_BUILD=$BUILD BENCH_SEED=$SEED "$ROOT/bench/mail_ingest.sh" "$WORK/mail"; then
+    MAIL=done
+    cp "$WORK/mail/f_mail.txt" "$WORK/f_mail.txt"
+    MAIL_PARSE2=$(grep '^RESULT mode=parse threads=2 ' "$WORK/f_mail.txt" || true)
+    MAIL_INGEST2=$(grep '^RESULT mode=ingest threads=2 ' "$WORK/f_mail.txt" || true)
+    MAIL_INGEST1=$(grep '^RESULT mode=ingest threads=1 ' "$WORK/f_mail.txt" || true)
+  else
+    MAIL=failed
+    echo "bench: the mail ingest benchmark failed (see above)" >&2
+  fi
+else
+  echo "f. Mail ingest: skipped (BENCH_MAILS=0 or $BUILD/bench/mail_ingest_bench missing)"
+fi
+
 # --- summary ------------------------------------------------------------------------------
 verdict() { awk "BEGIN { print ($1) ? \"yes\" : \"NO\" }"; }
 wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" err_read) + $(field "$l" err_write) + $(field "$l" err_timeout) ))"; }
@@ -301,6 +325,10 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   echo "| d. memory after a | VmRSS $A_RSS MiB, VmHWM $A_HWM MiB, peak sampled $A_PEAK MiB | | | < 100 MB | $(verdict "$A_HWM * 1.048576 < 100") |"
   echo "| d. memory after b | VmRSS $B_RSS MiB, VmHWM $B_HWM MiB, peak sampled $B_PEAK MiB | | | < 100 MB | $(verdict "$B_HWM * 1.048576 < 100") |"
   echo "| d. memory after c | VmRSS $C_RSS MiB, VmHWM $C_HWM MiB, peak sampled $C_PEAK MiB | | | < 100 MB | $(verdict "$C_HWM * 1.048576 < 100") |"
+  if [[ $MAIL == done && -n $MAIL_INGEST2 && -n $MAIL_PARSE2 ]]; then
+    MAIL_RATE=$(field "$MAIL_INGEST2" msgs_per_s); MAIL_CEIL=$(field "$MAIL_PARSE2" msgs_per_s)
+    echo "| f. mail ingest, maildir of $(field "$MAIL_INGEST2" messages), 2 threads | $MAIL_RATE msgs/s (p50 $(field "$MAIL_INGEST2" p50_ms) ms, p99 $(field "$MAIL_INGEST2" p99_ms) ms; 1 thread $(field "$MAIL_INGEST1" msgs_per_s) msgs/s); load $(field "$MAIL_INGEST2" load_after) | parse only, 2 threads, $MAIL_CEIL msgs/s | $(calc "%.2f" "$MAIL_RATE / $MAIL_CEIL") | >= 1,000/s | $(verdict "$MAIL_RATE >= 1000") |"
+  fi
   echo
   echo "Ticket list, per filter ($LIST_CONNS clients, ${DURATION}s):"
   echo
@@ -312,6 +340,15 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   echo
   echo "Errors: ping non-2xx $(non2xx a_ping), socket errors $(wrk_errors "$PING"); ticket non-2xx $(non2xx a_ticket), socket errors $(wrk_errors "$TICKET"); create non-2xx $CREATE_NON2XX, socket errors $(wrk_errors "$CREATE"), $CREATED tickets committed in the measured run ($(field "$CREATE" requests) responses); list non-2xx $LIST_NON2XX, connection failures $(field "$(grep 'label=connection_failures' "$WORK/c_list.txt")" count)."
   echo "Server: exit status $SERVER_RC after SIGTERM (stopped in $STOP_SECONDS s); $LOG_ERRORS error and $LOG_WARNINGS warning lines in its log."
+  if [[ $MAIL == done ]]; then
+    echo
+    echo "### f. Mail ingest"
+    echo
+    cat "$WORK/mail/f_mail.md"
+  else
+    echo
+    echo "f. Mail ingest: $MAIL."
+  fi
   if [[ $CONSOLE == done ]]; then
     echo
     sed 's/^## Console/### e. Console/' "$WORK/e_console.md"
@@ -321,7 +358,7 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   fi
 } >"$WORK/latest.md"
 cp "$WORK/latest.md" "$OUT_DIR/latest.md"
-for f in a_ping a_ticket a_size b_raw b_create c_list e_console server seed; do
+for f in a_ping a_ticket a_size b_raw b_create c_list e_console f_mail server seed; do
   [[ -e $WORK/$f.txt ]] && cp "$WORK/$f.txt" "$OUT_DIR/$f.txt"
   [[ -e $WORK/$f.log ]] && cp "$WORK/$f.log" "$OUT_DIR/$f.log"
 done
