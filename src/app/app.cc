@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/secret_key.h"
 #include "base/clock.h"
 #include "base/crypto.h"
 
@@ -59,6 +60,7 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   if (ec) {
     return Unavailable("cannot create the data folder " + config.data_dir + ": " + ec.message());
   }
+  ASSIGN_OR_RETURN(app->secret_key_, LoadSecretKey(config));
   store::SqliteStoreOptions so;
   so.path = config.data_dir + "/sahayak.db";
   so.max_readers = config.db_readers;

@@ -37,10 +37,13 @@ class App {
   services::Principal SystemPrincipal() const;
   int migrations_applied() const { return store_->migrations_applied(); }
   bool web_console_available() const { return site_->Available(); }
+  // Seals and opens secrets kept in the database (app/secret_key.h).
+  const std::string& secret_key() const { return secret_key_; }
 
  private:
   explicit App(Config config) : config_(std::move(config)) {}
   Config config_;
+  std::string secret_key_;
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<store::FileBlobStore> blobs_;
   std::unique_ptr<services::TicketService> tickets_;

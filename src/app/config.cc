@@ -154,6 +154,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "server.read_threads", &c->read_threads));
   RETURN_IF_ERROR(ReadInt(t, "server.worker_threads", &c->worker_threads));
   RETURN_IF_ERROR(ReadString(t, "data.dir", &c->data_dir));
+  RETURN_IF_ERROR(ReadString(t, "data.secret_key", &c->secret_key));
   RETURN_IF_ERROR(ReadString(t, "server.web_root", &c->web_root));
   RETURN_IF_ERROR(ReadString(t, "log.format", &c->log_format));
   RETURN_IF_ERROR(ReadString(t, "log.level", &c->log_level));
@@ -200,6 +201,7 @@ Status LoadConfigEnv(Config* c) {
   EnvString("SAHAYAK_LISTEN", &listen);
   if (!listen.empty()) RETURN_IF_ERROR(ParseListen(listen, &c->listen_host, &c->listen_port));
   EnvString("SAHAYAK_DATA", &c->data_dir);
+  EnvString("SAHAYAK_SECRET_KEY", &c->secret_key);
   EnvString("SAHAYAK_WEB_ROOT", &c->web_root);
   EnvString("SAHAYAK_LOG_FORMAT", &c->log_format);
   EnvString("SAHAYAK_LOG_LEVEL", &c->log_level);

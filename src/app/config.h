@@ -20,6 +20,9 @@ struct MailboxConfig {
 // environment variables, then command-line flags; Validate() names any bad value.
 struct Config {
   std::string data_dir = "./sahayak-data";
+  // Seals secrets stored in the database (data.secret_key, SAHAYAK_SECRET_KEY: 32 bytes in
+  // base64); empty: the data folder's secret.key, made on first start.
+  std::string secret_key;
   std::string web_root = "web/dist";  // the built web console; served at / when present
   std::string listen_host = "127.0.0.1";
   uint16_t listen_port = 8080;

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <mutex>
+#include <optional>
+#include <string>
 
 namespace sahayak {
 
@@ -74,6 +76,90 @@ bool VerifyPassword(std::string_view password, const std::string& hash) {
 bool SecureEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+namespace {
+
+std::string Base64(std::string_view raw, int variant) {
+  std::string out(sodium_base64_encoded_len(raw.size(), variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                    raw.size(), variant);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+// Decodes with `variant`; nullopt when the text is not valid base64 of it.
+std::optional<std::string> Unbase64(std::string_view text, int variant) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), " \t\r\n", &len, nullptr, variant) != 0) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+constexpr std::string_view kSealPrefix = "v1.";
+
+}  // namespace
+
+std::string NewSecretKey() {
+  InitCrypto();
+  std::string key(kSecretKeyBytes, '\0');
+  crypto_secretbox_keygen(reinterpret_cast<unsigned char*>(key.data()));
+  return key;
+}
+
+Result<std::string> DecodeSecretKey(std::string_view text) {
+  InitCrypto();
+  for (int variant : {sodium_base64_VARIANT_ORIGINAL, sodium_base64_VARIANT_ORIGINAL_NO_PADDING,
+                      sodium_base64_VARIANT_URLSAFE, sodium_base64_VARIANT_URLSAFE_NO_PADDING}) {
+    auto raw = Unbase64(text, variant);
+    if (raw && raw->size() == kSecretKeyBytes) return *raw;
+  }
+  return InvalidArgument("a secret key must be 32 bytes written in base64 (44 characters); "
+                         "make one with: head -c 32 /dev/urandom | base64");
+}
+
+std::string EncodeSecretKey(std::string_view key) {
+  InitCrypto();
+  return Base64(key, sodium_base64_VARIANT_ORIGINAL);
+}
+
+std::string SealSecret(std::string_view key, std::string_view plaintext) {
+  InitCrypto();
+  std::string buf(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(),
+                  '\0');
+  auto* nonce = reinterpret_cast<unsigned char*>(buf.data());
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()),
+                        plaintext.size(), nonce,
+                        reinterpret_cast<const unsigned char*>(key.data()));
+  return std::string(kSealPrefix) + Base64(buf, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+Result<std::string> OpenSecret(std::string_view key, std::string_view sealed) {
+  InitCrypto();
+  if (key.size() != kSecretKeyBytes) return InvalidArgument("the secret key is not 32 bytes");
+  if (sealed.substr(0, kSealPrefix.size()) != kSealPrefix) {
+    return FailedPrecondition("a stored secret is not in the sealed format");
+  }
+  auto raw = Unbase64(sealed.substr(kSealPrefix.size()), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  if (!raw || raw->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+    return FailedPrecondition("a stored secret is damaged");
+  }
+  const auto* nonce = reinterpret_cast<const unsigned char*>(raw->data());
+  const size_t box_len = raw->size() - crypto_secretbox_NONCEBYTES;
+  std::string out(box_len - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
+                                 nonce + crypto_secretbox_NONCEBYTES, box_len, nonce,
+                                 reinterpret_cast<const unsigned char*>(key.data())) != 0) {
+    return FailedPrecondition("a stored secret cannot be opened with this secret key (was the data "
+                    "folder's secret.key replaced?)");
+  }
+  return out;
 }
 
 }  // namespace sahayak

@@ -33,4 +33,16 @@ bool VerifyPassword(std::string_view password, const std::string& hash);
 // Constant-time equality.
 bool SecureEquals(std::string_view a, std::string_view b);
 
+// Sealing of secrets kept in the database (mail server passwords): XSalsa20-Poly1305
+// (libsodium secretbox) under a 32-byte key kept outside the database. A sealed value is
+// "v1." + base64url(nonce || box); the random nonce makes two seals of one secret differ.
+constexpr size_t kSecretKeyBytes = 32;
+std::string NewSecretKey();  // 32 random bytes
+// The key from its base64 (standard or url-safe) text; InvalidArgument unless 32 bytes.
+Result<std::string> DecodeSecretKey(std::string_view text);
+std::string EncodeSecretKey(std::string_view key);  // base64, standard alphabet
+std::string SealSecret(std::string_view key, std::string_view plaintext);
+// FailedPrecondition when the value was not sealed under this key or was altered.
+Result<std::string> OpenSecret(std::string_view key, std::string_view sealed);
+
 }  // namespace sahayak

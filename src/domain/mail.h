@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "domain/types.h"
 
@@ -62,6 +63,39 @@ struct InboundMail {
   std::optional<DeliveryStatus> delivery_status;  // set when kind == kBounce
   std::string authentication_results;  // the Authentication-Results header, raw (decoded)
   std::vector<std::string> problems;   // what was broken and repaired ("bad charset x-foo")
+};
+
+}  // namespace sahayak::domain
+
+namespace sahayak::domain {
+
+// A file to attach to an outgoing mail (content already read from the blob store).
+struct OutboundPart {
+  std::string filename;    // UTF-8; encoded per RFC 2231 when not ASCII
+  std::string mime_type;   // "application/pdf"; empty: application/octet-stream
+  std::string content_id;  // without <>; set for an inline image the HTML refers to by cid:
+  bool is_inline = false;
+  std::string content;     // raw bytes
+};
+
+// An e-mail Sahayak sends (an agent's reply, an acknowledgement, a notification, a test), as
+// channels/email/ needs it to compose RFC 5322 bytes. All text is UTF-8.
+struct OutboundMail {
+  MailAddress from;                      // "Kavya Bhat (Acme Support)" <support@acme.in>
+  std::optional<MailAddress> reply_to;   // plus-addressed: support+t1234@acme.in
+  std::vector<MailAddress> to;
+  std::vector<MailAddress> cc;
+  std::string subject;                   // with the ticket token, e.g. "Re: Parcel late [#1234]"
+  std::string message_id;                // without <>; fixed when queued, so a retry reuses it
+  std::string in_reply_to;               // without <>; empty: none
+  std::vector<std::string> references;   // without <>, oldest first
+  Millis date = 0;                       // the Date header (ms since the epoch, UTC)
+  std::string text;                      // text/plain part (always present)
+  std::string html;                      // text/html part; empty: text only
+  std::vector<OutboundPart> parts;       // attachments and inline images
+  // "auto-replied" / "auto-generated" (RFC 3834) for automatic mail; empty for a person's mail.
+  std::string auto_submitted;
+  std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. X-Sahayak-Ticket
 };
 
 }  // namespace sahayak::domain

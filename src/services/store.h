@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "domain/custom_field.h"
+#include "domain/mailbox.h"
 #include "domain/message.h"
 #include "domain/people.h"
 #include "domain/saved_view.h"
@@ -221,6 +222,35 @@ class ReadTx {
   virtual Result<MailMessageRecord> FindMailMessage(Id ws, std::string_view message_id) = 0;
   // Whether `email` (case-folded) took part in the ticket's mail.
   virtual Result<bool> IsMailParticipant(Id ws, Id ticket_id, std::string_view email) = 0;
+
+  // Mailboxes (migration 0006), ordered by name.
+  virtual Result<std::vector<domain::Mailbox>> ListMailboxes(Id ws) = 0;
+  virtual Result<domain::Mailbox> GetMailbox(Id ws, Id id) = 0;
+  virtual Result<domain::Mailbox> FindMailboxByName(Id ws, std::string_view name) = 0;
+  // Every enabled mailbox with an IMAP host, in all workspaces (for the fetchers).
+  virtual Result<std::vector<domain::Mailbox>> ListImapMailboxes() = 0;
+  // Whether that IMAP message was imported (the ticket committed).
+  virtual Result<bool> IsImapUidImported(Id mailbox_id, std::string_view folder,
+                                         int64_t uid_validity, int64_t uid) = 0;
+
+  // The outbox. Newest first; `state` empty: any.
+  virtual Result<Page<domain::MailOutboxItem>> ListMailOutbox(Id ws, std::string_view state,
+                                                              const PageRequest& page) = 0;
+  virtual Result<domain::MailOutboxItem> GetMailOutbox(Id ws, Id id) = 0;
+  // How many mails of `kind` went (or are queued) to `to_email` since `since`.
+  virtual Result<int64_t> CountMailOutboxTo(Id ws, std::string_view to_email,
+                                            std::string_view kind, Millis since) = 0;
+  // The bounce mark of an address (case-folded), if any.
+  virtual Result<std::optional<domain::MailBounce>> GetMailBounce(Id ws,
+                                                                  std::string_view email) = 0;
+
+  // --- outbound mail (helper H6) ---
+  // The ticket's last `limit` Message-IDs, received and sent, oldest first (References).
+  virtual Result<std::vector<MailMessageRecord>> ListMailMessagesOfTicket(Id ws, Id ticket_id,
+                                                                          int limit) = 0;
+  // The addresses that took part in the ticket's mail (case-folded), in address order.
+  virtual Result<std::vector<std::string>> ListMailParticipants(Id ws, Id ticket_id,
+                                                                int limit) = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -283,6 +313,38 @@ class WriteTx : public virtual ReadTx {
   virtual Status InsertMailMessage(MailMessageRecord* r) = 0;
   // Records that `email` (case-folded) took part in the ticket's mail; repeating is a no-op.
   virtual Status AddMailParticipant(Id ws, Id ticket_id, std::string_view email) = 0;
+
+  // AlreadyExists when the workspace has a mailbox of that name or address.
+  virtual Status InsertMailbox(domain::Mailbox* m) = 0;
+  virtual Status UpdateMailbox(const domain::Mailbox& m) = 0;  // the same AlreadyExists
+  // Queued mail of the mailbox keeps going out through another mailbox's server.
+  virtual Status DeleteMailbox(Id ws, Id id) = 0;
+  virtual Status SetMailboxFetchState(Id ws, Id id, Millis at, std::string_view error) = 0;
+  // Records an imported IMAP message; repeating is a no-op.
+  virtual Status RecordImapUid(Id mailbox_id, std::string_view folder, int64_t uid_validity,
+                               int64_t uid, std::string_view message_id, Millis at) = 0;
+
+  virtual Status InsertMailOutbox(domain::MailOutboxItem* item) = 0;
+  // Claims up to `limit` mails that are due at `now` (queued, or sending with an expired
+  // claim): each becomes "sending" until `claim_until`, one more attempt counted.
+  virtual Result<std::vector<domain::MailOutboxItem>> ClaimMailOutbox(Millis now,
+                                                                      Millis claim_until,
+                                                                      int limit) = 0;
+  virtual Status MarkMailOutboxSent(Id id, Millis at) = 0;
+  // Back to queued until `next_attempt_at`, with the error of this attempt.
+  virtual Status MarkMailOutboxRetry(Id id, Millis next_attempt_at, std::string_view error,
+                                     Millis at) = 0;
+  virtual Status MarkMailOutboxDead(Id id, std::string_view error, Millis at) = 0;
+  // A dead (or queued) mail queued again now, attempts reset. NotFound outside the workspace,
+  // FailedPrecondition when it was sent or is being sent.
+  virtual Status RequeueMailOutbox(Id ws, Id id, Millis at) = 0;
+
+  virtual Status PutMailBounce(Id ws, const domain::MailBounce& b) = 0;
+  virtual Status ClearMailBounce(Id ws, std::string_view email) = 0;
+
+  // --- outbound mail (helper H6) ---
+  // Notes `error` on a mail without changing its state (a sent mail some recipients refused).
+  virtual Status SetMailOutboxError(Id id, std::string_view error, Millis at) = 0;
 };
 
 // The database. Thread-safe.

@@ -124,6 +124,40 @@ class SqliteTx final : public services::WriteTx {
   Status DeleteSessionsExpiredBefore(Millis cutoff) override;
   Status InsertMailMessage(services::MailMessageRecord* r) override;
   Status AddMailParticipant(Id ws, Id ticket_id, std::string_view email) override;
+  Result<std::vector<domain::Mailbox>> ListMailboxes(Id ws) override;
+  Result<domain::Mailbox> GetMailbox(Id ws, Id id) override;
+  Result<domain::Mailbox> FindMailboxByName(Id ws, std::string_view name) override;
+  Result<std::vector<domain::Mailbox>> ListImapMailboxes() override;
+  Result<bool> IsImapUidImported(Id mailbox_id, std::string_view folder, int64_t uid_validity,
+                                 int64_t uid) override;
+  Result<services::Page<domain::MailOutboxItem>> ListMailOutbox(
+      Id ws, std::string_view state, const services::PageRequest& page) override;
+  Result<domain::MailOutboxItem> GetMailOutbox(Id ws, Id id) override;
+  Result<int64_t> CountMailOutboxTo(Id ws, std::string_view to_email, std::string_view kind,
+                                    Millis since) override;
+  Result<std::optional<domain::MailBounce>> GetMailBounce(Id ws,
+                                                          std::string_view email) override;
+  Status InsertMailbox(domain::Mailbox* m) override;
+  Status UpdateMailbox(const domain::Mailbox& m) override;
+  Status DeleteMailbox(Id ws, Id id) override;
+  Status SetMailboxFetchState(Id ws, Id id, Millis at, std::string_view error) override;
+  Status RecordImapUid(Id mailbox_id, std::string_view folder, int64_t uid_validity, int64_t uid,
+                       std::string_view message_id, Millis at) override;
+  Status InsertMailOutbox(domain::MailOutboxItem* item) override;
+  Result<std::vector<domain::MailOutboxItem>> ClaimMailOutbox(Millis now, Millis claim_until,
+                                                              int limit) override;
+  Status MarkMailOutboxSent(Id id, Millis at) override;
+  Status MarkMailOutboxRetry(Id id, Millis next_attempt_at, std::string_view error,
+                             Millis at) override;
+  Status MarkMailOutboxDead(Id id, std::string_view error, Millis at) override;
+  Status RequeueMailOutbox(Id ws, Id id, Millis at) override;
+  Status PutMailBounce(Id ws, const domain::MailBounce& b) override;
+  Status ClearMailBounce(Id ws, std::string_view email) override;
+  // outbound mail (helper H6)
+  Result<std::vector<services::MailMessageRecord>> ListMailMessagesOfTicket(Id ws, Id ticket_id,
+                                                                            int limit) override;
+  Result<std::vector<std::string>> ListMailParticipants(Id ws, Id ticket_id, int limit) override;
+  Status SetMailOutboxError(Id id, std::string_view error, Millis at) override;
 
  private:
   Status LoadIdentities(domain::Contact* c);

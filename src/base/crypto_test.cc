@@ -1,0 +1,43 @@
+#include "base/crypto.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace sahayak {
+namespace {
+
+TEST(SecretBox, SealedSecretOpensOnlyWithItsKey) {
+  const std::string key = NewSecretKey();
+  ASSERT_EQ(key.size(), kSecretKeyBytes);
+  const std::string sealed = SealSecret(key, "imap-पासवर्ड-ಗುಪ್ತ");
+  EXPECT_EQ(sealed.find("imap"), std::string::npos) << "the plaintext must not show";
+  EXPECT_NE(SealSecret(key, "imap-पासवर्ड-ಗುಪ್ತ"), sealed) << "each seal takes a fresh nonce";
+  auto opened = OpenSecret(key, sealed);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_EQ(*opened, "imap-पासवर्ड-ಗುಪ್ತ");
+
+  auto wrong = OpenSecret(NewSecretKey(), sealed);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("secret key"), std::string::npos);
+
+  std::string tampered = sealed;
+  tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(OpenSecret(key, tampered).ok());
+  EXPECT_FALSE(OpenSecret(key, "plain-text-password").ok());
+  EXPECT_FALSE(OpenSecret(key, "v1.").ok());
+}
+
+TEST(SecretBox, KeysRoundTripThroughBase64AndBadKeysAreExplained) {
+  const std::string key = NewSecretKey();
+  auto back = DecodeSecretKey(EncodeSecretKey(key));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, key);
+  auto short_key = DecodeSecretKey("c2hvcnQ=");
+  ASSERT_FALSE(short_key.ok());
+  EXPECT_NE(short_key.status().message().find("32 bytes"), std::string::npos);
+  EXPECT_FALSE(DecodeSecretKey("not base64 at all!").ok());
+}
+
+}  // namespace
+}  // namespace sahayak
