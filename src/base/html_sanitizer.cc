@@ -536,6 +536,10 @@ bool IsSafeHref(std::string_view url) {
          (!url.empty() && url[0] == '#');
 }
 
+bool IsRemoteUrl(std::string_view url) {
+  return StartsWithNoCase(url, "https:") || StartsWithNoCase(url, "http:");
+}
+
 bool IsSafeImageSrc(std::string_view url) {
   if (StartsWithNoCase(url, "https:") || StartsWithNoCase(url, "http:") ||
       StartsWithNoCase(url, "cid:")) {
@@ -597,6 +601,10 @@ std::string AllowedAttribute(GumboTag tag, std::string_view name, std::string_vi
     const std::string url = BrowserUrl(value);
     return IsSafeImageSrc(url) ? url : "";
   }
+  if (tag == GUMBO_TAG_IMG && name == kRemoteImageAttribute) {
+    const std::string url = BrowserUrl(value);
+    return IsRemoteUrl(url) ? url : "";
+  }
   if (tag == GUMBO_TAG_IMG && name == "alt") {
     return std::string(value);
   }
@@ -631,6 +639,100 @@ const GumboAttribute* FindAttribute(const GumboElement& element, std::string_vie
     }
   }
   return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quoted history, signatures and remote images.
+
+bool HasClass(const GumboElement& element, std::string_view wanted) {
+  const GumboAttribute* attr = FindAttribute(element, "class");
+  if (attr == nullptr) {
+    return false;
+  }
+  const std::string_view classes = attr->value;
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && IsHtmlSpace(classes[i])) {
+      ++i;
+    }
+    size_t end = i;
+    while (end < classes.size() && !IsHtmlSpace(classes[end])) {
+      ++end;
+    }
+    if (end > i && EqualsNoCase(classes.substr(i, end - i), wanted)) {
+      return true;
+    }
+    i = end;
+  }
+  return false;
+}
+
+bool HasId(const GumboElement& element, std::string_view wanted) {
+  const GumboAttribute* attr = FindAttribute(element, "id");
+  return attr != nullptr && EqualsNoCase(attr->value, wanted);
+}
+
+// The data-sahayak-quote value of a kept element, or null. Only these mail clients' own markers
+// are read; class and id themselves are still dropped, so a sender cannot reach the console's
+// styles or scripts through them (the worst a fake marker can do is fold text behind a toggle).
+const char* QuoteMarker(const GumboElement& element) {
+  if (const GumboAttribute* own = FindAttribute(element, kQuoteAttribute)) {
+    for (const char* marker : {kQuoteMarkerBlock, kQuoteMarkerRest, kQuoteMarkerSignature}) {
+      if (std::string_view(own->value) == marker) {
+        return marker;
+      }
+    }
+  }
+  if (element.tag == GUMBO_TAG_BLOCKQUOTE) {
+    const GumboAttribute* type = FindAttribute(element, "type");
+    if (type != nullptr && EqualsNoCase(type->value, "cite")) {
+      return kQuoteMarkerBlock;  // Apple Mail, Thunderbird
+    }
+  }
+  if (element.tag != GUMBO_TAG_DIV && element.tag != GUMBO_TAG_BLOCKQUOTE &&
+      element.tag != GUMBO_TAG_PRE && element.tag != GUMBO_TAG_SPAN &&
+      element.tag != GUMBO_TAG_P) {
+    return nullptr;
+  }
+  if (HasId(element, "divrplyfwdmsg") || HasId(element, "appendonsend")) {
+    return kQuoteMarkerRest;  // Outlook: the header block of the quoted mail, then the mail
+  }
+  if (HasClass(element, "gmail_quote") || HasClass(element, "yahoo_quoted") ||
+      HasClass(element, "moz-cite-prefix")) {
+    return kQuoteMarkerBlock;
+  }
+  if (HasClass(element, "gmail_signature") || HasClass(element, "moz-signature")) {
+    return kQuoteMarkerSignature;
+  }
+  return nullptr;
+}
+
+// A number in a width or height attribute (digits, maybe "px"); -1 when there is none.
+long PixelSize(const GumboElement& element, std::string_view name) {
+  const GumboAttribute* attr = FindAttribute(element, name);
+  if (attr == nullptr) {
+    return -1;
+  }
+  const std::string_view v = attr->value;
+  if (!IsDimension(v) || v.back() == '%') {
+    return -1;
+  }
+  long n = 0;
+  for (const char c : v) {
+    if (c < '0' || c > '9') {
+      break;
+    }
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// A remote image of at most 1x1 pixels shows nothing; it is there to tell the sender that and
+// when the mail was read (a tracking pixel), so it is dropped rather than offered for loading.
+bool IsTrackingPixel(const GumboElement& element) {
+  const long width = PixelSize(element, "width");
+  const long height = PixelSize(element, "height");
+  return width >= 0 && height >= 0 && width <= 1 && height <= 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -669,9 +771,18 @@ class SanitizingWriter {
  private:
   bool EnterElement(const GumboElement& element) {
     Policy policy = PolicyFor(element);
+    // An <img> this sanitiser blocked before (HTML sanitised again) stays blocked.
+    bool remote_image = false;
+    const GumboAttribute* src = nullptr;
     if (policy == Policy::kKeep && element.tag == GUMBO_TAG_IMG) {
-      const GumboAttribute* src = FindAttribute(element, "src");
-      if (src == nullptr || AllowedAttribute(GUMBO_TAG_IMG, "src", src->value).empty()) {
+      src = FindAttribute(element, "src");
+      const GumboAttribute* blocked = FindAttribute(element, kRemoteImageAttribute);
+      const std::string url =
+          src != nullptr       ? AllowedAttribute(GUMBO_TAG_IMG, "src", src->value)
+          : blocked != nullptr ? AllowedAttribute(GUMBO_TAG_IMG, blocked->name, blocked->value)
+                               : std::string();
+      remote_image = IsRemoteUrl(url);
+      if (url.empty() || (remote_image && IsTrackingPixel(element))) {
         policy = Policy::kDrop;
       }
     }
@@ -694,16 +805,21 @@ class SanitizingWriter {
     out_.append("<").append(name);
     for (unsigned i = 0; i < element.attributes.length; ++i) {
       const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-      if (attr->attr_namespace != GUMBO_ATTR_NAMESPACE_NONE) {
+      if (attr->attr_namespace != GUMBO_ATTR_NAMESPACE_NONE ||
+          (src != nullptr && std::string_view(attr->name) == kRemoteImageAttribute)) {
         continue;
       }
       const std::string value = AllowedAttribute(element.tag, attr->name, attr->value);
       if (value.empty()) {
         continue;
       }
-      out_.append(" ").append(attr->name).append("=\"");
+      const bool blocked_src = remote_image && std::string_view(attr->name) == "src";
+      out_.append(" ").append(blocked_src ? kRemoteImageAttribute : attr->name).append("=\"");
       AppendEscaped(value, /*attribute=*/true, &out_);
       out_.append("\"");
+    }
+    if (const char* marker = QuoteMarker(element)) {
+      out_.append(" ").append(kQuoteAttribute).append("=\"").append(marker).append("\"");
     }
     if (is_link) {
       out_.append(" rel=\"noopener noreferrer nofollow\" target=\"_blank\"");
@@ -933,6 +1049,30 @@ std::string HtmlToPlainText(std::string_view html) {
     return CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true)));
   }
   return ValidUtf8(writer.Take(), /*drop_controls=*/false);
+}
+
+std::string UnblockRemoteImages(std::string_view html) {
+  const std::string blocked = std::string(" ") + kRemoteImageAttribute + "=\"";
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (in_tag && c == ' ' && html.substr(i, blocked.size()) == blocked) {
+      out.append(" src=\"");
+      i += blocked.size();
+      continue;
+    }
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>') {
+      in_tag = false;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
 }
 
 std::string PlainTextToHtml(std::string_view text) {

@@ -27,6 +27,19 @@ namespace sahayak {
 //    align, valign, colspan, rowspan, span, start, border, cellpadding, cellspacing where
 //    they belong, each with a checked value. Everything else (on*, style, class, id, srcset,
 //    background, ...) is dropped.
+//  - Remote images are blocked: an http: or https: <img src> is written as data-remote-src
+//    (kRemoteImageAttribute) with no src, so nothing is fetched (fetching tells the sender
+//    that, when and from where the mail was read) until the console copies it back on an
+//    agent's click. A remote image of at most 1x1 pixels (a tracking pixel) is removed.
+//    cid: and data: images keep their src. The console's CSP allows https: images only
+//    because of this.
+//  - Quoted history and signatures are marked for the console to fold, from the markers mail
+//    clients write (class and id themselves are still dropped): data-sahayak-quote="1"
+//    (kQuoteMarkerBlock) on <blockquote type="cite"> (Apple Mail, Thunderbird) and on
+//    div/blockquote/p/span/pre of class gmail_quote, yahoo_quoted or moz-cite-prefix;
+//    "rest" (kQuoteMarkerRest: this element and everything after it) on id divRplyFwdMsg or
+//    appendonsend (Outlook); "sig" (kQuoteMarkerSignature) on class gmail_signature or
+//    moz-signature.
 //  - URLs are judged after entity decoding and after removing what browsers ignore (tab and
 //    newline anywhere, control characters and spaces at the ends), so "jav&#x09;ascript:"
 //    and "  JaVaScRiPt:" are caught.
@@ -49,6 +62,18 @@ namespace sahayak {
 // every limit. Callers should still cap the input size (a few MiB).
 // Thread-safe; no shared state.
 std::string SanitizeHtml(std::string_view html);
+
+// The attribute and values SanitizeHtml writes for blocked images and quote markers.
+inline constexpr char kRemoteImageAttribute[] = "data-remote-src";
+inline constexpr char kQuoteAttribute[] = "data-sahayak-quote";
+inline constexpr char kQuoteMarkerBlock[] = "1";
+inline constexpr char kQuoteMarkerRest[] = "rest";
+inline constexpr char kQuoteMarkerSignature[] = "sig";
+
+// SanitizeHtml's output with its blocked remote images given their src back, for HTML that
+// leaves Sahayak (an agent's reply sent as mail), where the reader's own mail client decides.
+// Only attributes inside tags change (SanitizeHtml escapes "<" and ">" everywhere else).
+std::string UnblockRemoteImages(std::string_view sanitized_html);
 
 // Plain text (a customer's text/plain mail, a chat message) as HTML: escaped, paragraphs
 // separated by blank lines become <p> elements (joined by "\n"), single line breaks inside a

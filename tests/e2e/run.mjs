@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { tests } from './tests.mjs';
+import { tests as coreTests } from './tests.mjs';
+import { tests as mailTests } from './mail_display.mjs';
 import { DIST, REPO, UserVisibleFailure } from './lib.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -37,6 +38,7 @@ binary = path.resolve(binary || path.join(REPO, 'build/release/sahayak'));
 const OUT = process.env.SAHAYAK_TEST_OUT
   ? path.join(path.resolve(process.env.SAHAYAK_TEST_OUT), 'e2e')
   : path.join(REPO, 'build/test-output/e2e');
+const tests = [...coreTests, ...mailTests];
 const selected = tests.filter((t) => !filter || t.name.includes(filter));
 
 if (!selected.length) {
@@ -179,6 +181,8 @@ async function runOne(browser, base, test) {
       await page.screenshot({ path: file, fullPage: false });
       shots.push(file);
     },
+    /** Runs `sahayak --data <the server's folder> ...args` with `input` on stdin: { status, stdout, stderr }. */
+    cli: (args, input = '') => spawnSync(binary, ['--data', data, ...args], { input, encoding: 'utf8', timeout: 60_000 }),
     /** Opens a new page in the same context (same session). */
     newPage: () => context.newPage(),
     /** A second browser context on the same server (another agent's browser); closed after the test. */

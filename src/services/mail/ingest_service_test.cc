@@ -280,7 +280,9 @@ TEST_F(MailIngestTest, SubjectTokenFromSomeoneCopiedOnTheTicketThreads) {
 }
 
 TEST_F(MailIngestTest, PlusAddressThreadsOnlyForPeopleOnTheTicket) {
-  InboundMailbox box{"support", "support@sahayak.test", std::nullopt};
+  InboundMailbox box;  // by field: the struct grows
+  box.name = "support";
+  box.address = "support@sahayak.test";
   auto first = MustDeliver(Mail("ravi@example.in", "Parcel late", "f1@example.in"), "", box);
   InboundMail reply = Mail("ravi@example.in", "other words", "f2@example.in");
   reply.to = {{"", "support+t1@sahayak.test"}};
@@ -506,7 +508,10 @@ TEST_F(MailIngestTest, BrokenMailStillBecomesATicket) {
 }
 
 TEST_F(MailIngestTest, MailboxGroupAndLimits) {
-  InboundMailbox box{"accounts", "accounts@sahayak.test", groups_[1]};
+  InboundMailbox box;  // by field: the struct grows
+  box.name = "accounts";
+  box.address = "accounts@sahayak.test";
+  box.group_id = groups_[1];
   InboundMail m =
       Mail("ravi@example.in", std::string(600, 'x'), "q1@example.in", std::string(700 * 1024, 'y'));
   auto r = MustDeliver(m, "", box);
@@ -519,6 +524,70 @@ TEST_F(MailIngestTest, MailboxGroupAndLimits) {
   EXPECT_LE(msgs[0].body.size() + msgs[0].html.size(), domain::kMaxMessageBytes);
   EXPECT_NE(msgs[0].body.find("original.eml"), std::string::npos);
   EXPECT_EQ(msgs[0].channel_meta["email"]["mailbox"], "accounts");
+}
+
+TEST_F(MailIngestTest, AuthenticationVerdictsAndSpoofingWarningsAreStored) {
+  InboundMailbox box;  // by field: the struct grows
+  box.name = "support";
+  box.address = "support@sahayak.test";
+  InboundMail m = Mail("x@evil.test", "Your account", "spoof1@evil.test");
+  m.from.name = "support@sahayak.test via Helpdesk";
+  m.reply_to = domain::MailAddress{"", "collect@elsewhere.test"};
+  m.html = "<p>Verify <img src=\"https://evil.test/p.png\" alt=\"logo\"></p>"
+           "<div class=\"gmail_quote\">On Mon, Asha wrote:<blockquote>old</blockquote></div>";
+  m.authentication_results =
+      "mx.sahayak.test; spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=evil.test; "
+      "dkim=none (message not signed); dmarc=fail (p=reject dis=reject) header.from=evil.test";
+  auto r = MustDeliver(m, "", box);
+  ASSERT_EQ(r.outcome, Outcome::kCreated) << r.reason;
+  auto msgs = Messages(*r.ticket_id);
+  ASSERT_EQ(msgs.size(), 1u);
+  const auto& email = msgs[0].channel_meta["email"];
+  EXPECT_EQ(email["auth"], nlohmann::json({{"spf", "fail"},
+                                           {"spf_domain", "evil.test"},
+                                           {"dkim", "none"},
+                                           {"dmarc", "fail"},
+                                           {"dmarc_domain", "evil.test"},
+                                           {"authserv_id", "mx.sahayak.test"}}));
+  EXPECT_EQ(email["warnings"],
+            nlohmann::json({"dmarc_fail", "display_name_address", "reply_to_domain"}));
+  EXPECT_EQ(email["authentication_results"], m.authentication_results) << "the raw header stays";
+  EXPECT_EQ(email["reply_to"]["email"], "collect@elsewhere.test");
+  // Display-only markers: the image is not fetched until an agent asks, the quote folds.
+  EXPECT_NE(msgs[0].html.find("data-remote-src=\"https://evil.test/p.png\""), std::string::npos)
+      << msgs[0].html;
+  EXPECT_EQ(msgs[0].html.find(" src="), std::string::npos) << msgs[0].html;
+  EXPECT_NE(msgs[0].html.find("data-sahayak-quote=\"1\""), std::string::npos) << msgs[0].html;
+  EXPECT_NE(msgs[0].html.find("<blockquote>old</blockquote>"), std::string::npos)
+      << "the quoted text is kept whole";
+}
+
+TEST_F(MailIngestTest, MailWithoutAuthenticationResultsHasNoVerdictsOrWarnings) {
+  InboundMail m = Mail("asha@example.in", "Refund", "plain1@example.in");
+  m.from.name = "Asha Rao";
+  auto r = MustDeliver(m);
+  ASSERT_EQ(r.outcome, Outcome::kCreated) << r.reason;
+  const auto msgs = Messages(*r.ticket_id);
+  ASSERT_EQ(msgs.size(), 1u);
+  const auto& email = msgs[0].channel_meta["email"];
+  EXPECT_FALSE(email.contains("auth")) << email.dump();
+  EXPECT_FALSE(email.contains("warnings")) << email.dump();
+}
+
+TEST_F(MailIngestTest, ALookalikeOfOurOwnDomainIsFlagged) {
+  InboundMailbox box;  // by field: the struct grows
+  box.name = "support";
+  box.address = "support@acmeparcels.in";
+  InboundMail m = Mail("billing@acrneparcels.in", "Invoice", "look1@acrneparcels.in");
+  m.authentication_results = "mx.acmeparcels.in; spf=pass smtp.mailfrom=acrneparcels.in; "
+                             "dkim=pass header.d=acrneparcels.in; dmarc=pass header.from=acrneparcels.in";
+  auto r = MustDeliver(m, "", box);
+  ASSERT_EQ(r.outcome, Outcome::kCreated) << r.reason;
+  const auto msgs = Messages(*r.ticket_id);
+  ASSERT_EQ(msgs.size(), 1u);
+  const auto& email = msgs[0].channel_meta["email"];
+  EXPECT_EQ(email["auth"]["dmarc"], "pass");
+  EXPECT_EQ(email["warnings"], nlohmann::json({"lookalike_own_domain"}));
 }
 
 }  // namespace

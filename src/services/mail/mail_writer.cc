@@ -7,6 +7,7 @@
 #include "base/html_sanitizer.h"
 #include "base/text.h"
 #include "services/audit.h"
+#include "services/mail/auth_results.h"
 #include "services/mail/threading.h"
 
 namespace sahayak::services {
@@ -139,6 +140,35 @@ json MailWriter::Meta(const std::string& threaded_by, const std::string& reason)
       {"kind", MailKindName(mail_.kind)},
       {"authentication_results", ValidText(mail_.authentication_results)}};
   if (!box_.name.empty()) email["mailbox"] = box_.name;
+  if (mail_.reply_to) {
+    email["reply_to"] = {{"name", ValidText(mail_.reply_to->name)},
+                         {"email", ValidText(mail_.reply_to->email)}};
+  }
+  // Only the topmost Authentication-Results header reaches here (InboundMail keeps one): the
+  // one our receiving server wrote; auth_results.h says why the others are not trusted.
+  const AuthResults auth = ParseAuthenticationResults(mail_.authentication_results);
+  if (auth.any()) {
+    json verdicts = json::object();
+    for (const auto& [method, v] : {std::pair<const char*, const AuthVerdict*>{"spf", &auth.spf},
+                                    {"dkim", &auth.dkim},
+                                    {"dmarc", &auth.dmarc}}) {
+      if (v->result.empty()) continue;
+      verdicts[method] = v->result;
+      if (!v->domain.empty()) verdicts[std::string(method) + "_domain"] = ValidText(v->domain);
+    }
+    if (!auth.authserv_id.empty()) verdicts["authserv_id"] = ValidText(auth.authserv_id);
+    email["auth"] = verdicts;
+  }
+  std::vector<std::string> own_domains;
+  if (std::string d = AddressDomain(box_.address); !d.empty()) own_domains.push_back(d);
+  for (const auto& a : mail_.delivered_to) {
+    const std::string d = AddressDomain(a.email);
+    if (!d.empty() && std::find(own_domains.begin(), own_domains.end(), d) == own_domains.end()) {
+      own_domains.push_back(d);
+    }
+  }
+  const std::vector<std::string> warnings = MailWarnings(mail_, auth, own_domains);
+  if (!warnings.empty()) email["warnings"] = warnings;
   if (!files_.skipped.empty()) email["skipped_attachments"] = files_.skipped;
   if (!mail_.problems.empty()) {
     json problems = json::array();
