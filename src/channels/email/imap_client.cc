@@ -2,18 +2,16 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <utility>
 #include <vmime/net/imap/IMAPCommand.hpp>
 #include <vmime/net/imap/IMAPConnection.hpp>
 #include <vmime/net/imap/IMAPParser.hpp>
 #include <vmime/net/imap/IMAPStore.hpp>
 #include <vmime/net/imap/IMAPUtils.hpp>
-#include <vmime/security/cert/X509Certificate.hpp>
 #include <vmime/security/cert/certificateVerifier.hpp>
-#include <vmime/security/cert/defaultCertificateVerifier.hpp>
 #include <vmime/vmime.hpp>
+
+#include "channels/email/tls_trust.h"
 
 namespace sahayak::channels {
 
@@ -22,8 +20,6 @@ using Parser = imap::IMAPParser;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-constexpr char kSystemCaBundle[] = "/etc/ssl/certs/ca-certificates.crt";
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -91,45 +87,6 @@ class ReplyTimeoutFactory final : public vmime::net::timeoutHandlerFactory {
  private:
   int seconds_;
 };
-
-// tls_verify = false: the operator chose to trust whatever answers at that address.
-class AcceptAnyCertificate final : public vmime::security::cert::certificateVerifier {
- public:
-  void verify(std::shared_ptr<vmime::security::cert::certificateChain>,
-              const vmime::string&) override {}
-};
-
-// Every certificate of a PEM file (vmime imports one at a time).
-Result<std::vector<std::shared_ptr<vmime::security::cert::X509Certificate>>> ReadPemCertificates(
-    const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return InvalidArgument("ca_file: cannot read " + path);
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string pem = buf.str();
-  static constexpr std::string_view kBegin = "-----BEGIN CERTIFICATE-----";
-  static constexpr std::string_view kEnd = "-----END CERTIFICATE-----";
-  std::vector<std::shared_ptr<vmime::security::cert::X509Certificate>> certs;
-  for (size_t pos = pem.find(kBegin); pos != std::string::npos; pos = pem.find(kBegin, pos)) {
-    const size_t end = pem.find(kEnd, pos);
-    if (end == std::string::npos) break;
-    const std::string one = pem.substr(pos, end + kEnd.size() - pos) + "\n";
-    pos = end + kEnd.size();
-    try {
-      auto cert = vmime::security::cert::X509Certificate::import(
-          reinterpret_cast<const vmime::byte_t*>(one.data()), one.size());
-      if (cert) certs.push_back(std::move(cert));
-    } catch (const vmime::exception&) {
-      // An unreadable entry in a bundle is skipped, as TLS libraries do.
-    }
-  }
-  if (certs.empty()) {
-    return InvalidArgument("ca_file: no PEM certificate in " + path);
-  }
-  return certs;
-}
 
 }  // namespace
 
@@ -336,15 +293,10 @@ Result<std::unique_ptr<ImapClient>> ImapClient::Connect(const ImapSettings& sett
 
   std::shared_ptr<vmime::security::cert::certificateVerifier> verifier;
   if (settings.security != ImapSecurity::kNone) {
-    if (settings.tls_verify) {
-      ASSIGN_OR_RETURN(auto cas, ReadPemCertificates(settings.ca_file.empty() ? kSystemCaBundle
-                                                                              : settings.ca_file));
-      auto v = std::make_shared<vmime::security::cert::defaultCertificateVerifier>();
-      v->setX509RootCAs(cas);
-      verifier = v;
-    } else {
-      verifier = std::make_shared<AcceptAnyCertificate>();
-    }
+    // Not vmime's defaultCertificateVerifier: it accepts a forged leaf sent with a genuine
+    // intermediate (see tls_trust.h).
+    ASSIGN_OR_RETURN(verifier,
+                     MakeCertificateVerifier(settings.tls_verify, settings.ca_file, settings.host));
   }
 
   try {

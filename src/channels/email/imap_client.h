@@ -32,7 +32,9 @@ struct ImapSettings {
   std::string folder = "INBOX";  // '/' separates levels; any UTF-8 (sent as modified UTF-7)
   ImapAfter after = ImapAfter::kFlag;
   std::string move_to;       // REQUIRES for kMove: a folder that exists, not `folder`
-  bool tls_verify = true;    // false: any certificate is accepted (self-signed test servers)
+  // Certificate checks (chain, dates, host name = `host`; see channels/email/tls_trust.h).
+  // false accepts ANY certificate: UNSAFE, for test servers only; prefer ca_file.
+  bool tls_verify = true;
   std::string ca_file;       // PEM file of trusted CAs; empty: the system's bundle
   int timeout_seconds = 60;  // for one server reply (not for WaitForNews)
   bool idle = true;          // false: never IDLE, poll with NOOP (for proxies that cut idle links)

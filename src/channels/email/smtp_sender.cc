@@ -2,9 +2,7 @@
 
 #include <atomic>
 #include <exception>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,18 +11,13 @@
 #include <vmime/net/smtp/SMTPExceptions.hpp>
 #include <vmime/net/smtp/SMTPResponse.hpp>
 #include <vmime/net/smtp/SMTPTransport.hpp>
-#include <vmime/security/cert/X509Certificate.hpp>
-#include <vmime/security/cert/certificateChain.hpp>
-#include <vmime/security/cert/certificateExpiredException.hpp>
-#include <vmime/security/cert/certificateIssuerVerificationException.hpp>
-#include <vmime/security/cert/certificateNotTrustedException.hpp>
-#include <vmime/security/cert/certificateNotYetValidException.hpp>
+#include <vmime/security/cert/certificateException.hpp>
 #include <vmime/security/cert/certificateVerifier.hpp>
-#include <vmime/security/cert/serverIdentityException.hpp>
 #include <vmime/vmime.hpp>
 
 #include "base/clock.h"
 #include "base/text.h"
+#include "channels/email/tls_trust.h"
 
 namespace sahayak::channels {
 
@@ -33,7 +26,6 @@ namespace cert = vmime::security::cert;
 
 namespace {
 
-constexpr char kSystemCaBundle[] = "/etc/ssl/certs/ca-certificates.crt";
 // Data is handed to the socket in pieces of about this size (dot-stuffed on the way).
 constexpr size_t kDataChunk = 64 * 1024;
 
@@ -113,100 +105,6 @@ class DeadlineFactory final : public vmime::net::timeoutHandlerFactory {
  private:
   std::shared_ptr<std::atomic<int64_t>> limit_ns_;
 };
-
-using CertList = std::vector<std::shared_ptr<cert::X509Certificate>>;
-
-// Checks what vmime's defaultCertificateVerifier (0.9.2) does not: it links a chain by
-// issuer NAME only, so a forged leaf sent with a genuine intermediate would pass. Here every
-// link's signature is verified (GnuTLS also requires the issuer to be a CA), the chain must
-// end at (or be signed by) a trusted certificate, every certificate must be within its
-// dates, and the leaf must name the configured host (not the reverse-DNS name vmime passes
-// for a numeric address).
-class StrictVerifier final : public cert::certificateVerifier {
- public:
-  StrictVerifier(CertList trusted, std::string host)
-      : trusted_(std::move(trusted)), host_(std::move(host)) {}
-
-  void verify(std::shared_ptr<cert::certificateChain> chain, const vmime::string&) override {
-    if (!chain || chain->getCount() == 0) {
-      throw cert::certificateNotTrustedException();
-    }
-    CertList certs;
-    for (size_t i = 0; i < chain->getCount(); ++i) {
-      auto c = vmime::dynamicCast<cert::X509Certificate>(chain->getAt(i));
-      if (!c) throw cert::certificateNotTrustedException();
-      c->checkValidity();  // throws certificateExpired / NotYetValid
-      certs.push_back(std::move(c));
-    }
-    for (size_t i = 0; i + 1 < certs.size(); ++i) {
-      if (!certs[i]->verify(certs[i + 1])) {
-        cert::certificateIssuerVerificationException ex;
-        ex.setCertificate(certs[i]);
-        throw ex;
-      }
-    }
-    bool trusted = false;
-    for (const auto& t : trusted_) {
-      for (const auto& c : certs) {
-        if (c->equals(t)) trusted = true;
-      }
-      if (!trusted && certs.back()->verify(t)) trusted = true;
-      if (trusted) break;
-    }
-    if (!trusted) {
-      cert::certificateNotTrustedException ex;
-      ex.setCertificate(certs.front());
-      throw ex;
-    }
-    if (!certs.front()->verifyHostName(host_)) {
-      cert::serverIdentityException ex;
-      ex.setCertificate(certs.front());
-      throw ex;
-    }
-  }
-
- private:
-  CertList trusted_;
-  std::string host_;
-};
-
-// tls_verify = false: the operator chose to trust whatever answers at that address.
-class AcceptAnyCertificate final : public cert::certificateVerifier {
- public:
-  void verify(std::shared_ptr<cert::certificateChain>, const vmime::string&) override {}
-};
-
-// Every certificate of a PEM file (vmime 0.9.2 imports one at a time).
-Result<CertList> ReadPemCertificates(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return InvalidArgument("ca_file: cannot read " + path).WithField("ca_file", "cannot be read");
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string pem = buf.str();
-  static constexpr std::string_view kBegin = "-----BEGIN CERTIFICATE-----";
-  static constexpr std::string_view kEnd = "-----END CERTIFICATE-----";
-  CertList certs;
-  for (size_t pos = pem.find(kBegin); pos != std::string::npos; pos = pem.find(kBegin, pos)) {
-    const size_t end = pem.find(kEnd, pos);
-    if (end == std::string::npos) break;
-    const std::string one = pem.substr(pos, end + kEnd.size() - pos) + "\n";
-    pos = end + kEnd.size();
-    try {
-      auto c = cert::X509Certificate::import(reinterpret_cast<const vmime::byte_t*>(one.data()),
-                                             one.size());
-      if (c) certs.push_back(std::move(c));
-    } catch (const vmime::exception&) {
-      // An unreadable entry in a bundle is skipped, as TLS libraries do.
-    }
-  }
-  if (certs.empty()) {
-    return InvalidArgument("ca_file: no PEM certificate in " + path)
-        .WithField("ca_file", "holds no PEM certificate");
-  }
-  return certs;
-}
 
 bool IsAsciiAddress(std::string_view a) {
   const size_t at = a.rfind('@');
@@ -336,14 +234,8 @@ Result<std::unique_ptr<SmtpSender>> SmtpSender::Create(const SmtpSettings& setti
   RETURN_IF_ERROR(ValidateSmtpSettings(settings));
   auto impl = std::make_unique<Impl>();
   if (settings.security != SmtpSecurity::kNone) {
-    if (settings.tls_verify) {
-      ASSIGN_OR_RETURN(
-          CertList cas,
-          ReadPemCertificates(settings.ca_file.empty() ? kSystemCaBundle : settings.ca_file));
-      impl->verifier = std::make_shared<StrictVerifier>(std::move(cas), settings.host);
-    } else {
-      impl->verifier = std::make_shared<AcceptAnyCertificate>();
-    }
+    ASSIGN_OR_RETURN(impl->verifier,
+                     MakeCertificateVerifier(settings.tls_verify, settings.ca_file, settings.host));
   }
   return std::unique_ptr<SmtpSender>(new SmtpSender(settings, std::move(impl)));
 }
