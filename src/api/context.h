@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/mail/mailbox_service.h"
 #include "services/people/people_service.h"
 #include "services/presence/presence_service.h"
 #include "services/store.h"
@@ -42,6 +43,11 @@ struct ApiContext {
   RateLimiter* login_limiter = nullptr;  // per IP address, on login
   services::ViewService* views = nullptr;        // REQUIRES: set before serving
   services::PresenceService* presence = nullptr;  // REQUIRES: set before serving
+  // Mailbox administration (/api/v1/mailboxes); null: those routes answer 503.
+  services::MailboxService* mailboxes = nullptr;
+  // "Fetch now" for one IMAP mailbox, offered by the IMAP fetchers; null while they are not
+  // running (POST /api/v1/mailboxes/{id}/fetch-now then answers 503).
+  std::function<Status(domain::Id ws, domain::Id mailbox_id)> fetch_now;
 };
 
 }  // namespace sahayak::api

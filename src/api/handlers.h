@@ -79,4 +79,16 @@ Response GetWorkspace(ApiContext&, Call&);
 Response PatchWorkspace(ApiContext&, Call&);
 Response ListAuditEvents(ApiContext&, Call&);
 
+Response ListMailboxes(ApiContext&, Call&);
+Response CreateMailbox(ApiContext&, Call&);
+Response GetMailbox(ApiContext&, Call&);
+Response PatchMailbox(ApiContext&, Call&);
+Response DeleteMailbox(ApiContext&, Call&);
+Response TestMailboxImap(ApiContext&, Call&);
+Response TestMailboxSmtp(ApiContext&, Call&);
+Response FetchMailboxNow(ApiContext&, Call&);
+
+Response ListMailOutbox(ApiContext&, Call&);
+Response RetryMailOutbox(ApiContext&, Call&);
+
 }  // namespace sahayak::api::handlers

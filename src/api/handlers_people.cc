@@ -33,9 +33,27 @@ Response CreateContact(ApiContext& ctx, Call& call) {
 }
 
 Response GetContact(ApiContext& ctx, Call& call) {
-  return GetOne<domain::Contact>(
-      ctx, [&](ReadTx& tx) { return tx.GetContact(call.who.workspace_id, call.id()); },
-      ContactJson);
+  Response out;
+  Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(domain::Contact c, tx.GetContact(call.who.workspace_id, call.id()));
+    json body = ContactJson(c);
+    // Addresses whose mail bounced, by address: {"status", "diagnostic", "bounced_at"}.
+    json bouncing = json::object();
+    for (const auto& i : c.identities) {
+      if (i.kind != domain::Identity::Kind::kEmail) continue;
+      ASSIGN_OR_RETURN(auto b, tx.GetMailBounce(call.who.workspace_id, FoldCase(i.value)));
+      if (b) {
+        bouncing[i.value] = {{"status", b->status},
+                             {"diagnostic", b->diagnostic},
+                             {"bounced_at", FormatRfc3339(b->bounced_at)}};
+      }
+    }
+    if (!bouncing.empty()) body["email_bouncing"] = bouncing;
+    out = JsonResponse(200, body);
+    SetEtag(&out, c.version);
+    return Status::Ok();
+  });
+  return st.ok() ? out : ProblemResponse(st);
 }
 
 Response PatchContact(ApiContext& ctx, Call& call) {

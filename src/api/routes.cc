@@ -84,6 +84,18 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/api/v1/workspace", A::kAgent, B::kNone, h::GetWorkspace},
       {"PATCH", "/api/v1/workspace", A::kAdmin, B::kJson, h::PatchWorkspace},
       {"GET", "/api/v1/audit-events", A::kAdmin, B::kNone, h::ListAuditEvents},
+
+      {"GET", "/api/v1/mailboxes", A::kAdmin, B::kNone, h::ListMailboxes},
+      {"POST", "/api/v1/mailboxes", A::kAdmin, B::kJson, h::CreateMailbox},
+      {"GET", "/api/v1/mailboxes/{id}", A::kAdmin, B::kNone, h::GetMailbox},
+      {"PATCH", "/api/v1/mailboxes/{id}", A::kAdmin, B::kJson, h::PatchMailbox},
+      {"DELETE", "/api/v1/mailboxes/{id}", A::kAdmin, B::kNone, h::DeleteMailbox},
+      {"POST", "/api/v1/mailboxes/{id}/test-imap", A::kAdmin, B::kNone, h::TestMailboxImap},
+      {"POST", "/api/v1/mailboxes/{id}/test-smtp", A::kAdmin, B::kJson, h::TestMailboxSmtp},
+      {"POST", "/api/v1/mailboxes/{id}/fetch-now", A::kAdmin, B::kNone, h::FetchMailboxNow},
+
+      {"GET", "/api/v1/mail/outbox", A::kAdmin, B::kNone, h::ListMailOutbox},
+      {"POST", "/api/v1/mail/outbox/{id}/retry", A::kAdmin, B::kNone, h::RetryMailOutbox},
   };
   return kRoutes;
 }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/secret_key.h"
+#include "channels/email/mail_server_check.h"
 #include "base/clock.h"
 #include "base/crypto.h"
 
@@ -84,7 +85,15 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   }));
 
   app->blobs_ = std::make_unique<store::FileBlobStore>(config.data_dir + "/attachments");
-  app->tickets_ = std::make_unique<services::TicketService>(clock);
+  app->outbound_ = std::make_unique<services::MailOutboundService>(clock);
+  app->tickets_ = std::make_unique<services::TicketService>(clock, app->outbound_.get());
+  MailOutboxWorkerOptions wo;
+  wo.retry_base_ms = config.mail_retry_base_ms;
+  wo.max_attempts = static_cast<int>(config.mail_max_attempts);
+  wo.poll_ms = config.mail_outbox_poll_ms;
+  app->outbox_worker_ = std::make_unique<MailOutboxWorker>(*app->store_, *app->blobs_, clock,
+                                                           app->secret_key_, wo);
+  app->outbound_->set_on_queued([w = app->outbox_worker_.get()] { w->Notify(); });
   app->people_ = std::make_unique<services::PeopleService>(clock);
   app->views_ = std::make_unique<services::ViewService>(clock);
   app->presence_ = std::make_unique<services::PresenceService>(clock);
@@ -122,6 +131,10 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->context_->login_limiter = app->login_limiter_.get();
   app->context_->views = app->views_.get();
   app->context_->presence = app->presence_.get();
+  app->mail_check_ = std::make_unique<channels::VmimeMailServerCheck>();
+  app->mailboxes_ = std::make_unique<services::MailboxService>(
+      *app->store_, clock, app->secret_key_, app->mail_check_.get());
+  app->context_->mailboxes = app->mailboxes_.get();
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

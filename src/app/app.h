@@ -7,10 +7,13 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "app/config.h"
+#include "app/mail_outbox_worker.h"
 #include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
 #include "services/mail/ingest_service.h"
+#include "services/mail/mailbox_service.h"
+#include "services/mail/outbound_service.h"
 #include "services/people/people_service.h"
 #include "services/presence/presence_service.h"
 #include "services/tickets/ticket_service.h"
@@ -33,7 +36,11 @@ class App {
   services::PeopleService& people() { return *people_; }
   services::AuthService& auth() { return *auth_; }
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
+  // Sends the mail outbox; `serve` starts and stops it.
+  MailOutboxWorker& outbox_worker() { return *outbox_worker_; }
   api::Router& router() { return *router_; }
+  // What the routes share; `serve` adds what only it runs (the IMAP fetchers' "fetch now").
+  api::ApiContext& context() { return *context_; }
   services::Principal SystemPrincipal() const;
   int migrations_applied() const { return store_->migrations_applied(); }
   bool web_console_available() const { return site_->Available(); }
@@ -53,12 +60,17 @@ class App {
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<services::MailIngestService> mail_ingest_;
+  std::unique_ptr<services::MailServerCheck> mail_check_;
+  std::unique_ptr<services::MailboxService> mailboxes_;
   std::unique_ptr<api::Metrics> metrics_;
   std::unique_ptr<api::RateLimiter> api_limiter_;
   std::unique_ptr<api::RateLimiter> login_limiter_;
   std::unique_ptr<api::ApiContext> context_;
   std::unique_ptr<api::Router> router_;
   std::unique_ptr<StaticSite> site_;
+  std::unique_ptr<services::MailOutboundService> outbound_;
+  // Last: its thread stops before the store and blobs it uses go.
+  std::unique_ptr<MailOutboxWorker> outbox_worker_;
 };
 
 // Logging to stderr as text or one JSON object per line.

@@ -8,9 +8,10 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "app/imap_fetcher.h"
 #include "app/maintenance.h"
-#include "base/text.h"
 #include "app/mail_delivery.h"
+#include "base/text.h"
 #include "net/http_server.h"
 #include "net/lmtp_server.h"
 #include "services/people/people_service.h"
@@ -62,23 +63,33 @@ class LmtpIngest : public net::LmtpBackend {
   explicit LmtpIngest(App& app) : app_(app) {}
 
   bool AcceptRecipient(const std::string& address) override {
-    const Config& c = app_.config();
-    return c.mailboxes.empty() || MailboxForAddress(c, address) != nullptr;
+    // With no mailbox set up, everything goes to the default group; otherwise only the
+    // mailboxes' addresses (and their plus-addresses) are ours. A database error defers.
+    auto any = AnyMailbox(app_);
+    if (!any.ok() || !*any) return true;
+    auto box = MailboxForAddress(app_, address);
+    return !box.ok() || box->has_value();
   }
 
   std::vector<net::LmtpReply> Deliver(const std::string& raw,
                                       const std::vector<std::string>& recipients) override {
-    const Config& c = app_.config();
     PreparedMail prepared;
-    DeliveryOutcome parsed = PrepareMail(c, "", raw, &prepared);
-    const MailboxConfig* by_headers = prepared.mailbox;
+    DeliveryOutcome parsed = ParseMail(raw, &prepared);
+    if (parsed.kind == DeliveryOutcome::Kind::kStored) {
+      parsed = ChooseMailbox(app_, "", &prepared);
+    }
+    const std::optional<domain::Mailbox> by_headers = prepared.mailbox;
     std::vector<net::LmtpReply> replies;
     for (const auto& rcpt : recipients) {
       DeliveryOutcome o = parsed;
       if (o.kind == DeliveryOutcome::Kind::kStored) {
-        const MailboxConfig* box = MailboxForAddress(c, rcpt);
-        prepared.mailbox = box != nullptr ? box : by_headers;
-        o = StoreMail(app_, prepared, raw);
+        auto box = MailboxForAddress(app_, rcpt);
+        if (!box.ok()) {
+          o = DeliveryOutcome{DeliveryOutcome::Kind::kTempFail, box.status().message()};
+        } else {
+          prepared.mailbox = box->has_value() ? *box : by_headers;
+          o = StoreMail(app_, prepared, raw);
+        }
       }
       switch (o.kind) {
         case DeliveryOutcome::Kind::kStored:
@@ -108,6 +119,9 @@ int Serve(const Config& config, const std::string& port_file) {
   if ((*app)->migrations_applied() > 0) {
     spdlog::info("applied {} migration(s)", (*app)->migrations_applied());
   }
+  auto synced = SyncConfigMailboxes(**app);
+  if (!synced.ok()) return Fail(synced.status());
+  for (const auto& [name, problem] : *synced) spdlog::warn("{}", problem);
   net::HttpServerOptions o;
   o.host = config.listen_host;
   o.port = config.listen_port;
@@ -116,7 +130,14 @@ int Serve(const Config& config, const std::string& port_file) {
   o.worker_threads = config.worker_threads;
   net::HttpServer server(o, (*app)->router());
   Maintenance maintenance((*app)->store(), SystemClock::Get());
+  ImapFetcher imap(**app);
+  if (config.imap_fetch) {
+    (*app)->context().fetch_now = [&imap](services::Id ws, services::Id id) {
+      return imap.FetchNow(ws, id);
+    };
+  }
   if (Status st = server.Start(); !st.ok()) return Fail(st);
+  if (config.imap_fetch) imap.Start();
   spdlog::info("sahayak serving on http://{}:{} with data in {}", config.listen_host,
                server.port(), config.data_dir);
   if ((*app)->web_console_available()) {
@@ -142,8 +163,11 @@ int Serve(const Config& config, const std::string& port_file) {
   if (!port_file.empty() && !WriteFileAtomically(port_file, std::to_string(server.port()))) {
     return Fail(Unavailable("cannot write the port file " + port_file));
   }
+  (*app)->outbox_worker().Start();
   server.Run();
   if (lmtp) lmtp->Stop();
+  (*app)->outbox_worker().Stop();
+  imap.Stop();
   spdlog::info("sahayak stopped");
   return 0;
 }

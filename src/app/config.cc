@@ -74,6 +74,15 @@ Status Config::Validate() const {
   if (lmtp_idle_timeout_seconds < 1 || lmtp_idle_timeout_seconds > 3600) {
     return InvalidArgument("mail.lmtp_idle_timeout_seconds must be 1-3600");
   }
+  if (mail_retry_base_ms < 1 || mail_retry_base_ms > 24LL * 3600 * 1000) {
+    return InvalidArgument("mail.retry_base_ms must be 1 ms to 24 hours");
+  }
+  if (mail_max_attempts < 1 || mail_max_attempts > 100) {
+    return InvalidArgument("mail.max_attempts must be 1-100");
+  }
+  if (mail_outbox_poll_ms < 10 || mail_outbox_poll_ms > 3600LL * 1000) {
+    return InvalidArgument("mail.outbox_poll_ms must be 10 ms to 1 hour");
+  }
   for (size_t i = 0; i < mailboxes.size(); ++i) {
     const auto& m = mailboxes[i];
     if (m.name.empty()) {
@@ -172,8 +181,12 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadString(t, "mail.lmtp_listen", &lmtp));
   if (!lmtp.empty()) RETURN_IF_ERROR(ParseListen(lmtp, &c->lmtp_host, &c->lmtp_port));
   if (auto v = t.at_path("mail.lmtp_allow_remote").value<bool>()) c->lmtp_allow_remote = *v;
+  if (auto v = t.at_path("mail.imap_fetch").value<bool>()) c->imap_fetch = *v;
   RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_max_connections", &c->lmtp_max_connections));
   RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_idle_timeout_seconds", &c->lmtp_idle_timeout_seconds));
+  RETURN_IF_ERROR(ReadInt(t, "mail.retry_base_ms", &c->mail_retry_base_ms));
+  RETURN_IF_ERROR(ReadInt(t, "mail.max_attempts", &c->mail_max_attempts));
+  RETURN_IF_ERROR(ReadInt(t, "mail.outbox_poll_ms", &c->mail_outbox_poll_ms));
   return ReadMailboxes(t, c);
 }
 
@@ -213,6 +226,12 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(EnvInt("SAHAYAK_RATE_LIMIT_PER_MINUTE", &c->requests_per_minute));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_LOGIN_RATE_LIMIT_PER_MINUTE", &c->logins_per_minute_per_ip));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_MESSAGE_BYTES", &c->mail_max_message_bytes));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_RETRY_BASE_MS", &c->mail_retry_base_ms));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_ATTEMPTS", &c->mail_max_attempts));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_OUTBOX_POLL_MS", &c->mail_outbox_poll_ms));
+  std::string imap_fetch;
+  EnvString("SAHAYAK_IMAP_FETCH", &imap_fetch);
+  if (!imap_fetch.empty()) c->imap_fetch = imap_fetch != "0" && imap_fetch != "false";
   std::string lmtp;
   EnvString("SAHAYAK_LMTP_LISTEN", &lmtp);
   if (!lmtp.empty()) RETURN_IF_ERROR(ParseListen(lmtp, &c->lmtp_host, &c->lmtp_port));

@@ -42,12 +42,20 @@ struct Config {
   int64_t logins_per_minute_per_ip = 60;   // login attempts per client address; 0: off
   int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
   std::vector<MailboxConfig> mailboxes;
+  bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail
   // The LMTP listener (mail.lmtp_listen, SAHAYAK_LMTP_LISTEN); off while lmtp_host is empty.
   std::string lmtp_host;
   uint16_t lmtp_port = 0;
   bool lmtp_allow_remote = false;     // mail.lmtp_allow_remote: bind beyond loopback
   int lmtp_max_connections = 32;      // mail.lmtp_max_connections
   int lmtp_idle_timeout_seconds = 300;  // mail.lmtp_idle_timeout_seconds
+  // The outbox sender (app/mail_outbox_worker.h): backoff 1, 5, 15, 60 … × retry_base_ms
+  // (mail.retry_base_ms, SAHAYAK_MAIL_RETRY_BASE_MS), dead after max_attempts
+  // (mail.max_attempts, SAHAYAK_MAIL_MAX_ATTEMPTS), a look for due mail every poll_ms
+  // (mail.outbox_poll_ms, SAHAYAK_MAIL_OUTBOX_POLL_MS).
+  int64_t mail_retry_base_ms = 60 * 1000;
+  int64_t mail_max_attempts = 10;
+  int64_t mail_outbox_poll_ms = 5000;
 
   Status Validate() const;
 };

@@ -51,14 +51,20 @@ int MailDeliver(const Config& config, const std::string& mailbox_name) {
     return Refuse(EX_TEMPFAIL, "cannot read the message from standard input");
   }
   PreparedMail prepared;
-  DeliveryOutcome o = PrepareMail(config, mailbox_name, raw, &prepared);
+  DeliveryOutcome o = ParseMail(raw, &prepared);
   if (o.kind == DeliveryOutcome::Kind::kNotMail) return Refuse(EX_DATAERR, o.text);
-  if (o.kind == DeliveryOutcome::Kind::kTempFail) return Refuse(EX_TEMPFAIL, o.text);
 
   auto app_or = App::Open(config);
   if (!app_or.ok()) {
     return Refuse(EX_TEMPFAIL, "cannot open the data folder: " + app_or.status().message());
   }
+  auto synced = SyncConfigMailboxes(**app_or);
+  if (!synced.ok()) return Refuse(EX_TEMPFAIL, synced.status().message());
+  if (auto it = synced->find(mailbox_name); it != synced->end()) {
+    return Refuse(EX_TEMPFAIL, it->second);
+  }
+  o = ChooseMailbox(**app_or, mailbox_name, &prepared);
+  if (o.kind == DeliveryOutcome::Kind::kTempFail) return Refuse(EX_TEMPFAIL, o.text);
   o = StoreMail(**app_or, prepared, raw);
   if (o.kind != DeliveryOutcome::Kind::kStored) return Refuse(EX_TEMPFAIL, o.text);
   std::printf("%s\n", o.text.c_str());

@@ -82,6 +82,17 @@ std::vector<std::string> Violations(const std::string& html) {
               StartsWith(value, "data:image/webp"))) {
           problems.push_back("src " + value);
         }
+        if (attr == "data-remote-src" &&
+            !(StartsWith(value, "http:") || StartsWith(value, "https:"))) {
+          problems.push_back("data-remote-src " + value);
+        }
+        if (attr == "src" && e.tag == GUMBO_TAG_IMG &&
+            (StartsWith(value, "http:") || StartsWith(value, "https:"))) {
+          problems.push_back("remote image not blocked " + value);
+        }
+        if (attr == "data-sahayak-quote" && value != "1" && value != "rest" && value != "sig") {
+          problems.push_back("data-sahayak-quote " + value);
+        }
       }
     }
     if (children != nullptr) {
@@ -239,12 +250,12 @@ TEST(HtmlSanitizer, ImagesOnlyFromAllowedSources) {
   EXPECT_EQ(SanitizeHtml("<img src=\"data:image/png;base64,iVBORw0KGgo=\">"),
             "<img src=\"data:image/png;base64,iVBORw0KGgo=\">");
   EXPECT_EQ(SanitizeHtml("<img src=\"https://cdn.example/p.jpg\" width=\"100px\">"),
-            "<img src=\"https://cdn.example/p.jpg\" width=\"100px\">");
+            "<img data-remote-src=\"https://cdn.example/p.jpg\" width=\"100px\">");
   EXPECT_EQ(SanitizeHtml("<img src=\"data:image/svg+xml,<svg/>\">"), "");
   EXPECT_EQ(SanitizeHtml("<img src=\"data:image/pngx,abc\">"), "");
   EXPECT_EQ(SanitizeHtml("<img src=\"file:///etc/passwd\">"), "");
   EXPECT_EQ(SanitizeHtml("<img src=\"https://x/a.png\" width=\"100;evil\">"),
-            "<img src=\"https://x/a.png\">");
+            "<img data-remote-src=\"https://x/a.png\">");
 }
 
 TEST(HtmlSanitizer, UnknownAndPresentationalTagsKeepTheirText) {
@@ -407,6 +418,84 @@ TEST(HtmlSanitizer, OutputIsStableWhenSanitisedAgain) {
   const std::string html = SanitizeHtml(
       "<div><p>a <b>b <i>c</b> d</i></p><table><tr><td>x<td>y</table><a href=https://e>l</a>"
       "<img src=cid:x alt='\"'><pre>\n\nz</pre></div>");
+  EXPECT_EQ(SanitizeHtml(html), html);
+}
+
+TEST(HtmlSanitizer, RemoteImagesAreBlockedUntilTheConsoleLoadsThem) {
+  // Nothing to fetch: no src, the URL kept aside, alt and size kept for the placeholder.
+  EXPECT_EQ(SanitizeHtml("<p>Photo:<img src=\"https://shop.example/p/1.jpg\" alt=\"Box\" "
+                         "width=\"300\" height=\"200\"></p>"),
+            "<p>Photo:<img data-remote-src=\"https://shop.example/p/1.jpg\" alt=\"Box\" "
+            "width=\"300\" height=\"200\"></p>");
+  EXPECT_EQ(SanitizeHtml("<IMG SRC=\" HTTP://x.example/a.gif \">"),
+            "<img data-remote-src=\"HTTP://x.example/a.gif\">");
+  // Tracking pixels go altogether; a 1x1 inline (cid:) or data: image is not remote.
+  EXPECT_EQ(SanitizeHtml("Hi<img src=\"https://t.example/o.gif?u=42\" width=\"1\" height=\"1\">"),
+            "Hi");
+  EXPECT_EQ(SanitizeHtml("Hi<img src=\"https://t.example/o.gif\" width=\"0\" height=\"0px\">"),
+            "Hi");
+  EXPECT_EQ(SanitizeHtml("<img src=\"https://t.example/o.gif\" width=\"1\">"),
+            "<img data-remote-src=\"https://t.example/o.gif\" width=\"1\">");
+  EXPECT_EQ(SanitizeHtml("<img src=\"cid:dot\" width=\"1\" height=\"1\">"),
+            "<img src=\"cid:dot\" width=\"1\" height=\"1\">");
+  // A sender cannot smuggle a src in through the attribute the console reads.
+  EXPECT_EQ(SanitizeHtml("<img data-remote-src=\"javascript:alert(1)\">"), "");
+  EXPECT_EQ(SanitizeHtml("<img src=\"cid:a\" data-remote-src=\"https://x.example/b.png\">"),
+            "<img src=\"cid:a\">");
+  EXPECT_EQ(SanitizeHtml("<img src=\"https://a.example/1.png\" "
+                         "data-remote-src=\"https://b.example/2.png\">"),
+            "<img data-remote-src=\"https://a.example/1.png\">");
+  for (const char* html : kXssVectors) {
+    EXPECT_EQ(Violations(SanitizeHtml(html)), std::vector<std::string>()) << html;
+  }
+}
+
+TEST(HtmlSanitizer, UnblockRemoteImagesGivesTheSrcBackInTagsOnly) {
+  const std::string html = SanitizeHtml(
+      "<p>x data-remote-src=\"y\" <img src=\"https://a.example/1.png\" alt=\"a\"></p>");
+  EXPECT_EQ(UnblockRemoteImages(html),
+            "<p>x data-remote-src=\"y\" <img src=\"https://a.example/1.png\" alt=\"a\"></p>");
+  EXPECT_EQ(UnblockRemoteImages("<p>plain</p>"), "<p>plain</p>");
+}
+
+TEST(HtmlSanitizer, QuotedHistoryAndSignaturesAreMarked) {
+  // Gmail: the attribution line sits inside div.gmail_quote, with the quote itself.
+  EXPECT_EQ(SanitizeHtml("<div dir=\"ltr\">Still waiting.</div><br><div class=\"gmail_quote "
+                         "gmail_quote_container\"><div dir=\"ltr\" class=\"gmail_attr\">On Mon, "
+                         "3 Jun 2024 at 10:15, Acme Support &lt;support@acme.in&gt; wrote:<br></div>"
+                         "<blockquote class=\"gmail_quote\" style=\"margin:0\">Old text</blockquote>"
+                         "</div>"),
+            "<div dir=\"ltr\">Still waiting.</div><br><div data-sahayak-quote=\"1\"><div "
+            "dir=\"ltr\">On Mon, 3 Jun 2024 at 10:15, Acme Support &lt;support@acme.in&gt; "
+            "wrote:<br></div><blockquote data-sahayak-quote=\"1\">Old text</blockquote></div>");
+  // Thunderbird and Apple Mail.
+  EXPECT_EQ(SanitizeHtml("<p>Thanks</p><div class=\"moz-cite-prefix\">On 3/6/24 Ravi wrote:<br>"
+                         "</div><blockquote type=\"cite\" cite=\"mid:a@b\">q</blockquote>"),
+            "<p>Thanks</p><div data-sahayak-quote=\"1\">On 3/6/24 Ravi wrote:<br></div>"
+            "<blockquote data-sahayak-quote=\"1\">q</blockquote>");
+  EXPECT_EQ(SanitizeHtml("<blockquote type=\"CITE\">q</blockquote><blockquote>not mail</blockquote>"),
+            "<blockquote data-sahayak-quote=\"1\">q</blockquote><blockquote>not mail</blockquote>");
+  // Outlook: everything from the marker on.
+  EXPECT_EQ(SanitizeHtml("<div>Reply</div><div id=\"appendonsend\"></div><hr>"
+                         "<div id=\"divRplyFwdMsg\" dir=\"ltr\"><b>From:</b> x</div><div>old</div>"),
+            "<div>Reply</div><div data-sahayak-quote=\"rest\"></div><hr>"
+            "<div dir=\"ltr\" data-sahayak-quote=\"rest\"><b>From:</b> x</div><div>old</div>");
+  // Yahoo, and signatures.
+  EXPECT_EQ(SanitizeHtml("<div class=\"yahoo_quoted\">q</div>"),
+            "<div data-sahayak-quote=\"1\">q</div>");
+  EXPECT_EQ(SanitizeHtml("<div class=\"gmail_signature\" data-smartmail=\"gmail_signature\">"
+                         "Ravi</div><pre class=\"moz-signature\">-- \nR</pre>"),
+            "<div data-sahayak-quote=\"sig\">Ravi</div><pre data-sahayak-quote=\"sig\">-- \nR</pre>");
+  // Other classes, ids and marker values are dropped; markers only on block-ish elements.
+  EXPECT_EQ(SanitizeHtml("<div class=\"gmail_quotex quote\" id=\"main\">a</div>"
+                         "<div data-sahayak-quote=\"evil\">b</div><b class=\"gmail_quote\">c</b>"),
+            "<div>a</div><div>b</div><b>c</b>");
+}
+
+TEST(HtmlSanitizer, MarkedOutputIsStableWhenSanitisedAgain) {
+  const std::string html = SanitizeHtml(
+      "<p>Hi<img src=\"https://a.example/1.png\" alt=\"x\"></p><div class=\"gmail_quote\">q"
+      "</div><div id=\"divRplyFwdMsg\">r</div><div class=\"gmail_signature\">s</div>");
   EXPECT_EQ(SanitizeHtml(html), html);
 }
 

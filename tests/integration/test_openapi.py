@@ -252,8 +252,10 @@ class OpenApiDocumentTest(unittest.TestCase):
     def test_role_matrix_follows_readme(self):
         # docs/api/README.md, "Roles": agents read and write tickets, messages, contacts,
         # organisations and attachments; they only read agents, groups, tags, custom fields
-        # and the workspace; API tokens and the audit log are admin only.
-        admin_only = ("/api/v1/api-tokens", "/api/v1/audit-events")
+        # and the workspace; API tokens, the audit log, mailboxes and the mail outbox are admin
+        # only.
+        admin_only = ("/api/v1/api-tokens", "/api/v1/audit-events", "/api/v1/mailboxes",
+                      "/api/v1/mail")
         read_only_for_agents = ("/api/v1/agents", "/api/v1/groups", "/api/v1/tags",
                                 "/api/v1/custom-fields", "/api/v1/workspace")
         problems = []

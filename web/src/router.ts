@@ -88,6 +88,18 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./screens/admin/ApiTokensAdmin.vue'),
         meta: { admin: true, titleKey: 'admin.apiTokens.title' },
       },
+      {
+        path: 'mailboxes',
+        name: 'admin-mailboxes',
+        component: () => import('./screens/admin/MailboxesAdmin.vue'),
+        meta: { admin: true, titleKey: 'mailboxes.title' },
+      },
+      {
+        path: 'mail-outbox',
+        name: 'admin-mail-outbox',
+        component: () => import('./screens/admin/MailOutboxAdmin.vue'),
+        meta: { admin: true, titleKey: 'mailOutbox.title' },
+      },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

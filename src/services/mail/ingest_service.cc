@@ -195,6 +195,17 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
                                   {"channel", "email"},
                                   {"mail_kind", what}}));
     RETURN_IF_ERROR(writer.RecordMessageId(t.id, m.id, d.threaded_by, /*participants=*/false));
+    // Only a bounce that threads to a ticket marks the address: a stray or forged DSN about
+    // mail Sahayak never sent must not make a customer look unreachable.
+    if (bounce && mail.delivery_status && mail.delivery_status->action == "failed") {
+      const std::string to =
+          FoldedAddress(domain::MailAddress{"", mail.delivery_status->original_recipient});
+      if (!to.empty()) {
+        RETURN_IF_ERROR(tx.PutMailBounce(ws, {to, OneLine(mail.delivery_status->status, 32),
+                                              OneLine(mail.delivery_status->diagnostic, 1000),
+                                              now}));
+      }
+    }
     result.outcome = IngestResult::Outcome::kNoted;
     result.ticket_id = t.id;
     result.ticket_number = t.number;
@@ -203,6 +214,8 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
   }
 
   ASSIGN_OR_RETURN(domain::Contact author, writer.Sender());
+  // Mail from the address reached us, so mail to it is likely to work again.
+  if (!writer.sender().empty()) RETURN_IF_ERROR(tx.ClearMailBounce(ws, writer.sender()));
   if (d.ticket) {
     Ticket before = *d.ticket, t = before;
     ASSIGN_OR_RETURN(
@@ -284,6 +297,10 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
   RETURN_IF_ERROR(RecordChange(tx, ws, ContactActor(author), "ticket.created", "ticket", t.id,
                                changes, now, "ticket.created", payload));
   RETURN_IF_ERROR(writer.RecordMessageId(t.id, m.id, d.threaded_by, /*participants=*/true));
+  // The acknowledgement (services/mail/outbound_service.h decides whether one is due).
+  if (TicketObserver* o = tickets_.observer()) {
+    RETURN_IF_ERROR(o->OnInboundTicket(tx, t, author, m));
+  }
   result.outcome = IngestResult::Outcome::kCreated;
   result.ticket_id = t.id;
   result.ticket_number = t.number;

@@ -15,6 +15,7 @@ namespace sahayak::services {
 
 // Where a mail arrived: a configured mailbox, or the default (no name, no address).
 struct InboundMailbox {
+  std::optional<Id> mailbox_id;  // the mailboxes row; none for the default
   std::string name;            // for logs and channel_meta; empty for the default
   std::string address;         // e.g. "support@example.in"; empty when unknown
   std::optional<Id> group_id;  // tickets opened from this mailbox go to this group

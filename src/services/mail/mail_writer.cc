@@ -140,6 +140,7 @@ json MailWriter::Meta(const std::string& threaded_by, const std::string& reason)
       {"kind", MailKindName(mail_.kind)},
       {"authentication_results", ValidText(mail_.authentication_results)}};
   if (!box_.name.empty()) email["mailbox"] = box_.name;
+  if (box_.mailbox_id) email["mailbox_id"] = *box_.mailbox_id;
   if (mail_.reply_to) {
     email["reply_to"] = {{"name", ValidText(mail_.reply_to->name)},
                          {"email", ValidText(mail_.reply_to->email)}};

@@ -374,6 +374,9 @@ Result<domain::Message> TicketService::AddMessage(WriteTx& tx, const Principal& 
                                changes, m.created_at, "message.created",
                                {{"ticket_id", t.id}, {"message_id", m.id},
                                 {"public", m.is_public}}));
+  if (observer_ != nullptr && m.is_public) {
+    RETURN_IF_ERROR(observer_->OnPublicReply(tx, who, t, m));
+  }
   return m;
 }
 

@@ -61,11 +61,31 @@ struct TicketPatch {
   std::optional<Id> requester_id;
 };
 
+// Lets another capability act inside the write transaction of a ticket change, so its work
+// commits or vanishes with the change (e-mail: the reply to the customer is queued in the
+// outbox). Implementations must be thread-safe and must not block; an error undoes the change.
+class TicketObserver {
+ public:
+  virtual ~TicketObserver() = default;
+  // An agent added public message `m` to ticket `t` (already updated) through AddMessage.
+  virtual Status OnPublicReply(WriteTx& tx, const Principal& who, const domain::Ticket& t,
+                               const domain::Message& m) = 0;
+  // A channel opened ticket `t` from `first`, the message of `requester` (e-mail ingest).
+  virtual Status OnInboundTicket(WriteTx& tx, const domain::Ticket& t,
+                                 const domain::Contact& requester,
+                                 const domain::Message& first) = 0;
+};
+
 // The ticket use cases. Each runs inside the caller's write transaction and records its audit
-// events and outbox rows there. Stateless apart from the clock; thread-safe.
+// events and outbox rows there. Stateless apart from the clock and the observer; thread-safe.
 class TicketService {
  public:
-  explicit TicketService(const Clock& clock) : clock_(clock) {}
+  // `observer` (optional) must outlive the service.
+  explicit TicketService(const Clock& clock, TicketObserver* observer = nullptr)
+      : clock_(clock), observer_(observer) {}
+
+  // nullptr when none.
+  TicketObserver* observer() const { return observer_; }
 
   Result<domain::Ticket> Create(WriteTx& tx, const Principal& who, const TicketCreate& in);
   // `if_match`: the version the caller last saw; Aborted ("precondition-failed") when stale.
@@ -91,6 +111,7 @@ class TicketService {
   Status ApplyPatch(WriteTx& tx, const TicketPatch& p, domain::Ticket* t);
 
   const Clock& clock_;
+  TicketObserver* observer_ = nullptr;
 };
 
 // JSON of the fields an audit event compares.

@@ -33,9 +33,10 @@ CREATE TABLE mailboxes (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
-  UNIQUE (workspace_id, name),
-  UNIQUE (workspace_id, address)
+  UNIQUE (workspace_id, name)
 );
+-- A mailbox from the config file may have no address (mail-deliver --mailbox NAME only).
+CREATE UNIQUE INDEX mailboxes_address ON mailboxes (workspace_id, address) WHERE address <> '';
 
 -- The IMAP messages imported, by mailbox, folder, UIDVALIDITY and UID, written in the same
 -- transaction as the ticket: after a crash between the commit and flagging the message on
