@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/commands.h"
+#include "app/mail_import.h"
 #include "app/config.h"
 
 namespace {
@@ -57,6 +58,19 @@ int main(int argc, char** argv) {
   std::string mailbox;
   mail_deliver->add_option("--mailbox", mailbox, "A mailbox of the config's [[mail.mailboxes]]");
 
+  auto* mail_import = cli.add_subcommand(
+      "mail-import", "Import a maildir or a folder of .eml files as tickets (history)");
+  std::string import_dir;
+  sahayak::app::MailImportOptions import_options;
+  mail_import->add_option("dir", import_dir, "The maildir (with cur/ and new/) or folder")
+      ->required();
+  mail_import->add_option("--mailbox", import_options.mailbox,
+                          "The mailbox every mail goes to (default: by address)");
+  mail_import->add_option("--batch", import_options.batch, "Mails per transaction (200)")
+      ->check(CLI::Range(1, 10000));
+  mail_import->add_flag("--acknowledge", import_options.acknowledge,
+                        "Send acknowledgements for the new tickets (off: it is history)");
+
   cli.add_subcommand("version", "Print the version");
   cli.add_subcommand("routes", "List the API routes");
 
@@ -104,5 +118,8 @@ int main(int argc, char** argv) {
   if (create_token->parsed()) return sahayak::app::CreateToken(config, email, token_name);
   if (reset->parsed()) return sahayak::app::ResetPassword(config, email, password);
   if (mail_deliver->parsed()) return sahayak::app::MailDeliver(config, mailbox);
+  if (mail_import->parsed()) {
+    return sahayak::app::MailImport(config, import_dir, import_options);
+  }
   return 1;
 }

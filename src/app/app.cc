@@ -156,4 +156,6 @@ services::Principal App::SystemPrincipal() const {
   return p;
 }
 
+services::BlobStore& App::blobs() { return *blobs_; }
+
 }  // namespace sahayak::app

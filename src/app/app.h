@@ -36,6 +36,7 @@ class App {
   services::PeopleService& people() { return *people_; }
   services::AuthService& auth() { return *auth_; }
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
+  services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
   MailOutboxWorker& outbox_worker() { return *outbox_worker_; }
   api::Router& router() { return *router_; }

@@ -115,10 +115,7 @@ DeliveryOutcome ChooseMailbox(App& app, const std::string& mailbox_name, Prepare
   return Outcome(DeliveryOutcome::Kind::kStored, "");
 }
 
-DeliveryOutcome StoreMail(
-    App& app, const PreparedMail& prepared, const std::string& raw,
-    const std::function<Status(services::WriteTx&, const services::IngestResult&)>& also) {
-  const services::Id ws = app.SystemPrincipal().workspace_id;
+services::InboundMailbox InboundBox(const PreparedMail& prepared) {
   services::InboundMailbox box;
   if (prepared.mailbox) {
     const domain::Mailbox& m = *prepared.mailbox;
@@ -127,6 +124,14 @@ DeliveryOutcome StoreMail(
     box.address = m.address;
     box.group_id = m.group_id;
   }
+  return box;
+}
+
+DeliveryOutcome StoreMail(
+    App& app, const PreparedMail& prepared, const std::string& raw,
+    const std::function<Status(services::WriteTx&, const services::IngestResult&)>& also) {
+  const services::Id ws = app.SystemPrincipal().workspace_id;
+  const services::InboundMailbox box = InboundBox(prepared);
   // Files first, outside the write transaction; a crash between the two steps leaves only
   // unreferenced blobs, and the mail server delivers again.
   auto files = app.mail_ingest().StoreFiles(prepared.mail, raw);

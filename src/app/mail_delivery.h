@@ -39,6 +39,9 @@ DeliveryOutcome ParseMail(const std::string& raw, PreparedMail* out);
 // (a configuration mistake defers the mail rather than putting it in the wrong group).
 DeliveryOutcome ChooseMailbox(App& app, const std::string& mailbox_name, PreparedMail* prepared);
 
+// Where a prepared mail goes, for MailIngestService::Ingest.
+services::InboundMailbox InboundBox(const PreparedMail& prepared);
+
 // Stores the files, then ingests in one write transaction, in which `also` (if given) runs
 // after the ingest (the IMAP fetcher records the message's UID there). kStored only after the
 // commit.

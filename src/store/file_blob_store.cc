@@ -21,11 +21,31 @@ std::string FileBlobStore::PathFor(const std::string& sha) const {
   return root_ + "/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
 }
 
-Result<std::string> FileBlobStore::Put(std::string_view bytes) {
+Result<std::string> FileBlobStore::Put(std::string_view bytes) { return Write(bytes, true); }
+
+Result<std::string> FileBlobStore::PutUnsynced(std::string_view bytes) {
+  return Write(bytes, false);
+}
+
+Status FileBlobStore::Sync() {
+  int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) return Status::Ok();  // nothing stored yet
+  if (fd < 0) {
+    return Unavailable(std::string("cannot open the attachment folder: ") + strerror(errno));
+  }
+  int rc = ::syncfs(fd);
+  std::string err = rc == 0 ? "" : strerror(errno);
+  ::close(fd);
+  if (rc != 0) return Unavailable("cannot flush attachments to disk: " + err);
+  return Status::Ok();
+}
+
+Result<std::string> FileBlobStore::Write(std::string_view bytes, bool sync) {
   std::string sha = Sha256Hex(bytes);
   std::string path = PathFor(sha);
   std::error_code ec;
-  if (fs::exists(path, ec)) return sha;
+  auto size = fs::file_size(path, ec);
+  if (!ec && size == bytes.size()) return sha;
   fs::create_directories(fs::path(path).parent_path(), ec);
   if (ec) return Unavailable("cannot create the attachment folder: " + ec.message());
   static std::atomic<uint64_t> counter{0};
@@ -45,7 +65,7 @@ Result<std::string> FileBlobStore::Put(std::string_view bytes) {
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((sync && ::fsync(fd) != 0) || ::close(fd) != 0) {
     ::unlink(tmp.c_str());
     return Unavailable("cannot flush an attachment to disk");
   }
@@ -53,6 +73,7 @@ Result<std::string> FileBlobStore::Put(std::string_view bytes) {
     ::unlink(tmp.c_str());
     return Unavailable(std::string("cannot store an attachment: ") + strerror(errno));
   }
+  if (!sync) return sha;
   int dir = ::open(fs::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY);
   if (dir >= 0) {
     ::fsync(dir);

@@ -6,16 +6,21 @@
 
 namespace sahayak::store {
 
-// Blobs as files under `root`/ab/cd/<sha256>, written to a temporary file, fsynced and renamed
-// into place so a crash never leaves a half-written blob under its final name.
+// Blobs as files under `root`/ab/cd/<sha256>, written to a temporary file and renamed into
+// place. Put fsyncs the file and its folder; PutUnsynced leaves that to one Sync() (syncfs(2)
+// of the data folder's file system) for many blobs. A blob whose file exists with the wrong
+// size (a crash before the flush can leave an empty file under its final name) is rewritten.
 class FileBlobStore final : public services::BlobStore {
  public:
   explicit FileBlobStore(std::string root) : root_(std::move(root)) {}
   Result<std::string> Put(std::string_view bytes) override;
+  Result<std::string> PutUnsynced(std::string_view bytes) override;
+  Status Sync() override;
   Result<std::string> Get(const std::string& sha256) override;
 
  private:
   std::string PathFor(const std::string& sha256) const;
+  Result<std::string> Write(std::string_view bytes, bool sync);
   std::string root_;
 };
 

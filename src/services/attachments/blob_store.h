@@ -14,6 +14,12 @@ class BlobStore {
   virtual ~BlobStore() = default;
   // Stores the bytes durably (fsync) and returns their SHA-256.
   virtual Result<std::string> Put(std::string_view bytes) = 0;
+  // Stores the bytes without waiting for the disk; they are durable only after a later
+  // Sync() returns OK. For writing many blobs with one flush (a mail's parts, an import
+  // batch); nothing may reference them in the database before that Sync().
+  virtual Result<std::string> PutUnsynced(std::string_view bytes) = 0;
+  // Makes every blob stored so far durable.
+  virtual Status Sync() = 0;
   virtual Result<std::string> Get(const std::string& sha256) = 0;
 };
 

@@ -53,7 +53,8 @@ std::string Describe(const IngestResult& r) {
   return r.reason;
 }
 
-Result<StoredMail> MailIngestService::StoreFiles(const InboundMail& mail, std::string_view raw) {
+Result<StoredMail> MailIngestService::StoreFiles(const InboundMail& mail, std::string_view raw,
+                                                 bool sync) {
   StoredMail out;
   out.message_id = CleanMessageId(mail.message_id);
   if (out.message_id.empty()) out.message_id = SyntheticMessageId(raw);
@@ -61,7 +62,8 @@ Result<StoredMail> MailIngestService::StoreFiles(const InboundMail& mail, std::s
   original.filename = "original.eml";
   original.mime_type = "message/rfc822";
   original.size = static_cast<int64_t>(raw.size());
-  ASSIGN_OR_RETURN(original.sha256, blobs_.Put(raw));
+  // One flush for all of the mail's files rather than two fsyncs per file.
+  ASSIGN_OR_RETURN(original.sha256, blobs_.PutUnsynced(raw));
   out.parts.push_back(std::move(original));
   int index = 0;
   for (const auto& p : mail.parts) {
@@ -86,9 +88,10 @@ Result<StoredMail> MailIngestService::StoreFiles(const InboundMail& mail, std::s
     s.content_id = CleanMessageId(p.content_id);
     s.is_inline = p.is_inline;
     s.size = static_cast<int64_t>(p.content.size());
-    ASSIGN_OR_RETURN(s.sha256, blobs_.Put(p.content));
+    ASSIGN_OR_RETURN(s.sha256, blobs_.PutUnsynced(p.content));
     out.parts.push_back(std::move(s));
   }
+  if (sync) RETURN_IF_ERROR(blobs_.Sync());
   return out;
 }
 
@@ -298,7 +301,7 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
                                changes, now, "ticket.created", payload));
   RETURN_IF_ERROR(writer.RecordMessageId(t.id, m.id, d.threaded_by, /*participants=*/true));
   // The acknowledgement (services/mail/outbound_service.h decides whether one is due).
-  if (TicketObserver* o = tickets_.observer()) {
+  if (TicketObserver* o = tickets_.observer(); o != nullptr && box.acknowledge) {
     RETURN_IF_ERROR(o->OnInboundTicket(tx, t, author, m));
   }
   result.outcome = IngestResult::Outcome::kCreated;

@@ -19,6 +19,7 @@ struct InboundMailbox {
   std::string name;            // for logs and channel_meta; empty for the default
   std::string address;         // e.g. "support@example.in"; empty when unknown
   std::optional<Id> group_id;  // tickets opened from this mailbox go to this group
+  bool acknowledge = true;     // false: no acknowledgement of new tickets (importing history)
 };
 
 struct MailIngestOptions {
@@ -88,9 +89,12 @@ class MailIngestService {
                     MailIngestOptions options = {})
       : tickets_(tickets), blobs_(blobs), clock_(clock), options_(options) {}
 
-  // Step 1, outside any transaction (it writes files and fsyncs): stores the raw mail and its
-  // parts in the blob store. A crash after it leaves only unreferenced blobs.
-  Result<StoredMail> StoreFiles(const domain::InboundMail& mail, std::string_view raw);
+  // Step 1, outside any transaction (it writes files and flushes them): stores the raw mail
+  // and its parts in the blob store. A crash after it leaves only unreferenced blobs. With
+  // `sync` false the caller must call the blob store's Sync() before Ingest commits (an
+  // import flushes a whole batch of mails at once).
+  Result<StoredMail> StoreFiles(const domain::InboundMail& mail, std::string_view raw,
+                                bool sync = true);
 
   // Step 2, in the caller's ONE write transaction, so a crash never half-imports: dedupes,
   // threads and writes the ticket or message, its attachments, the Message-ID record, the
