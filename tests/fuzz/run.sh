@@ -28,6 +28,8 @@ targets=(
   "request|src/api/http.cc src/api/json_body.cc src/base/text.cc src/domain/json_input.cc src/domain/ticket.cc src/domain/people.cc|-licuuc -licui18n -lsodium"
   "mail_threading|src/services/mail/threading.cc src/base/text.cc src/base/crypto.cc|-licuuc -licui18n -lsodium"
   "mime|src/channels/email/vmime_mail_parser.cc src/channels/email/mime_walker.cc src/channels/email/mail_text.cc src/channels/email/mail_date.cc src/channels/email/mail_kind.cc src/base/text.cc src/base/html_sanitizer.cc src/base/clock.cc|-lvmime -lgumbo -licuuc -licui18n -lsodium"
+  "search_query|src/search/query/query_parser.cc src/search/query/lexer.cc src/search/query/field_term.cc src/search/query/date_term.cc src/search/query/canonical.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/base/text.cc|-lstemmer -licuuc -licui18n -lsodium"
 )
 
 # Dictionaries of the tokens each parser cares about, so the fuzzer reaches deep states sooner.
