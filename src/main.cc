@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/mail_import.h"
 #include "app/config.h"
+#include "app/search_indexer.h"
 
 namespace {
 
@@ -71,6 +72,11 @@ int main(int argc, char** argv) {
   mail_import->add_flag("--acknowledge", import_options.acknowledge,
                         "Send acknowledgements for the new tickets (off: it is history)");
 
+  auto* reindex = cli.add_subcommand(
+      "reindex", "Rebuild the search index from the database (stop the server first)");
+  auto* search_stats =
+      cli.add_subcommand("search-stats", "Print the search index's document counts as JSON");
+
   cli.add_subcommand("version", "Print the version");
   cli.add_subcommand("routes", "List the API routes");
 
@@ -118,6 +124,8 @@ int main(int argc, char** argv) {
   if (create_token->parsed()) return sahayak::app::CreateToken(config, email, token_name);
   if (reset->parsed()) return sahayak::app::ResetPassword(config, email, password);
   if (mail_deliver->parsed()) return sahayak::app::MailDeliver(config, mailbox);
+  if (reindex->parsed()) return sahayak::app::Reindex(config);
+  if (search_stats->parsed()) return sahayak::app::SearchStats(config);
   if (mail_import->parsed()) {
     return sahayak::app::MailImport(config, import_dir, import_options);
   }

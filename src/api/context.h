@@ -13,6 +13,7 @@
 #include "services/mail/mailbox_service.h"
 #include "services/people/people_service.h"
 #include "services/presence/presence_service.h"
+#include "services/search/search.h"
 #include "services/store.h"
 #include "services/tickets/ticket_service.h"
 #include "services/views/view_service.h"
@@ -48,6 +49,8 @@ struct ApiContext {
   // "Fetch now" for one IMAP mailbox, offered by the IMAP fetchers; null while they are not
   // running (POST /api/v1/mailboxes/{id}/fetch-now then answers 503).
   std::function<Status(domain::Id ws, domain::Id mailbox_id)> fetch_now;
+  // Search (/api/v1/search, /api/v1/search/suggest); null: those routes answer 503.
+  services::SearchService* search = nullptr;
 };
 
 }  // namespace sahayak::api

@@ -61,6 +61,9 @@ Response DeleteGroup(ApiContext&, Call&);
 
 Response ListTags(ApiContext&, Call&);
 
+Response Search(ApiContext&, Call&);
+Response SearchSuggest(ApiContext&, Call&);
+
 Response ListCustomFields(ApiContext&, Call&);
 Response CreateCustomField(ApiContext&, Call&);
 Response GetCustomField(ApiContext&, Call&);

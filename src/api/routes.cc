@@ -67,6 +67,9 @@ const std::vector<Route>& Router::Routes() {
 
       {"GET", "/api/v1/tags", A::kAgent, B::kNone, h::ListTags},
 
+      {"GET", "/api/v1/search", A::kAgent, B::kNone, h::Search},
+      {"GET", "/api/v1/search/suggest", A::kAgent, B::kNone, h::SearchSuggest},
+
       {"GET", "/api/v1/custom-fields", A::kAgent, B::kNone, h::ListCustomFields},
       {"POST", "/api/v1/custom-fields", A::kAdmin, B::kJson, h::CreateCustomField},
       {"GET", "/api/v1/custom-fields/{id}", A::kAgent, B::kNone, h::GetCustomField},

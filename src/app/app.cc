@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/secret_key.h"
+#include "search/indexer.h"
+#include "search/searcher.h"
 #include "channels/email/mail_server_check.h"
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -135,6 +137,11 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->mailboxes_ = std::make_unique<services::MailboxService>(
       *app->store_, clock, app->secret_key_, app->mail_check_.get());
   app->context_->mailboxes = app->mailboxes_.get();
+  search::SearcherOptions search_options;
+  search_options.index_path = search::IndexPathFor(config.data_dir);
+  app->search_ =
+      std::make_unique<search::XapianSearchService>(*app->store_, clock, search_options);
+  app->context_->search = app->search_.get();
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

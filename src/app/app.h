@@ -16,6 +16,7 @@
 #include "services/mail/outbound_service.h"
 #include "services/people/people_service.h"
 #include "services/presence/presence_service.h"
+#include "services/search/search.h"
 #include "services/tickets/ticket_service.h"
 #include "services/views/view_service.h"
 #include "store/file_blob_store.h"
@@ -63,6 +64,7 @@ class App {
   std::unique_ptr<services::MailIngestService> mail_ingest_;
   std::unique_ptr<services::MailServerCheck> mail_check_;
   std::unique_ptr<services::MailboxService> mailboxes_;
+  std::unique_ptr<services::SearchService> search_;
   std::unique_ptr<api::Metrics> metrics_;
   std::unique_ptr<api::RateLimiter> api_limiter_;
   std::unique_ptr<api::RateLimiter> login_limiter_;

@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/imap_fetcher.h"
 #include "app/maintenance.h"
+#include "app/search_indexer.h"
 #include "app/mail_delivery.h"
 #include "base/text.h"
 #include "net/http_server.h"
@@ -136,8 +137,10 @@ int Serve(const Config& config, const std::string& port_file) {
       return imap.FetchNow(ws, id);
     };
   }
+  SearchIndexer indexer(&(*app)->store(), SearchIndexPath(config));
   if (Status st = server.Start(); !st.ok()) return Fail(st);
   if (config.imap_fetch) imap.Start();
+  if (config.search_index) indexer.Start();
   spdlog::info("sahayak serving on http://{}:{} with data in {}", config.listen_host,
                server.port(), config.data_dir);
   if ((*app)->web_console_available()) {
@@ -168,6 +171,7 @@ int Serve(const Config& config, const std::string& port_file) {
   if (lmtp) lmtp->Stop();
   (*app)->outbox_worker().Stop();
   imap.Stop();
+  indexer.Stop();
   spdlog::info("sahayak stopped");
   return 0;
 }

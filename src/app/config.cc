@@ -182,6 +182,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   if (!lmtp.empty()) RETURN_IF_ERROR(ParseListen(lmtp, &c->lmtp_host, &c->lmtp_port));
   if (auto v = t.at_path("mail.lmtp_allow_remote").value<bool>()) c->lmtp_allow_remote = *v;
   if (auto v = t.at_path("mail.imap_fetch").value<bool>()) c->imap_fetch = *v;
+  if (auto v = t.at_path("search.index").value<bool>()) c->search_index = *v;
   RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_max_connections", &c->lmtp_max_connections));
   RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_idle_timeout_seconds", &c->lmtp_idle_timeout_seconds));
   RETURN_IF_ERROR(ReadInt(t, "mail.retry_base_ms", &c->mail_retry_base_ms));
@@ -232,6 +233,9 @@ Status LoadConfigEnv(Config* c) {
   std::string imap_fetch;
   EnvString("SAHAYAK_IMAP_FETCH", &imap_fetch);
   if (!imap_fetch.empty()) c->imap_fetch = imap_fetch != "0" && imap_fetch != "false";
+  std::string search_index;
+  EnvString("SAHAYAK_SEARCH_INDEX", &search_index);
+  if (!search_index.empty()) c->search_index = search_index != "0" && search_index != "false";
   std::string lmtp;
   EnvString("SAHAYAK_LMTP_LISTEN", &lmtp);
   if (!lmtp.empty()) RETURN_IF_ERROR(ParseListen(lmtp, &c->lmtp_host, &c->lmtp_port));

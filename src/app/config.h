@@ -43,6 +43,7 @@ struct Config {
   int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
   std::vector<MailboxConfig> mailboxes;
   bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail
+  bool search_index = true;  // search.index, SAHAYAK_SEARCH_INDEX=0: serve does not index
   // The LMTP listener (mail.lmtp_listen, SAHAYAK_LMTP_LISTEN); off while lmtp_host is empty.
   std::string lmtp_host;
   uint16_t lmtp_port = 0;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+
 namespace sahayak::domain {
 
 using nlohmann::json;
@@ -96,10 +98,20 @@ bool ReadViewFilters(JsonInput& in, std::string_view key, json* out) {
         value = *tag;
         good = true;
       }
+    } else if (name == "q") {
+      // A search query (docs/search.md), run through /api/v1/search by the console.
+      if (!v.is_string()) {
+        in.Error(field, "must be a string");
+      } else if (CodePointCount(v.get_ref<const std::string&>()) > kMaxViewQueryChars) {
+        in.Error(field, "must be at most 1000 characters");
+      } else {
+        value = v;
+        good = true;
+      }
     } else {
       in.Error(field,
                "is not a filter; use status, assignee, group, tag, priority, channel, "
-               "requester or organisation");
+               "requester, organisation or q");
     }
     if (good) {
       result[name] = std::move(value);

@@ -19,7 +19,7 @@ struct SavedView {
   std::optional<Id> agent_id;  // the owner; empty when shared
   std::string name;
   // Canonical filters: {status?: [..], assignee?: "me"|"none"|id, group?: id, tag?: string,
-  // priority?: [..], channel?: [..], requester?: id, organisation?: id}.
+  // priority?: [..], channel?: [..], requester?: id, organisation?: id, q?: search query}.
   nlohmann::json filters = nlohmann::json::object();
   TicketSort sort = TicketSort::kUpdatedDesc;
   std::vector<std::string> columns;
@@ -37,6 +37,7 @@ const std::vector<std::string>& DefaultViewColumns();
 
 constexpr size_t kMaxViewNameChars = 100;
 constexpr int64_t kMaxViewPosition = 1000000;
+constexpr size_t kMaxViewQueryChars = 1000;  // filters.q
 
 // Reads a view's filters object (the member `key` of `in`'s object), reporting each bad member
 // as `<key>.<member>` through `in`. On success `*out` holds the canonical filters (statuses and

@@ -146,6 +146,25 @@ struct StoreStats {
   int64_t writes_committed = 0;
 };
 
+// --- search index (helper C1) ---
+// A ticket with everything the search index keeps of it (search/documents.h), read by
+// ReadTx::ScanTicketsForIndex / GetTicketsForIndex in a few set-based queries.
+struct TicketForIndex {
+  domain::Ticket ticket;
+  // Public replies and internal notes, oldest first, with id, ticket_id, is_public, author_kind,
+  // body, channel and created_at only (no html, no attachments).
+  std::vector<domain::Message> messages;
+  std::vector<std::string> attachment_names;  // of all its messages
+  std::optional<domain::Contact> requester;   // with identities
+  std::optional<domain::Organisation> organisation;  // the ticket's, with domains
+};
+
+struct IndexableCounts {
+  int64_t tickets = 0;  // not merged
+  int64_t contacts = 0;
+  int64_t organisations = 0;
+};
+
 // Reads see one consistent snapshot. Not thread-safe: one transaction, one thread.
 class ReadTx {
  public:
@@ -251,6 +270,26 @@ class ReadTx {
   // The addresses that took part in the ticket's mail (case-folded), in address order.
   virtual Result<std::vector<std::string>> ListMailParticipants(Id ws, Id ticket_id,
                                                                 int limit) = 0;
+
+  // --- search index (helper C1): reads across all workspaces, in id order ---
+  // Up to `limit` tickets with id > `after_id`, merged ones included.
+  virtual Result<std::vector<TicketForIndex>> ScanTicketsForIndex(Id after_id, int limit) = 0;
+  // Those of `ids` that exist (at most 500 ids).
+  virtual Result<std::vector<TicketForIndex>> GetTicketsForIndex(const std::vector<Id>& ids) = 0;
+  // Contacts with identities, organisations with domains: after `after_id`, or those of `ids`.
+  virtual Result<std::vector<domain::Contact>> ScanContactsForIndex(Id after_id, int limit) = 0;
+  virtual Result<std::vector<domain::Contact>> GetContactsForIndex(const std::vector<Id>& ids) = 0;
+  virtual Result<std::vector<domain::Organisation>> ScanOrganisationsForIndex(Id after_id,
+                                                                              int limit) = 0;
+  virtual Result<std::vector<domain::Organisation>> GetOrganisationsForIndex(
+      const std::vector<Id>& ids) = 0;
+  // Ids of the tickets the contact requested / of the organisation's tickets.
+  virtual Result<std::vector<Id>> ListTicketIdsOfContact(Id ws, Id contact_id) = 0;
+  virtual Result<std::vector<Id>> ListTicketIdsOfOrganisation(Id ws, Id organisation_id) = 0;
+  // Outbox rows with id > `after_id`, oldest first; the largest outbox id (0 when empty).
+  virtual Result<std::vector<domain::OutboxItem>> ListOutboxAfter(Id after_id, int limit) = 0;
+  virtual Result<Id> MaxOutboxId() = 0;
+  virtual Result<IndexableCounts> CountIndexable() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.

@@ -127,6 +127,23 @@ TEST_F(ViewServiceTest, NamesEveryBadMember) {
   }
 }
 
+TEST_F(ViewServiceTest, KeepsASearchQueryUpTo1000Characters) {
+  auto v = Create(asha_, {{"name", "Late parcels"},
+                          {"filters", {{"q", "पार्सल status:open -spam"}, {"tag", "vip"}}}});
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(v->filters, (json{{"q", "पार्सल status:open -spam"}, {"tag", "vip"}}));
+
+  std::string hindi_1000;
+  for (int i = 0; i < 1000; ++i) hindi_1000 += "क";  // 3000 bytes, 1000 characters
+  EXPECT_TRUE(Create(asha_, {{"name", "Long"}, {"filters", {{"q", hindi_1000}}}}).ok());
+  auto too_long = Create(asha_, {{"name", "Longer"}, {"filters", {{"q", hindi_1000 + "ख"}}}});
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(Fields(too_long.status()), std::vector<std::string>{"filters.q"});
+  auto not_text = Create(asha_, {{"name", "Number"}, {"filters", {{"q", 42}}}});
+  ASSERT_FALSE(not_text.ok());
+  EXPECT_EQ(Fields(not_text.status()), std::vector<std::string>{"filters.q"});
+}
+
 TEST_F(ViewServiceTest, OnlyAdminsShareAndOthersPersonalViewsAreInvisible) {
   auto denied = Create(asha_, {{"name", "Team"}, {"shared", true}});
   EXPECT_EQ(denied.status().code(), Code::kPermissionDenied);

@@ -158,6 +158,22 @@ class SqliteTx final : public services::WriteTx {
                                                                             int limit) override;
   Result<std::vector<std::string>> ListMailParticipants(Id ws, Id ticket_id, int limit) override;
   Status SetMailOutboxError(Id id, std::string_view error, Millis at) override;
+  // search index (helper C1; tx_search.cc)
+  Result<std::vector<services::TicketForIndex>> ScanTicketsForIndex(Id after_id,
+                                                                    int limit) override;
+  Result<std::vector<services::TicketForIndex>> GetTicketsForIndex(
+      const std::vector<Id>& ids) override;
+  Result<std::vector<domain::Contact>> ScanContactsForIndex(Id after_id, int limit) override;
+  Result<std::vector<domain::Contact>> GetContactsForIndex(const std::vector<Id>& ids) override;
+  Result<std::vector<domain::Organisation>> ScanOrganisationsForIndex(Id after_id,
+                                                                      int limit) override;
+  Result<std::vector<domain::Organisation>> GetOrganisationsForIndex(
+      const std::vector<Id>& ids) override;
+  Result<std::vector<Id>> ListTicketIdsOfContact(Id ws, Id contact_id) override;
+  Result<std::vector<Id>> ListTicketIdsOfOrganisation(Id ws, Id organisation_id) override;
+  Result<std::vector<domain::OutboxItem>> ListOutboxAfter(Id after_id, int limit) override;
+  Result<Id> MaxOutboxId() override;
+  Result<services::IndexableCounts> CountIndexable() override;
 
  private:
   Status LoadIdentities(domain::Contact* c);

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "domain/people.h"
+#include "search/analyzer.h"
+#include "services/store.h"
+
+// Turns tickets, contacts and organisations into Xapian documents laid out as search/schema.h
+// says. Pure functions of their input (plus the Analyzer's state): the same entity always
+// gives the same terms, so a rebuild equals the incremental result.
+namespace sahayak::search {
+
+// The unique id term of a document: "Qt42", "Qc7", "Qo3" (schema::kIdTerm + type letter).
+std::string TicketIdTerm(domain::Id id);
+std::string ContactIdTerm(domain::Id id);
+std::string OrganisationIdTerm(domain::Id id);
+
+// Position gap between fields (subject, each message, tags …) so phrases never span two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+// A ticket's document. Filter terms: type, workspace, status, priority, ticket type, channel,
+// assignee (id or "none"), group (id or "none"), tags, requester, organisation, number,
+// languages (the ticket's and each message's detected one), has attachment. Free text, each
+// token as its exact term with positions, "Z"+stem and "XP"+phonetic key without: subject
+// (wdf ×3), every message body (public replies and internal notes alike: only agents
+// search), tag names, custom field values, attachment file names, requester name, e-mails and
+// phones (also as "XRW" words), organisation name (also as "XOW" words). Values: created,
+// updated, status, group, channel, priority. Data: compact JSON {"number", "subject",
+// "status", "priority", "channel", "group_id", "assignee_id", "requester": {"id", "name"},
+// "created_at", "updated_at"} (ids null when unset; times in epoch milliseconds).
+// REQUIRES: !t.ticket.merged_into_id (merged tickets are not indexed).
+Xapian::Document TicketDocument(const services::TicketForIndex& t, Analyzer& analyzer);
+
+// A contact: type, workspace, organisation filter term; text name + identities (e-mails,
+// phones, social handles), also as "XRW" words; created/updated values; data {"name",
+// "email" (first e-mail or ""), "organisation_id" (or null)}.
+Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer);
+
+// An organisation: type, workspace; text name (also as "XOW" words), domains and notes;
+// created/updated values; data {"name", "domains"}.
+Xapian::Document OrganisationDocument(const domain::Organisation& o, Analyzer& analyzer);
+
+}  // namespace sahayak::search

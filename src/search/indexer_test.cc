@@ -1,0 +1,327 @@
+// The indexer on a real SQLite database (changed through the real services) and a real
+// Xapian index in a temporary folder.
+#include "search/indexer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "search/documents.h"
+#include "search/schema.h"
+#include "services/people/people_service.h"
+#include "services/tickets/ticket_service.h"
+#include "store/sqlite/sqlite_store.h"
+#include "testing/fake_clock.h"
+#include "testing/temp_dir.h"
+
+namespace sahayak::search {
+namespace {
+
+using nlohmann::json;
+using services::Principal;
+using services::WriteTx;
+
+class IndexerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store::SqliteStoreOptions o;
+    o.path = dir_.path() + "/t.db";
+    o.synchronous_full = false;
+    store_ = std::move(store::SqliteStore::Open(o)).value();
+    ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                  services::Workspace w;
+                  w.name = "Demo";
+                  RETURN_IF_ERROR(tx.InsertWorkspace(&w));
+                  who_.workspace_id = w.id;
+                  domain::Agent a;
+                  a.workspace_id = w.id;
+                  a.name = "Kavya";
+                  a.email = "kavya@example.in";
+                  a.role = domain::Role::kAdmin;
+                  RETURN_IF_ERROR(tx.InsertAgent(&a));
+                  who_.agent_id = a.id;
+                  who_.name = a.name;
+                  who_.role = a.role;
+                  return Status::Ok();
+                }).ok());
+  }
+
+  template <typename Fn>
+  Status Write(Fn fn) {
+    return store_->Write([&](WriteTx& tx) -> Status { return fn(tx); });
+  }
+
+  domain::Ticket Create(const std::string& subject, const std::string& body,
+                        const std::string& email, const std::string& name = "Ravi") {
+    services::TicketCreate c;
+    c.subject = subject;
+    c.message.body = body;
+    c.requester.email = email;
+    c.requester.name = name;
+    domain::Ticket t;
+    Status st = Write([&](WriteTx& tx) -> Status {
+      ASSIGN_OR_RETURN(t, tickets_.Create(tx, who_, c));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return t;
+  }
+
+  std::unique_ptr<Indexer> OpenIndexer(const std::string& path) {
+    auto ix = Indexer::Open(path, store_.get());
+    EXPECT_TRUE(ix.ok()) << ix.status().ToString();
+    return ix.ok() ? std::move(ix).value() : nullptr;
+  }
+
+  int64_t CatchUp(Indexer& ix) {
+    auto n = ix.CatchUp();
+    EXPECT_TRUE(n.ok()) << n.status().ToString();
+    return n.ok() ? *n : -1;
+  }
+
+  json TicketData(const std::string& path, domain::Id id) {
+    Xapian::Database db(path);
+    auto p = db.postlist_begin(TicketIdTerm(id));
+    if (p == db.postlist_end(TicketIdTerm(id))) return nullptr;
+    return json::parse(db.get_document(*p).get_data());
+  }
+
+  // Every document's terms, by its id term: what two indexes must agree on.
+  std::map<std::string, std::set<std::string>> AllTerms(const std::string& path) {
+    Xapian::Database db(path);
+    std::map<std::string, std::set<std::string>> out;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+      Xapian::Document d = db.get_document(*p);
+      std::set<std::string> terms(d.termlist_begin(), d.termlist_end());
+      std::string id;
+      for (const auto& t : terms) {
+        if (t.size() > 1 && t[0] == 'Q') id = t;
+      }
+      out[id] = std::move(terms);
+    }
+    return out;
+  }
+
+  std::string IndexPath() const { return dir_.path() + "/search"; }
+
+  sahayak::testing::TempDir dir_;
+  sahayak::testing::FakeClock clock_;
+  std::unique_ptr<store::SqliteStore> store_;
+  services::TicketService tickets_{clock_};
+  services::PeopleService people_{clock_};
+  Principal who_;
+};
+
+TEST_F(IndexerTest, ANewIndexOnAnEmptyDatabaseIsCurrent) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  EXPECT_FALSE(ix->needs_rebuild());
+  EXPECT_EQ(CatchUp(*ix), 0);
+}
+
+TEST_F(IndexerTest, CatchUpIndexesNewTicketsAndKeepsTheCursor) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  domain::Ticket a = Create("पार्सल नहीं मिला", "मेरा पार्सल कहाँ है?", "ravi@example.in");
+  domain::Ticket b = Create("Invoice copy", "Please send the invoices for March", "meena@example.in",
+                            "Meena");
+  EXPECT_GT(CatchUp(*ix), 0);
+  {
+    Xapian::Database db(IndexPath());
+    EXPECT_TRUE(db.term_exists(TicketIdTerm(a.id)));
+    EXPECT_TRUE(db.term_exists(TicketIdTerm(b.id)));
+    EXPECT_TRUE(db.term_exists("पार्सल")) << "the Hindi word is a term";
+    EXPECT_TRUE(db.term_exists("Zinvoic") || db.term_exists("Zinvoice")) << "stems are indexed";
+    EXPECT_EQ(db.get_termfreq("XTticket"), 2u);
+    EXPECT_EQ(db.get_termfreq("XTcontact"), 2u) << "the new requesters are contacts";
+    EXPECT_EQ(TicketData(IndexPath(), b.id)["requester"]["name"], "Meena");
+  }
+  auto stats = ReadIndexStats(IndexPath());
+  ASSERT_TRUE(stats.ok());
+  domain::Id max_outbox = 0;
+  ASSERT_TRUE(store_->Read([&](services::ReadTx& tx) -> Status {
+                ASSIGN_OR_RETURN(max_outbox, tx.MaxOutboxId());
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(stats->outbox_cursor, max_outbox);
+  EXPECT_EQ(stats->schema_version, schema::kSchemaVersion);
+
+  ix.reset();  // as after a restart: the cursor comes back from the index
+  ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  EXPECT_FALSE(ix->needs_rebuild());
+  EXPECT_EQ(CatchUp(*ix), 0) << "nothing is applied twice";
+}
+
+TEST_F(IndexerTest, CatchUpTwiceChangesNothing) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  CatchUp(*ix);
+  auto before = AllTerms(IndexPath());
+  EXPECT_EQ(CatchUp(*ix), 0);
+  EXPECT_EQ(AllTerms(IndexPath()), before);
+}
+
+TEST_F(IndexerTest, RepliesUpdatesAndMergesReachTheIndex) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  domain::Ticket source = Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  domain::Ticket target = Create("Delivery question", "When will it come?", "ravi@example.in");
+  CatchUp(*ix);
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                services::NewMessage m;
+                m.body = "ಪಾರ್ಸೆಲ್ ಇನ್ನೂ ಬಂದಿಲ್ಲ";
+                RETURN_IF_ERROR(tickets_.AddMessage(tx, who_, target.id, m).status());
+                services::TicketPatch p;
+                p.status = domain::TicketStatus::kPending;
+                p.add_tags = {"vip"};
+                return tickets_.Update(tx, who_, target.id, p, std::nullopt).status();
+              }).ok());
+  CatchUp(*ix);
+  {
+    Xapian::Database db(IndexPath());
+    EXPECT_TRUE(db.term_exists("ಪಾರ್ಸೆಲ್")) << "the Kannada reply is searchable";
+    EXPECT_EQ(db.get_termfreq("XSpending"), 1u);
+    EXPECT_EQ(db.get_termfreq("XSnew"), 1u) << "the old status term is gone";
+    EXPECT_EQ(db.get_termfreq("XKvip"), 1u);
+  }
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                return tickets_.Merge(tx, who_, source.id, target.id).status();
+              }).ok());
+  CatchUp(*ix);
+  Xapian::Database db(IndexPath());
+  EXPECT_FALSE(db.term_exists(TicketIdTerm(source.id))) << "a merged ticket leaves the index";
+  auto p = db.postlist_begin(TicketIdTerm(target.id));
+  ASSERT_NE(p, db.postlist_end(TicketIdTerm(target.id)));
+  Xapian::Document d = db.get_document(*p);
+  auto t = d.termlist_begin();
+  t.skip_to("parcel");
+  EXPECT_TRUE(t != d.termlist_end() && *t == "parcel")
+      << "the source's messages are found on the target";
+}
+
+TEST_F(IndexerTest, AContactOrOrganisationChangeReachesItsTickets) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  domain::Organisation org;
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                ASSIGN_OR_RETURN(org, people_.CreateOrganisation(
+                                          tx, who_, {{"name", "Kaveri Traders"},
+                                                     {"domains", {"kaveri.in"}}}));
+                return Status::Ok();
+              }).ok());
+  domain::Ticket t = Create("Parcel delayed", "Where is my parcel?", "ravi@kaveri.in");
+  CatchUp(*ix);
+  EXPECT_EQ(TicketData(IndexPath(), t.id)["requester"]["name"], "Ravi");
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                RETURN_IF_ERROR(people_.UpdateContact(tx, who_, t.requester_id,
+                                                      {{"name", "Ravi Shankar"}}, std::nullopt)
+                                    .status());
+                return people_.UpdateOrganisation(tx, who_, org.id, {{"name", "Cauvery Traders"}},
+                                                  std::nullopt)
+                    .status();
+              }).ok());
+  CatchUp(*ix);
+  EXPECT_EQ(TicketData(IndexPath(), t.id)["requester"]["name"], "Ravi Shankar");
+  Xapian::Database db(IndexPath());
+  EXPECT_TRUE(db.term_exists("XRWshankar")) << "the ticket finds by the new requester name";
+  EXPECT_TRUE(db.term_exists("XOWcauvery")) << "and by the new organisation name";
+  EXPECT_FALSE(db.term_exists("XOWkaveri"));
+  EXPECT_TRUE(db.term_exists(OrganisationIdTerm(org.id)));
+}
+
+TEST_F(IndexerTest, ALostIndexNeedsARebuildAndTheRebuildMatchesCatchUp) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  domain::Ticket a = Create("पार्सल नहीं मिला", "मेरा पार्सल कहाँ है?", "ravi@example.in");
+  domain::Ticket b = Create("Invoice copy", "Please send the invoice", "meena@example.in");
+  Create("Refund", "I want my money back", "ravi@example.in");
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                return tickets_.Merge(tx, who_, a.id, b.id).status();
+              }).ok());
+  CatchUp(*ix);
+  auto incremental = AllTerms(IndexPath());
+
+  const std::string other = dir_.path() + "/other";
+  auto fresh = OpenIndexer(other);
+  ASSERT_NE(fresh, nullptr);
+  EXPECT_TRUE(fresh->needs_rebuild()) << "a new index beside a full database";
+  EXPECT_FALSE(fresh->CatchUp().ok()) << "catching up cannot fill a new index";
+  std::vector<std::pair<int64_t, int64_t>> calls;
+  auto summary = fresh->Rebuild([&](int64_t done, int64_t total) { calls.push_back({done, total}); });
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_FALSE(fresh->needs_rebuild());
+  EXPECT_EQ(summary->documents, 4) << "two tickets (one was merged) and two contacts";
+  ASSERT_FALSE(calls.empty());
+  EXPECT_EQ(calls.back().first, calls.back().second);
+  EXPECT_GT(summary->bytes, 0);
+  EXPECT_EQ(AllTerms(other), incremental);
+  EXPECT_EQ(CatchUp(*fresh), 0) << "the rebuild's cursor covers what it read";
+}
+
+TEST_F(IndexerTest, ChangesDuringOrAfterARebuildAreCaughtUp) {
+  Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  ASSERT_TRUE(ix->needs_rebuild());
+  const uint64_t before = IndexGeneration(IndexPath());
+  ASSERT_TRUE(ix->Rebuild().ok());
+  const uint64_t after = IndexGeneration(IndexPath());
+  EXPECT_NE(before, after) << "readers see the swap";
+  domain::Ticket late = Create("Wrong address", "The address is wrong", "meena@example.in");
+  EXPECT_GT(CatchUp(*ix), 0);
+  EXPECT_EQ(IndexGeneration(IndexPath()), after) << "a commit is no swap";
+  Xapian::Database db(IndexPath());
+  EXPECT_TRUE(db.term_exists(TicketIdTerm(late.id)));
+  EXPECT_FALSE(std::filesystem::exists(IndexPath() + ".new"));
+  EXPECT_FALSE(std::filesystem::exists(IndexPath() + ".old"));
+}
+
+TEST_F(IndexerTest, ASecondWriterIsRefusedClearly) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  auto second = Indexer::Open(IndexPath(), store_.get());
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), Code::kUnavailable);
+  EXPECT_EQ(second.status().kind(), "index-locked");
+  EXPECT_TRUE(ReadIndexStats(IndexPath()).ok()) << "readers are welcome meanwhile";
+}
+
+TEST_F(IndexerTest, AnOldSchemaNeedsARebuild) {
+  Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  {
+    Xapian::WritableDatabase db(IndexPath(), Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion - 1));
+    db.commit();
+  }
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  EXPECT_TRUE(ix->needs_rebuild());
+  ASSERT_TRUE(ix->Rebuild().ok());
+  auto stats = ReadIndexStats(IndexPath());
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->schema_version, schema::kSchemaVersion);
+  EXPECT_EQ(stats->tickets, 1);
+}
+
+TEST_F(IndexerTest, AStoppedRebuildLeavesTheOldIndex) {
+  Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  ASSERT_TRUE(ix->Rebuild().ok());
+  const uint64_t generation = IndexGeneration(IndexPath());
+  std::atomic<bool> stop{true};
+  auto r = ix->Rebuild(nullptr, &stop);
+  EXPECT_EQ(r.status().code(), Code::kAborted);
+  EXPECT_EQ(IndexGeneration(IndexPath()), generation);
+  EXPECT_FALSE(std::filesystem::exists(IndexPath() + ".new"));
+  EXPECT_EQ(CatchUp(*ix), 0) << "the index stays usable";
+}
+
+}  // namespace
+}  // namespace sahayak::search

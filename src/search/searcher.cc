@@ -1,0 +1,252 @@
+#include "search/searcher.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "search/query/query.h"
+#include "search/query_builder.h"
+#include "search/reader_pool.h"
+#include "search/schema.h"
+#include "search/search_cursor.h"
+#include "search/searcher_internal.h"
+#include "search/snippets.h"
+
+namespace sahayak::search {
+
+using nlohmann::json;
+using services::SearchType;
+
+namespace {
+
+constexpr Xapian::doccount kCheckAtLeast = 10000;
+constexpr Xapian::doccount kFacetCheckAtLeast = 100000;
+constexpr size_t kMaxSnippetBytes = 64 * 1024;
+
+struct Facet {
+  const char* name;
+  Xapian::valueno slot;
+};
+constexpr Facet kFacets[] = {{"status", schema::kStatusSlot},
+                             {"group", schema::kGroupSlot},
+                             {"channel", schema::kChannelSlot},
+                             {"priority", schema::kPrioritySlot}};
+
+std::string TypesKey(const std::vector<SearchType>& types) {
+  std::vector<std::string> names;
+  for (auto t : types) names.push_back(services::Name(t));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string out;
+  for (const auto& n : names) out += n + ",";
+  return out;
+}
+
+void SetSort(Xapian::Enquire& e, services::SearchSort sort) {
+  switch (sort) {
+    case services::SearchSort::kRelevance:
+      e.set_sort_by_relevance_then_value(schema::kCreatedAt, true);
+      break;
+    case services::SearchSort::kNewest:
+      e.set_sort_by_value_then_relevance(schema::kCreatedAt, true);
+      break;
+    case services::SearchSort::kOldest:
+      e.set_sort_by_value_then_relevance(schema::kCreatedAt, false);
+      break;
+    case services::SearchSort::kUpdated:
+      e.set_sort_by_value_then_relevance(schema::kUpdatedAt, true);
+      break;
+  }
+}
+
+// Byte offset `b` of `text` as a code-point offset.
+size_t CodePointOffset(std::string_view text, size_t b) {
+  return CodePointCount(text.substr(0, std::min(b, text.size())));
+}
+
+// The snippet of a ticket hit: from its messages, unless its subject holds more of the
+// query's words; the start of its messages when nothing matches.
+std::string TicketSnippet(services::ReadTx& tx, const services::Principal& who, domain::Id id,
+                          const std::string& subject, const HighlightTerms& highlight,
+                          const SearcherOptions& options) {
+  services::PageRequest page;
+  page.limit = options.snippet_messages;
+  auto messages = tx.ListMessages(who.workspace_id, id, page);
+  std::string text;
+  if (messages.ok()) {
+    for (const auto& m : messages->items) {
+      if (text.size() >= kMaxSnippetBytes) break;
+      if (!text.empty()) text += '\n';
+      text += m.body;
+    }
+  }
+  Analyzer& analyzer = ThreadAnalyzer();
+  size_t in_body = 0, in_subject = 0;
+  std::string body = MakeSnippet(analyzer, highlight, text, options.snippet_chars, &in_body);
+  std::string subj = MakeSnippet(analyzer, highlight, subject, options.snippet_chars, &in_subject);
+  if (in_subject > in_body || body.empty()) return subj;
+  return body;
+}
+
+}  // namespace
+
+std::optional<DocRef> ParseDocRef(const Xapian::Document& doc) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(std::string(schema::kIdTerm));
+  if (t == doc.termlist_end()) return std::nullopt;
+  const std::string term = *t;
+  if (term.size() < 3 || term[0] != 'Q') return std::nullopt;
+  DocRef ref;
+  switch (term[1]) {
+    case 't': ref.type = SearchType::kTicket; break;
+    case 'c': ref.type = SearchType::kContact; break;
+    case 'o': ref.type = SearchType::kOrganisation; break;
+    case 'a': ref.type = SearchType::kArticle; break;
+    default: return std::nullopt;
+  }
+  try {
+    ref.id = std::stoll(term.substr(2));
+  } catch (...) {
+    return std::nullopt;
+  }
+  ref.data = json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
+  if (!ref.data.is_object()) ref.data = json::object();
+  return ref;
+}
+
+std::string DocTitle(const DocRef& ref) {
+  const char* key = ref.type == SearchType::kTicket ? "subject" : "name";
+  auto it = ref.data.find(key);
+  if (it == ref.data.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+json DocFields(const DocRef& ref) {
+  json fields = json::object();
+  for (auto it = ref.data.begin(); it != ref.data.end(); ++it) {
+    const std::string& k = it.key();
+    if (k == "subject" || k == "name") continue;
+    if (k.size() > 3 && k.compare(k.size() - 3, 3, "_at") == 0 && it->is_number_integer()) {
+      fields[k] = FormatRfc3339(it->get<int64_t>());
+    } else {
+      fields[k] = *it;
+    }
+  }
+  return fields;
+}
+
+Result<services::SearchResult> XapianSearchService::Search(
+    const services::Principal& who, const services::SearchRequest& request) {
+  if (request.limit < 1 || request.limit > 100) {
+    return InvalidArgument("limit must be between 1 and 100")
+        .WithField("limit", "must be between 1 and 100");
+  }
+  query::ParseOptions po;
+  po.now_millis = clock_.Now();
+  po.utc_offset_minutes = request.utc_offset_minutes;
+  query::ParsedQuery parsed = query::Parse(request.q, po);
+
+  services::SearchResult result;
+  result.canonical_query = parsed.Canonical();
+  const std::string sort = services::Name(request.sort);
+  const std::string key = SearchKey(result.canonical_query, TypesKey(request.types), sort);
+  int64_t offset = 0;
+  if (!request.cursor.empty()) {
+    ASSIGN_OR_RETURN(offset, DecodeSearchCursor(request.cursor, sort, key));
+  }
+  std::vector<query::Problem> problems = parsed.problems;
+  bool wants_tickets = request.types.empty() ||
+                       std::count(request.types.begin(), request.types.end(),
+                                  SearchType::kTicket) > 0;
+  bool more = false;
+
+  if (parsed.has_root) {
+    Status st = store_.Read([&](services::ReadTx& tx) -> Status {
+      Analyzer& analyzer = ThreadAnalyzer();
+      QueryBuilder builder(analyzer, tx, who);
+      auto user = builder.Build(parsed.root);
+      for (const auto& p : builder.problems()) problems.push_back(p);
+      if (!user) return Status::Ok();
+      const VisibleQuery visible = VisibleQuery::Make(ScopeFor(who), request.types, user);
+      const HighlightTerms highlight = CollectHighlightTerms(analyzer, parsed.root);
+      return WithReader(options_.index_path, [&](Xapian::Database& db) -> Status {
+        result.hits.clear();
+        result.facets.clear();
+        Xapian::Enquire enquire(db);
+        enquire.set_query(visible.query());
+        SetSort(enquire, request.sort);
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        if (request.facets && wants_tickets) {
+          for (const auto& f : kFacets) {
+            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
+            enquire.add_matchspy(spies.back().get());
+          }
+        }
+        Xapian::doccount check = spies.empty() ? kCheckAtLeast : kFacetCheckAtLeast;
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                             static_cast<Xapian::doccount>(request.limit + 1),
+                                             check);
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        more = mset.size() > static_cast<Xapian::doccount>(request.limit);
+        int taken = 0;
+        for (auto it = mset.begin(); it != mset.end() && taken < request.limit; ++it, ++taken) {
+          auto ref = ParseDocRef(it.get_document());
+          if (!ref) continue;
+          services::SearchHit hit;
+          hit.type = ref->type;
+          hit.id = ref->id;
+          hit.title = DocTitle(*ref);
+          hit.score = it.get_weight();
+          hit.fields = DocFields(*ref);
+          if (ref->type == SearchType::kTicket) {
+            auto t = tx.GetTicket(who.workspace_id, ref->id);
+            if (!t.ok() || t->merged_into_id) continue;  // stale index: never show it
+            hit.title = t->subject;
+            hit.snippet = TicketSnippet(tx, who, ref->id, t->subject, highlight, options_);
+          } else {
+            std::string text = hit.title;
+            for (const char* k : {"email", "domains"}) {
+              auto f = ref->data.find(k);
+              if (f == ref->data.end()) continue;
+              if (f->is_string()) text += " · " + f->get<std::string>();
+              if (f->is_array()) {
+                for (const auto& d : *f) {
+                  if (d.is_string()) text += " · " + d.get<std::string>();
+                }
+              }
+            }
+            size_t matches = 0;
+            hit.snippet = MakeSnippet(analyzer, highlight, text, options_.snippet_chars, &matches);
+          }
+          result.hits.push_back(std::move(hit));
+        }
+        for (size_t i = 0; i < spies.size(); ++i) {
+          auto& counts = result.facets[kFacets[i].name];
+          for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
+            counts[*v] = v.get_termfreq();
+          }
+        }
+        return Status::Ok();
+      });
+    });
+    if (!st.ok()) return st;
+  }
+
+  if (more && offset + request.limit <= kMaxSearchOffset) {
+    result.next_cursor = EncodeSearchCursor(offset + request.limit, sort, key);
+  }
+  // Spans are byte offsets into the NFC query the parser read; the console counts code points.
+  const std::string nfc = ToNfc(RepairUtf8(request.q));
+  for (const auto& p : problems) {
+    services::SearchProblem sp;
+    sp.code = p.code;
+    sp.message = p.message;
+    sp.begin = CodePointOffset(nfc, p.span.begin);
+    sp.end = CodePointOffset(nfc, p.span.end);
+    sp.ignored = p.ignored;
+    result.problems.push_back(std::move(sp));
+  }
+  return result;
+}
+
+}  // namespace sahayak::search

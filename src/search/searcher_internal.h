@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "services/search/search.h"
+
+// Reading hits back from index documents; shared by searcher.cc and searcher_suggest.cc.
+namespace sahayak::search {
+
+// What an index document stands for: its id term ("Qt42") and its data (schema.h).
+struct DocRef {
+  services::SearchType type = services::SearchType::kTicket;
+  domain::Id id = 0;
+  nlohmann::json data = nlohmann::json::object();
+};
+
+// nullopt for a document without an id term (never written by the indexer).
+std::optional<DocRef> ParseDocRef(const Xapian::Document& doc);
+// The ticket's subject or the contact's/organisation's name, from the document data.
+std::string DocTitle(const DocRef& ref);
+// The document data without the title; millisecond times (`*_at`) as RFC 3339.
+nlohmann::json DocFields(const DocRef& ref);
+
+}  // namespace sahayak::search

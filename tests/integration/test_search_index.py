@@ -1,0 +1,134 @@
+"""The search index follows the database: through a crash, a restart and `sahayak reindex`.
+
+(a) Changes committed while the server did not index (SAHAYAK_SEARCH_INDEX=0), ended by
+    kill -9, become searchable when a server that indexes starts on the same data folder.
+(b) `sahayak reindex` on a stopped server rebuilds the index with progress and a summary, and
+    the tickets are found afterwards; `sahayak search-stats` reports the counts.
+(c) `sahayak reindex` while the server runs refuses with exit code 75 and says why.
+Each test uses marker words unique to the run (harness.unique).
+"""
+
+import json
+import os
+import shutil
+import time
+import unittest
+import urllib.parse
+
+import harness
+
+INDEX_WAIT = 20.0
+
+
+def hits(client, q):
+    r = client.get("/api/v1/search?" + urllib.parse.urlencode({"q": q, "type": "ticket"}))
+    if r.status != 200:
+        raise AssertionError("search %r failed:\n%s" % (q, r.describe()))
+    return {h["id"] for h in r.json["data"]}
+
+
+def wait_for_ids(test, client, q, ids):
+    """Polls until searching `q` finds exactly `ids`."""
+    deadline = time.monotonic() + INDEX_WAIT
+    while True:
+        found = hits(client, q)
+        if found == set(ids) or time.monotonic() > deadline:
+            test.assertEqual(found, set(ids), "%r: not indexed within %ss" % (q, INDEX_WAIT))
+            return
+        time.sleep(0.1)
+
+
+def search_stats(server):
+    p = server.cli("search-stats")
+    return json.loads(p.stdout)
+
+
+class SearchIndexTest(unittest.TestCase):
+    def setUp(self):
+        self.server = harness.Server()
+
+    def tearDown(self):
+        self.server.cleanup()
+
+    def client(self):
+        return self.server.bearer(self.server.agent_token)
+
+    def test_changes_made_while_not_indexing_are_caught_up_after_kill9(self):
+        s = self.server
+        s.start()
+        agent = self.client()
+        before = harness.unique("pehle")
+        a = agent.create_ticket("पार्सल नहीं मिला " + before, "मेरा पार्सल कहाँ है? " + before)
+        wait_for_ids(self, agent, before, [a["id"]])
+        s.stop()
+
+        s.env["SAHAYAK_SEARCH_INDEX"] = "0"
+        s.start()
+        agent = self.client()
+        during = harness.unique("baad")
+        b = agent.create_ticket("ಪಾರ್ಸೆಲ್ ಬಂದಿಲ್ಲ " + during, "ಇನ್ನೂ ಬಂದಿಲ್ಲ " + during)
+        reply = agent.post("/api/v1/tickets/%d/messages" % a["id"],
+                           {"body": "courier called back " + during, "public": False})
+        self.assertEqual(reply.status, 201, reply.describe())
+        time.sleep(1.0)  # a server that indexed would have caught up by now
+        self.assertEqual(hits(agent, during), set(), "a server with search.index off indexes")
+        s.kill9()
+
+        s.env["SAHAYAK_SEARCH_INDEX"] = "1"
+        s.start()
+        agent = self.client()
+        wait_for_ids(self, agent, during, [a["id"], b["id"]])
+        wait_for_ids(self, agent, before, [a["id"]])
+        stats = search_stats(s)
+        self.assertEqual(stats["tickets"], 2, stats)
+
+    def test_reindex_on_a_stopped_server_rebuilds_with_progress_and_summary(self):
+        s = self.server
+        s.env["SAHAYAK_SEARCH_INDEX"] = "0"
+        s.start()
+        agent = self.client()
+        m = harness.unique("reindex")
+        ids = [agent.create_ticket("Parcel %d late %s" % (i, m), "Where is parcel %d? %s" % (i, m),
+                                   email=harness.unique_email("ri"))["id"] for i in range(12)]
+        s.stop()
+
+        p = s.cli("reindex")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        # On a pipe (no terminal) progress is a line per 10% step reached, ending at 100%.
+        steps = [int(line.split()[1].rstrip("%")) for line in p.stderr.splitlines()
+                 if line.startswith("indexing:")]
+        self.assertTrue(steps and steps[-1] == 100, p.stderr)
+        self.assertEqual(steps, sorted(set(steps)), p.stderr)
+        self.assertNotIn("\r", p.stderr, "no in-place bar when stderr is not a terminal")
+        self.assertRegex(p.stdout, r"indexed 24 documents in [0-9.]+ s \([0-9]+ documents/s\)")
+        self.assertIn(os.path.join(s.data_dir, "search"), p.stdout)
+        stats = search_stats(s)
+        self.assertEqual((stats["tickets"], stats["contacts"]), (12, 12), stats)
+        self.assertGreater(stats["bytes"], 0)
+
+        # A lost index is rebuilt the same way.
+        shutil.rmtree(os.path.join(s.data_dir, "search"))
+        p = s.cli("reindex")
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+        s.env["SAHAYAK_SEARCH_INDEX"] = "1"
+        s.start()
+        wait_for_ids(self, self.client(), m, ids)
+
+    def test_reindex_while_the_server_runs_explains_and_exits_75(self):
+        s = self.server
+        s.start()
+        agent = self.client()
+        m = harness.unique("busy")
+        t = agent.create_ticket("Parcel late " + m, "Where is my parcel? " + m)
+        wait_for_ids(self, agent, m, [t["id"]])
+        p = s.cli("reindex", check=False)
+        self.assertEqual(p.returncode, 75, p.stdout + p.stderr)
+        self.assertIn("server is running", p.stderr)
+        self.assertIn("stop the server", p.stderr)
+        self.assertEqual(search_stats(s)["tickets"], 1, "search-stats works beside the server")
+        wait_for_ids(self, agent, m, [t["id"]])  # the server's index is untouched
+
+
+if __name__ == "__main__":
+    unittest.main()
