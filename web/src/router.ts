@@ -47,6 +47,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'customer.title' },
   },
   {
+    path: '/search',
+    name: 'search',
+    component: () => import('./screens/search/SearchScreen.vue'),
+    meta: { titleKey: 'search.title' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('./screens/settings/SettingsScreen.vue'),

@@ -13,6 +13,7 @@ import {
   type TicketStatus,
   type Timestamp,
 } from './client';
+import { countSearchTickets, listSearchTickets } from './searchViews';
 
 export const VIEW_SORTS = [
   '-updated_at',
@@ -59,6 +60,8 @@ export interface ViewFilters {
   channel?: Channel[];
   requester?: Id;
   organisation?: Id;
+  /** A search query (saved from the results page): the view lists what the search finds. */
+  q?: string;
 }
 
 /** Filters of `GET /api/v1/tickets` and `/tickets/count`, "me" resolved to an agent id. */
@@ -71,6 +74,8 @@ export interface TicketQuery {
   channel?: readonly Channel[];
   requester?: Id;
   organisation?: Id;
+  /** A search query: listed and counted through GET /api/v1/search (api/searchViews.ts). */
+  q?: string;
 }
 
 export interface SavedView {
@@ -129,6 +134,9 @@ export function listTicketsSorted(
   signal?: AbortSignal,
   client: ApiClient = api,
 ): Promise<Page<Ticket>> {
+  if (filters.q) {
+    return listSearchTickets(filters, sort, page, signal, client);
+  }
   const query: Query = {
     ...ticketQuery(filters),
     // The server's default; leaving it out keeps the plain URLs of the built-in views.
@@ -144,6 +152,9 @@ export function countTicketsFiltered(
   filters: TicketQuery,
   client: ApiClient = api,
 ): Promise<{ count: number; capped: boolean }> {
+  if (filters.q) {
+    return countSearchTickets(filters, client);
+  }
   return client.get('/api/v1/tickets/count', { query: ticketQuery(filters) });
 }
 

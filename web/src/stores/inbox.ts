@@ -145,6 +145,7 @@ export function toViewFilters(filters: TicketQuery, agentId: Id): ViewFilters {
   if (filters.channel !== undefined) out.channel = [...filters.channel];
   if (filters.requester !== undefined) out.requester = filters.requester;
   if (filters.organisation !== undefined) out.organisation = filters.organisation;
+  if (filters.q !== undefined) out.q = filters.q;
   return out;
 }
 
