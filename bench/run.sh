@@ -14,6 +14,9 @@
 #   f. mail ingest: a generated maildir of BENCH_MAILS (10,000) realistic mails parsed,
 #      threaded and stored through the real store (mail_ingest_bench, via bench/mail_ingest.sh)
 #      against parsing alone; runs after the server has stopped
+#   g. search: `sahayak reindex` rate and index size, search latency over HTTP per query class,
+#      and SQLite FTS5 on the same text (speed and Hindi/Kannada false hits), via
+#      bench/search.sh on the same data folder after the server has stopped
 # It prints a summary table and writes it to bench/out/latest.md. Figures, not tests: nothing
 # here fails on a slow result. Needs the release build (cmake --preset release && cmake --build
 # --preset release), wrk, sqlite3 and curl.
@@ -31,6 +34,8 @@
 #   BENCH_KEEP=1            keep the temporary folder (data, logs, raw outputs)
 #   BENCH_BUILD=DIR         build folder (default build/release)
 #   BENCH_MAILS=10000       mails in the generated maildir (f); BENCH_MAILS=0 skips f
+#   BENCH_SEARCH=1          0 skips g (search); SEARCH_BENCH_QUERIES, SEARCH_BENCH_SAMPLE as in
+#                           bench/search.sh
 #   SAHAYAK_READ_THREADS, SAHAYAK_WORKER_THREADS  passed to the server as usual
 set -euo pipefail
 
@@ -302,6 +307,22 @@ else
   echo "f. Mail ingest: skipped (BENCH_MAILS=0 or $BUILD/bench/mail_ingest_bench missing)"
 fi
 
+# --- g. search ----------------------------------------------------------------------------
+# After the server has stopped, on the same data folder: bench/search.sh reindexes it, serves
+# it again for the search queries, then builds SQLite FTS5 over the same text.
+SEARCH=skipped
+if [[ ${BENCH_SEARCH:-1} != 0 && -x $ROOT/bench/search.sh ]]; then
+  log "g. Search (bench/search.sh) on the same data folder"
+  if SEARCH_BENCH_DATA=$DATA BENCH_BUILD=$BUILD BENCH_SEED=$SEED "$ROOT/bench/search.sh" "$WORK/search"; then
+    SEARCH=done
+  else
+    SEARCH=failed
+    echo "bench: the search benchmark failed (see above)" >&2
+  fi
+else
+  echo "g. Search: skipped (BENCH_SEARCH=0)"
+fi
+
 # --- summary ------------------------------------------------------------------------------
 verdict() { awk "BEGIN { print ($1) ? \"yes\" : \"NO\" }"; }
 wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" err_read) + $(field "$l" err_write) + $(field "$l" err_timeout) ))"; }
@@ -348,6 +369,15 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   else
     echo
     echo "f. Mail ingest: $MAIL."
+  fi
+  if [[ $SEARCH == done ]]; then
+    echo
+    echo "### g. Search"
+    echo
+    cat "$WORK/search/search.md"
+  else
+    echo
+    echo "g. Search: $SEARCH."
   fi
   if [[ $CONSOLE == done ]]; then
     echo
