@@ -35,13 +35,17 @@ struct Loaded {
   std::string raw;
   std::optional<PreparedMail> prepared;  // empty: not mail, or unreadable (see why)
   std::string why;
+  // Written by the loading thread, not yet flushed; empty when they could not be stored
+  // (files_error says why).
+  std::optional<services::StoredMail> files;
+  std::string files_error;
 };
 
 void Note(MailImportReport* r, const std::string& path, const std::string& why) {
   if (r->problems.size() < kMaxProblems) r->problems.push_back(path + ": " + why);
 }
 
-Loaded Load(const std::string& path, int64_t max_bytes) {
+Loaded Load(App& app, const std::string& path, int64_t max_bytes) {
   Loaded l;
   l.path = path;
   std::error_code ec;
@@ -69,17 +73,25 @@ Loaded Load(const std::string& path, int64_t max_bytes) {
     l.why = o.text;
     return l;
   }
+  // The files go to the blob store here, on the loading threads, so the writer only
+  // flushes them and commits.
+  auto files = app.mail_ingest().StoreFiles(p.mail, l.raw, /*sync=*/false);
+  if (files.ok()) {
+    l.files = std::move(files).value();
+  } else {
+    l.files_error = files.status().message();
+  }
   l.prepared = std::move(p);
   return l;
 }
 
 // Reads and parses paths[begin, end) on `threads` threads.
-std::vector<Loaded> LoadBatch(const std::vector<std::string>& paths, size_t begin, size_t end,
-                              int threads, int64_t max_bytes) {
+std::vector<Loaded> LoadBatch(App& app, const std::vector<std::string>& paths, size_t begin,
+                              size_t end, int threads, int64_t max_bytes) {
   std::vector<Loaded> out(end - begin);
   std::atomic<size_t> next{begin};
   auto work = [&] {
-    for (size_t i = next++; i < end; i = next++) out[i - begin] = Load(paths[i], max_bytes);
+    for (size_t i = next++; i < end; i = next++) out[i - begin] = Load(app, paths[i], max_bytes);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -101,15 +113,14 @@ bool StoreBatch(App& app, std::vector<Loaded>& batch, const MailImportOptions& o
   std::vector<Ready> ready;
   for (Loaded& l : batch) {
     if (!l.prepared) continue;
-    auto files = app.mail_ingest().StoreFiles(l.prepared->mail, l.raw, /*sync=*/false);
-    if (!files.ok()) {
+    if (!l.files) {
       ++report->failed;
-      Note(report, l.path, "cannot store its files: " + files.status().message());
+      Note(report, l.path, "cannot store its files: " + l.files_error);
       continue;
     }
     services::InboundMailbox box = InboundBox(*l.prepared);
     box.acknowledge = options.acknowledge;
-    ready.push_back({&l, std::move(box), std::move(files).value()});
+    ready.push_back({&l, std::move(box), *l.files});
   }
   if (ready.empty()) return true;
   if (Status st = app.blobs().Sync(); !st.ok()) {
@@ -177,7 +188,8 @@ Result<MailImportReport> ImportMailFiles(
     if (o.kind != DeliveryOutcome::Kind::kStored) return NotFound(o.text);
   }
   auto load = [&](size_t begin) {
-    return LoadBatch(paths, begin, std::min(paths.size(), begin + batch), threads, max_bytes);
+    return LoadBatch(app, paths, begin, std::min(paths.size(), begin + batch), threads,
+                     max_bytes);
   };
   std::future<std::vector<Loaded>> next;
   if (!paths.empty()) next = std::async(std::launch::async, load, size_t{0});
