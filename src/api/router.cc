@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "base/text.h"
+#include "domain/kb.h"
 
 namespace sahayak::api {
 
@@ -47,11 +48,17 @@ const std::vector<std::vector<std::string_view>>& RoutePatterns() {
 }
 
 Match MatchPattern(const std::vector<std::string_view>& pat,
-                   const std::vector<std::string_view>& segs, std::vector<int64_t>* ids) {
+                   const std::vector<std::string_view>& segs, std::vector<int64_t>* ids,
+                   std::string* lang) {
   if (pat.size() != segs.size()) return Match::kNo;
   Match result = Match::kYes;
   for (size_t i = 0; i < pat.size(); ++i) {
-    if (pat[i].front() == '{') {
+    if (pat[i] == "{lang}") {
+      // A language segment matches only a language Sahayak writes in; anything else is
+      // another route (or none).
+      if (!domain::IsKbLanguage(segs[i])) return Match::kNo;
+      *lang = std::string(segs[i]);
+    } else if (pat[i].front() == '{') {
       std::string_view s = segs[i];
       int64_t v = 0;
       // At most 18 digits, so the value cannot overflow int64_t.
@@ -166,6 +173,7 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
   const auto segs = Segments(req.path);
   const Route* route = nullptr;
   std::vector<int64_t> ids;
+  std::string lang;
   std::string allow;
   bool bad_id = false;
   const auto& routes = Routes();
@@ -173,7 +181,8 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
   for (size_t i = 0; i < routes.size(); ++i) {
     const Route& candidate = routes[i];
     std::vector<int64_t> got;
-    Match m = MatchPattern(patterns[i], segs, &got);
+    std::string got_lang;
+    Match m = MatchPattern(patterns[i], segs, &got, &got_lang);
     if (m == Match::kNo) continue;
     if (candidate.method != req.method) {
       if (allow.find(candidate.method) == std::string::npos) {
@@ -189,6 +198,7 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
     route = &candidate;
     *route_index = static_cast<int>(i);
     ids = std::move(got);
+    lang = std::move(got_lang);
     break;
   }
   if (route == nullptr) {
@@ -206,7 +216,7 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
   }
   *label = route->pattern;
 
-  Call call{req, {}, std::move(ids), json()};
+  Call call{req, {}, std::move(ids), json(), std::move(lang)};
   if (route->handler == handlers::Login && ctx_.login_limiter != nullptr) {
     auto d = ctx_.login_limiter->Take("ip:" + req.remote_ip);
     if (!d.allowed) return TooManyRequests(d);

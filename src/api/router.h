@@ -19,6 +19,7 @@ struct Call {
   services::Principal who;
   std::vector<int64_t> ids;
   nlohmann::json body;
+  std::string lang;  // the `{lang}` segment of the path (en, hi, kn), if the route has one
 
   int64_t id(size_t i = 0) const { return ids.at(i); }
 };
