@@ -473,6 +473,12 @@ def cmd_report(args):
                  "reading the same subjects + messages from SQLite (sqlite3 shell): %s tickets/s | "
                  "%s | >= 5,000/s | %s |" % (fmt(rate), fmt(rs, 1), fmt(n), fmt(ceil),
                                              fmt(rate / ceil) if ceil else "", "yes" if rate >= 5000 else "**NO**"))
+        cpu = facts.get("reindex_cpu_seconds")
+        if cpu:
+            L.append("| index build, CPU time (user + system, all threads) | %s tickets per CPU-second "
+                     "(%s CPU-s): %s tickets/s on 2 idle cores | | | >= 5,000/s | %s |" % (
+                         fmt(n / cpu), fmt(cpu, 1), fmt(2 * n / cpu),
+                         "yes" if 2 * n / cpu >= 5000 else "**NO**"))
         L.append("| index size on disk (`du DATA/search`) | %s MiB | database %s MiB | %s | | |" % (
             facts.get("index_mib"), facts.get("db_mib"),
             fmt(float(facts["index_mib"]) / float(facts["db_mib"])) if facts.get("index_mib") and facts.get("db_mib") else ""))

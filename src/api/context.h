@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/kb/kb_service.h"
 #include "services/mail/mailbox_service.h"
 #include "services/people/people_service.h"
 #include "services/presence/presence_service.h"
@@ -51,6 +52,14 @@ struct ApiContext {
   std::function<Status(domain::Id ws, domain::Id mailbox_id)> fetch_now;
   // Search (/api/v1/search, /api/v1/search/suggest); null: those routes answer 503.
   services::SearchService* search = nullptr;
+  // The knowledge base (/api/v1/kb/...); null: those routes answer 503. Public feedback
+  // (POST /api/v1/kb/articles/{id}/feedback) is limited per address by kb_feedback_limiter.
+  services::KbService* kb = nullptr;
+  RateLimiter* kb_feedback_limiter = nullptr;
+  // The public help centre (/help): where its "contact us" link points ("" hides the link),
+  // and the per-address limit on its feedback form (null: no limit).
+  std::string help_contact_url = "/portal";
+  RateLimiter* help_feedback_limiter = nullptr;
 };
 
 }  // namespace sahayak::api

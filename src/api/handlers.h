@@ -94,4 +94,38 @@ Response FetchMailboxNow(ApiContext&, Call&);
 Response ListMailOutbox(ApiContext&, Call&);
 Response RetryMailOutbox(ApiContext&, Call&);
 
+// The knowledge base (handlers_kb.cc; docs/kb.md).
+Response ListKbCategories(ApiContext&, Call&);
+Response CreateKbCategory(ApiContext&, Call&);
+Response PatchKbCategory(ApiContext&, Call&);
+Response DeleteKbCategory(ApiContext&, Call&);
+Response CreateKbSection(ApiContext&, Call&);
+Response PatchKbSection(ApiContext&, Call&);
+Response DeleteKbSection(ApiContext&, Call&);
+Response ListKbArticles(ApiContext&, Call&);
+Response CreateKbArticle(ApiContext&, Call&);
+Response GetKbArticle(ApiContext&, Call&);
+Response PatchKbArticle(ApiContext&, Call&);
+Response DeleteKbArticle(ApiContext&, Call&);
+Response PutKbTranslation(ApiContext&, Call&);
+Response DeleteKbTranslation(ApiContext&, Call&);
+Response ListKbVersions(ApiContext&, Call&);
+Response GetKbVersion(ApiContext&, Call&);
+Response DiffKbTranslation(ApiContext&, Call&);
+Response RestoreKbVersion(ApiContext&, Call&);
+Response PreviewKb(ApiContext&, Call&);
+Response KbFeedback(ApiContext&, Call&);
+
+// The public help centre (help_pages.cc, help_actions.cc; api/help.h).
+Response HelpRoot(ApiContext&, Call&);
+Response HelpHome(ApiContext&, Call&);
+Response HelpSection(ApiContext&, Call&);
+Response HelpArticle(ApiContext&, Call&);
+Response HelpSearch(ApiContext&, Call&);
+Response HelpFeedback(ApiContext&, Call&);
+Response HelpCss(ApiContext&, Call&);
+Response HelpFile(ApiContext&, Call&);
+// The friendly 404 page for a /help path no route matches (the router calls it).
+Response HelpNotFound(ApiContext&, const Request&);
+
 }  // namespace sahayak::api::handlers

@@ -3,6 +3,7 @@
 
 #include "api/common.h"
 #include "api/handlers.h"
+#include "domain/kb.h"
 
 namespace sahayak::api::handlers {
 
@@ -14,6 +15,14 @@ constexpr size_t kMaxQueryParamBytes = 4096;
 
 Response NoSearch() {
   return Problem(503, "unavailable", "search is not available on this server");
+}
+
+// A failed search as problem+json; a 503 (the index is being built or busy) says when to
+// retry: a build takes seconds, a busy index a moment.
+Response SearchProblem(const Status& st) {
+  Response r = ProblemResponse(st);
+  if (r.status == 503) r.AddHeader("Retry-After", st.kind() == "index-building" ? "5" : "1");
+  return r;
 }
 
 // An integer query parameter in [lo, hi]; `*out` keeps its default when absent.
@@ -73,6 +82,14 @@ Response Search(ApiContext& ctx, Call& call) {
   }
   ok = ReadInt(req, "limit", 1, 100, &r.limit, &bad) && ok;
   r.cursor = req.Query("cursor").value_or("");
+  if (auto lang = req.Query("language"); lang && !lang->empty()) {  // articles only
+    if (domain::IsKbLanguage(*lang)) {
+      r.language = *lang;
+    } else {
+      bad.WithField("language", "must be en, hi or kn");
+      ok = false;
+    }
+  }
   if (auto f = req.Query("facets")) {
     if (*f == "1" || *f == "true") {
       r.facets = true;
@@ -84,7 +101,7 @@ Response Search(ApiContext& ctx, Call& call) {
   if (!ok) return ProblemResponse(bad);
 
   auto res = ctx.search->Search(call.who, r);
-  if (!res.ok()) return ProblemResponse(res.status());
+  if (!res.ok()) return SearchProblem(res.status());
   json data = json::array();
   for (const auto& h : res->hits) {
     data.push_back({{"type", services::Name(h.type)},
@@ -132,7 +149,7 @@ Response SearchSuggest(ApiContext& ctx, Call& call) {
     return ProblemResponse(bad.WithField("q", "must be at most 4096 bytes"));
   }
   auto res = ctx.search->Suggest(call.who, q, limit);
-  if (!res.ok()) return ProblemResponse(res.status());
+  if (!res.ok()) return SearchProblem(res.status());
   json data = json::array();
   for (const auto& s : *res) {
     data.push_back({{"type", services::Name(s.type)},

@@ -202,6 +202,12 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
     break;
   }
   if (route == nullptr) {
+    // The help centre's pages answer unknown paths with a page, not problem+json, and the
+    // web console's fallback must not take them.
+    if ((req.path == "/help" || req.path.rfind("/help/", 0) == 0) &&
+        (req.method == "GET" || req.method == "HEAD")) {
+      return handlers::HelpNotFound(ctx_, req);
+    }
     if (bad_id) return Problem(404, "not-found", "the id in the path is not a valid id");
     if (!allow.empty()) {
       Response r = Problem(405, "method-not-allowed",
@@ -278,6 +284,19 @@ Response Router::RunHandler(const Route& route, Call& call) {
       return Problem(st.kind() == "validation" ? 422 : 400, st.kind(), st.message());
     }
     call.body = std::move(body).value();
+  } else if (route.body == BodyKind::kForm) {
+    std::string_view media = MediaType(call.req.Header("content-type"));
+    if (AsciiLower(media) != "application/x-www-form-urlencoded") {
+      return Problem(415, "unsupported-media-type",
+                     "send the form as application/x-www-form-urlencoded");
+    }
+    if (!IsValidUtf8(call.req.body)) return Problem(400, "bad-request", "the form is not UTF-8");
+    call.body = json::object();
+    for (auto& [name, value] : ParseQuery(call.req.body)) {
+      if (!call.body.contains(name) && IsValidUtf8(name) && IsValidUtf8(value)) {
+        call.body[name] = ToNfc(value);
+      }
+    }
   } else if (route.body == BodyKind::kMultipart) {
     std::string_view media = MediaType(call.req.Header("content-type"));
     if (AsciiLower(media) != "multipart/form-data") {

@@ -27,7 +27,9 @@ struct Call {
 using Handler = Response (*)(ApiContext&, Call&);
 
 enum class Access { kPublic, kAgent, kAdmin };
-enum class BodyKind { kNone, kJson, kMultipart };
+// kForm: application/x-www-form-urlencoded (HTML forms); the fields arrive in Call::body as a
+// JSON object of strings (the first of a repeated name wins).
+enum class BodyKind { kNone, kJson, kMultipart, kForm };
 
 struct Route {
   const char* method;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/help.h"
 #include "app/secret_key.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
@@ -131,6 +132,10 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
       std::make_unique<api::RateLimiter>(clock, config.logins_per_minute_per_ip);
   app->context_->api_limiter = app->api_limiter_.get();
   app->context_->login_limiter = app->login_limiter_.get();
+  app->help_feedback_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, api::help::kFeedbackPerMinute);
+  app->context_->help_feedback_limiter = app->help_feedback_limiter_.get();
+  app->context_->help_contact_url = config.help_contact_url;
   app->context_->views = app->views_.get();
   app->context_->presence = app->presence_.get();
   app->mail_check_ = std::make_unique<channels::VmimeMailServerCheck>();
@@ -142,6 +147,9 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->search_ =
       std::make_unique<search::XapianSearchService>(*app->store_, clock, search_options);
   app->context_->search = app->search_.get();
+  app->kb_ = std::make_unique<services::KbService>(*app->store_, clock);
+  app->context_->kb = app->kb_.get();
+  app->context_->kb_feedback_limiter = app->help_feedback_limiter_.get();
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

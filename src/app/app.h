@@ -11,6 +11,7 @@
 #include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/kb/kb_service.h"
 #include "services/mail/ingest_service.h"
 #include "services/mail/mailbox_service.h"
 #include "services/mail/outbound_service.h"
@@ -36,6 +37,7 @@ class App {
   services::TicketService& tickets() { return *tickets_; }
   services::PeopleService& people() { return *people_; }
   services::AuthService& auth() { return *auth_; }
+  services::KbService& kb() { return *kb_; }
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
   services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
@@ -65,9 +67,12 @@ class App {
   std::unique_ptr<services::MailServerCheck> mail_check_;
   std::unique_ptr<services::MailboxService> mailboxes_;
   std::unique_ptr<services::SearchService> search_;
+  // After store_: its destructor writes the view counts it still holds.
+  std::unique_ptr<services::KbService> kb_;
   std::unique_ptr<api::Metrics> metrics_;
   std::unique_ptr<api::RateLimiter> api_limiter_;
   std::unique_ptr<api::RateLimiter> login_limiter_;
+  std::unique_ptr<api::RateLimiter> help_feedback_limiter_;
   std::unique_ptr<api::ApiContext> context_;
   std::unique_ptr<api::Router> router_;
   std::unique_ptr<StaticSite> site_;

@@ -165,6 +165,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadString(t, "data.dir", &c->data_dir));
   RETURN_IF_ERROR(ReadString(t, "data.secret_key", &c->secret_key));
   RETURN_IF_ERROR(ReadString(t, "server.web_root", &c->web_root));
+  RETURN_IF_ERROR(ReadString(t, "help.contact_url", &c->help_contact_url));
   RETURN_IF_ERROR(ReadString(t, "log.format", &c->log_format));
   RETURN_IF_ERROR(ReadString(t, "log.level", &c->log_level));
   RETURN_IF_ERROR(ReadInt(t, "limits.max_body_bytes", &c->max_body_bytes));
@@ -217,6 +218,7 @@ Status LoadConfigEnv(Config* c) {
   EnvString("SAHAYAK_DATA", &c->data_dir);
   EnvString("SAHAYAK_SECRET_KEY", &c->secret_key);
   EnvString("SAHAYAK_WEB_ROOT", &c->web_root);
+  EnvString("SAHAYAK_HELP_CONTACT_URL", &c->help_contact_url);
   EnvString("SAHAYAK_LOG_FORMAT", &c->log_format);
   EnvString("SAHAYAK_LOG_LEVEL", &c->log_level);
   EnvString("SAHAYAK_DB_SYNCHRONOUS", &c->db_synchronous);

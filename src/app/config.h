@@ -44,6 +44,9 @@ struct Config {
   std::vector<MailboxConfig> mailboxes;
   bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail
   bool search_index = true;  // search.index, SAHAYAK_SEARCH_INDEX=0: serve does not index
+  // The help centre's "contact us" link (help.contact_url, SAHAYAK_HELP_CONTACT_URL); empty
+  // hides it.
+  std::string help_contact_url = "/portal";
   // The LMTP listener (mail.lmtp_listen, SAHAYAK_LMTP_LISTEN); off while lmtp_host is empty.
   std::string lmtp_host;
   uint16_t lmtp_port = 0;

@@ -9,6 +9,7 @@
 #include "base/html_sanitizer.h"
 #include "services/audit.h"
 #include "services/demo/corpus.h"
+#include "services/demo/kb_corpus.h"
 
 namespace sahayak::app {
 
@@ -179,6 +180,60 @@ Status SeedTicket(services::WriteTx& tx, const Seeded& s, const demo::DemoTicket
   return tx.InsertAudit(&e);
 }
 
+// The demo knowledge base (services/demo/kb_corpus.h) through KbService, every translation
+// published, in one transaction; positions follow the corpus order. Returns the article count.
+Result<int> SeedKnowledgeBase(App& app, const services::Principal& who) {
+  using nlohmann::json;
+  int articles = 0;
+  RETURN_IF_ERROR(app.store().Write([&](services::WriteTx& tx) -> Status {
+    const auto& kb = services::demo::DemoKnowledgeBase();
+    for (size_t ci = 0; ci < kb.size(); ++ci) {
+      const auto& c = kb[ci];
+      ASSIGN_OR_RETURN(auto cat, app.kb().CreateCategory(
+                                     tx, who,
+                                     {{"titles", c.titles}, {"descriptions", c.descriptions},
+                                      {"position", static_cast<int64_t>(ci)}}));
+      for (size_t si = 0; si < c.sections.size(); ++si) {
+        const auto& s = c.sections[si];
+        ASSIGN_OR_RETURN(auto sec, app.kb().CreateSection(
+                                       tx, who,
+                                       {{"category_id", cat.category.id},
+                                        {"titles", s.titles},
+                                        {"descriptions", s.descriptions},
+                                        {"position", static_cast<int64_t>(si)}}));
+        for (size_t ai = 0; ai < s.articles.size(); ++ai) {
+          const auto& a = s.articles[ai];
+          if (a.translations.empty()) continue;
+          const auto& first = a.translations.front();
+          ASSIGN_OR_RETURN(auto art, app.kb().CreateArticle(
+                                         tx, who,
+                                         {{"section_id", sec.section.id},
+                                          {"visibility", a.internal ? "internal" : "public"},
+                                          {"tags", a.tags},
+                                          {"position", static_cast<int64_t>(ai)},
+                                          {"language", first.language},
+                                          {"title", first.title},
+                                          {"body", first.body},
+                                          {"status", "published"}}));
+          for (size_t ti = 1; ti < a.translations.size(); ++ti) {
+            const auto& t = a.translations[ti];
+            RETURN_IF_ERROR(app.kb()
+                                .PutTranslation(tx, who, art.id, t.language,
+                                                {{"title", t.title},
+                                                 {"body", t.body},
+                                                 {"status", "published"}},
+                                                std::nullopt)
+                                .status());
+          }
+          ++articles;
+        }
+      }
+    }
+    return Status::Ok();
+  }));
+  return articles;
+}
+
 }  // namespace
 
 int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
@@ -203,6 +258,12 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
     return 1;
   }
   const services::Principal who = app.SystemPrincipal();
+  auto kb_articles = SeedKnowledgeBase(app, who);
+  if (!kb_articles.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the knowledge base failed: %s\n",
+                 kb_articles.status().ToString().c_str());
+    return 1;
+  }
   const Millis now = SystemClock::Get().Now();
   auto start = std::chrono::steady_clock::now();
   for (int64_t first = 0; first < tickets; first += kTicketsPerWrite) {
@@ -228,10 +289,10 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
     return 1;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("Seeded the demo: %zu agents, %zu organisations, %zu contacts, %lld tickets "
-              "(%.1f s).\n",
+  std::printf("Seeded the demo: %zu agents, %zu organisations, %zu contacts, %lld tickets, "
+              "%d knowledge-base articles (%.1f s).\n",
               corpus.agents().size(), corpus.organisations().size(), corpus.contacts().size(),
-              static_cast<long long>(tickets), secs);
+              static_cast<long long>(tickets), *kb_articles, secs);
   std::printf("Demo admin login: %s / %s (every demo agent has the same password)\n",
               std::string(demo::kDemoAdminEmail).c_str(), kDemoPassword);
   return 0;

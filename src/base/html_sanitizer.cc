@@ -536,6 +536,11 @@ bool IsSafeHref(std::string_view url) {
          (!url.empty() && url[0] == '#');
 }
 
+// "/help/files/3", not "//host/..." (and not "/\\host", which browsers read the same way).
+bool IsSiteRelative(std::string_view url) {
+  return !url.empty() && url[0] == '/' && (url.size() == 1 || (url[1] != '/' && url[1] != '\\'));
+}
+
 bool IsRemoteUrl(std::string_view url) {
   return StartsWithNoCase(url, "https:") || StartsWithNoCase(url, "http:");
 }
@@ -583,7 +588,9 @@ bool IsWordIn(std::string_view v, std::initializer_list<std::string_view> words)
 bool IsTableCell(GumboTag t) { return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH; }
 
 // The value to write for attribute `name` of a `tag` element, or "" to drop the attribute.
-std::string AllowedAttribute(GumboTag tag, std::string_view name, std::string_view value) {
+// `site_urls`: site-relative URLs are allowed too (SanitizeSiteHtml).
+std::string AllowedAttribute(GumboTag tag, std::string_view name, std::string_view value,
+                             bool site_urls = false) {
   if (name == "title") {
     return std::string(value);
   }
@@ -595,11 +602,11 @@ std::string AllowedAttribute(GumboTag tag, std::string_view name, std::string_vi
   }
   if (tag == GUMBO_TAG_A && name == "href") {
     const std::string url = BrowserUrl(value);
-    return IsSafeHref(url) ? url : "";
+    return IsSafeHref(url) || (site_urls && IsSiteRelative(url)) ? url : "";
   }
   if (tag == GUMBO_TAG_IMG && name == "src") {
     const std::string url = BrowserUrl(value);
-    return IsSafeImageSrc(url) ? url : "";
+    return IsSafeImageSrc(url) || (site_urls && IsSiteRelative(url)) ? url : "";
   }
   if (tag == GUMBO_TAG_IMG && name == kRemoteImageAttribute) {
     const std::string url = BrowserUrl(value);
@@ -740,6 +747,9 @@ bool IsTrackingPixel(const GumboElement& element) {
 
 class SanitizingWriter {
  public:
+  // `site_html`: HTML the workspace wrote itself (SanitizeSiteHtml).
+  explicit SanitizingWriter(bool site_html = false) : site_html_(site_html) {}
+
   bool Enter(const GumboNode* node) {
     switch (node->type) {
       case GUMBO_NODE_DOCUMENT:
@@ -778,18 +788,22 @@ class SanitizingWriter {
       src = FindAttribute(element, "src");
       const GumboAttribute* blocked = FindAttribute(element, kRemoteImageAttribute);
       const std::string url =
-          src != nullptr       ? AllowedAttribute(GUMBO_TAG_IMG, "src", src->value)
+          src != nullptr ? AllowedAttribute(GUMBO_TAG_IMG, "src", src->value, site_html_)
           : blocked != nullptr ? AllowedAttribute(GUMBO_TAG_IMG, blocked->name, blocked->value)
                                : std::string();
-      remote_image = IsRemoteUrl(url);
+      remote_image = !site_html_ && IsRemoteUrl(url);
       if (url.empty() || (remote_image && IsTrackingPixel(element))) {
         policy = Policy::kDrop;
       }
     }
     bool is_link = false;
+    bool site_link = false;
     if (policy == Policy::kKeep && element.tag == GUMBO_TAG_A) {
       const GumboAttribute* href = FindAttribute(element, "href");
-      is_link = href != nullptr && !AllowedAttribute(GUMBO_TAG_A, "href", href->value).empty();
+      const std::string url =
+          href != nullptr ? AllowedAttribute(GUMBO_TAG_A, "href", href->value, site_html_) : "";
+      is_link = !url.empty();
+      site_link = IsSiteRelative(url);
       if (!is_link) {
         policy = Policy::kUnwrap;
       }
@@ -809,7 +823,8 @@ class SanitizingWriter {
           (src != nullptr && std::string_view(attr->name) == kRemoteImageAttribute)) {
         continue;
       }
-      const std::string value = AllowedAttribute(element.tag, attr->name, attr->value);
+      const std::string value =
+          AllowedAttribute(element.tag, attr->name, attr->value, site_html_);
       if (value.empty()) {
         continue;
       }
@@ -821,7 +836,7 @@ class SanitizingWriter {
     if (const char* marker = QuoteMarker(element)) {
       out_.append(" ").append(kQuoteAttribute).append("=\"").append(marker).append("\"");
     }
-    if (is_link) {
+    if (is_link && !site_link) {
       out_.append(" rel=\"noopener noreferrer nofollow\" target=\"_blank\"");
     }
     out_.append(">");
@@ -840,6 +855,7 @@ class SanitizingWriter {
     return true;
   }
 
+  const bool site_html_;
   std::string out_;
   std::vector<const char*> closers_;
 };
@@ -1037,6 +1053,14 @@ std::string CollapseWhitespace(std::string_view text) {
 
 std::string SanitizeHtml(std::string_view html) {
   SanitizingWriter writer;
+  if (!WriteParsed(html, &writer)) {
+    return PlainTextToHtml(CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true))));
+  }
+  return ValidUtf8(writer.Take(), /*drop_controls=*/false);
+}
+
+std::string SanitizeSiteHtml(std::string_view html) {
+  SanitizingWriter writer(/*site_html=*/true);
   if (!WriteParsed(html, &writer)) {
     return PlainTextToHtml(CollapseWhitespace(CrudeText(ValidUtf8(html, /*drop_controls=*/true))));
   }

@@ -63,6 +63,13 @@ namespace sahayak {
 // Thread-safe; no shared state.
 std::string SanitizeHtml(std::string_view html);
 
+// SanitizeHtml for HTML the workspace wrote itself (knowledge-base articles rendered from
+// Markdown, src/base/markdown.h), with the same allowlist except that:
+//  - site-relative URLs ("/help/files/3", not "//host" or "/\\host") are kept in a[href] and
+//    img[src], and such links open in the same tab (no rel/target);
+//  - remote images keep their src (not blocked), tracking-pixel sized ones included.
+std::string SanitizeSiteHtml(std::string_view html);
+
 // The attribute and values SanitizeHtml writes for blocked images and quote markers.
 inline constexpr char kRemoteImageAttribute[] = "data-remote-src";
 inline constexpr char kQuoteAttribute[] = "data-sahayak-quote";

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "search/article_documents.h"
 #include "search/documents.h"
 #include "search/schema.h"
 
@@ -48,6 +49,7 @@ struct Touched {
   std::set<Id> organisations;
   std::set<std::pair<Id, Id>> contacts_of_ws;       // (workspace, contact): its tickets too
   std::set<std::pair<Id, Id>> organisations_of_ws;  // (workspace, org): its tickets too
+  std::set<Id> articles;                            // knowledge-base articles
 };
 
 Id PayloadId(const nlohmann::json& payload, const char* key) {
@@ -73,6 +75,8 @@ void Collect(const domain::OutboxItem& row, Touched* t) {
       t->organisations.insert(id);
       if (topic == "organisation.updated") t->organisations_of_ws.insert({row.workspace_id, id});
     }
+  } else if (IsArticleTopic(topic)) {
+    if (Id id = PayloadId(row.payload, "article_id")) t->articles.insert(id);
   }
   // Other topics (agents, views, mailboxes …) change nothing the index holds.
 }
@@ -142,7 +146,9 @@ Result<std::unique_ptr<Indexer>> Indexer::Open(const std::string& path, services
         ASSIGN_OR_RETURN(max_outbox, tx.MaxOutboxId());
         return Status::Ok();
       }));
-      if (counts.tickets + counts.contacts + counts.organisations > 0) {
+      if (counts.tickets + counts.contacts + counts.organisations +
+              counts.article_translations >
+          0) {
         ix->needs_rebuild_ = true;
       } else {
         // Nothing to index yet: the empty index is current as of the newest outbox row.
@@ -256,6 +262,11 @@ Result<int64_t> Indexer::CatchUp(int batch) {
             for (const auto& o : found) {
               db_->replace_document(OrganisationIdTerm(o.id), OrganisationDocument(o, analyzer));
             }
+          }
+          for (const auto& chunk : Chunks(t.articles)) {
+            ASSIGN_OR_RETURN(std::vector<domain::KbArticle> found,
+                             tx.kb().GetKbArticlesForIndex(chunk));
+            ReplaceArticleDocuments(*db_, chunk, found, analyzer);
           }
         } catch (const Xapian::Error& e) {
           return Status(Code::kInternal, "cannot update the search index at " + path_ + ": " +

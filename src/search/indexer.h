@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -56,6 +57,16 @@ struct RebuildSummary {
 // above or below it when the database changed meanwhile. Called on the rebuilding thread.
 using RebuildProgress = std::function<void(int64_t done, int64_t total)>;
 
+// How far a rebuild of the index at `path` running in THIS process has come: documents
+// written so far and the total counted before its scan. Nullopt when none runs. Readers use it
+// to say "the search index is being built: n of m" instead of returning an empty result.
+// Thread-safe.
+struct RebuildState {
+  int64_t done = 0;
+  int64_t total = 0;
+};
+std::optional<RebuildState> RebuildInProgress(const std::string& path);
+
 // The one writer of the index: owns the `Xapian::WritableDatabase` at `path` and with it
 // Xapian's write lock (one Indexer per index, in one process).
 //
@@ -96,8 +107,11 @@ class Indexer {
   // thread and one analysing and writing thread per core (each into its own shard in
   // `<path>.parts`, merged by Xapian's compaction) do the work; `progress` is called on the
   // calling thread. When `*stop` becomes true it gives up within about 100 ms with kAborted,
-  // leaving the old index in place. Stale `<path>.new`, `.parts` and `.old` folders (from a
-  // crash) are removed by Open.
+  // leaving the old index in place. The swap is one atomic renameat2(RENAME_EXCHANGE) (two
+  // renames where unsupported) after an fsync, and the schema version is written last, so a
+  // crash never leaves a half-built index that looks complete. Stale `<path>.new`, `.parts`
+  // and `.old` folders (from a crash) are removed by Open. While a rebuild runs,
+  // RebuildInProgress(path) reports its progress.
   Result<RebuildSummary> Rebuild(const RebuildProgress& progress = nullptr,
                                  const std::atomic<bool>* stop = nullptr);
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "search/documents.h"
+#include "search/reader_pool.h"
 #include "search/schema.h"
 #include "services/people/people_service.h"
 #include "services/tickets/ticket_service.h"
@@ -321,6 +322,73 @@ TEST_F(IndexerTest, AStoppedRebuildLeavesTheOldIndex) {
   EXPECT_EQ(IndexGeneration(IndexPath()), generation);
   EXPECT_FALSE(std::filesystem::exists(IndexPath() + ".new"));
   EXPECT_EQ(CatchUp(*ix), 0) << "the index stays usable";
+}
+
+TEST_F(IndexerTest, SearchersAreToldHowFarTheFirstBuildHasCome) {
+  Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  Create("Invoice copy", "Please send the invoice", "meena@example.in");
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  ASSERT_TRUE(ix->needs_rebuild());
+  auto search = [&] {
+    return WithReader(IndexPath(), [](Xapian::Database&) { return Status::Ok(); });
+  };
+  // The index folder exists (the indexer holds its lock) but nothing is built yet: searching
+  // it would say "no results" for every query, so readers are told to come back.
+  Status before = search();
+  EXPECT_EQ(before.code(), Code::kUnavailable);
+  EXPECT_EQ(before.kind(), "index-building");
+  EXPECT_FALSE(RebuildInProgress(IndexPath()).has_value());
+
+  std::vector<Status> during;
+  std::vector<std::pair<int64_t, int64_t>> seen;
+  ASSERT_TRUE(ix->Rebuild([&](int64_t done, int64_t total) {
+                  during.push_back(search());
+                  auto state = RebuildInProgress(IndexPath());
+                  if (state) seen.push_back({state->done, state->total});
+                }).ok());
+  ASSERT_FALSE(during.empty());
+  EXPECT_EQ(during.front().kind(), "index-building");
+  EXPECT_NE(during.front().message().find("being built: "), std::string::npos)
+      << during.front().message();
+  EXPECT_NE(during.front().message().find(" of 4 documents"), std::string::npos)
+      << "two tickets and two contacts: " << during.front().message();
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back().second, 4);
+  EXPECT_TRUE(search().ok()) << "answers as soon as the build is swapped in";
+  EXPECT_FALSE(RebuildInProgress(IndexPath()).has_value());
+}
+
+TEST_F(IndexerTest, ARebuildKilledHalfwayLeavesTheOldIndexWhole) {
+  Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
+  {
+    auto ix = OpenIndexer(IndexPath());
+    ASSERT_NE(ix, nullptr);
+    ASSERT_TRUE(ix->Rebuild().ok());
+  }
+  const uint64_t generation = IndexGeneration(IndexPath());
+  // What a kill -9 during the next rebuild leaves: shards, and a new index that already
+  // carries the schema version (killed after the compaction, before the swap).
+  Create("Refund", "I want my money back", "meena@example.in");
+  std::filesystem::create_directories(IndexPath() + ".parts");
+  for (const char* left : {".parts/0", ".new"}) {
+    Xapian::WritableDatabase half(IndexPath() + left, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document d;
+    d.add_boolean_term(TicketIdTerm(999));
+    half.add_document(d);
+    half.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+    half.commit();
+  }
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  EXPECT_FALSE(ix->needs_rebuild()) << "the old index is whole";
+  EXPECT_EQ(IndexGeneration(IndexPath()), generation) << "the half-built one is not swapped in";
+  EXPECT_FALSE(std::filesystem::exists(IndexPath() + ".new"));
+  EXPECT_FALSE(std::filesystem::exists(IndexPath() + ".parts"));
+  EXPECT_GT(CatchUp(*ix), 0) << "and catches up with what changed meanwhile";
+  Xapian::Database db(IndexPath());
+  EXPECT_EQ(db.get_termfreq(schema::Term(schema::kType, "ticket")), 2);
+  EXPECT_FALSE(db.term_exists(TicketIdTerm(999)));
 }
 
 }  // namespace

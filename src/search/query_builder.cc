@@ -49,6 +49,14 @@ std::string EnumValue(std::string_view v) {
 Scope ScopeFor(const services::Principal& who) {
   Scope s;
   s.workspace_id = who.workspace_id;
+  s.public_only = who.agent_id == 0 && !who.is_admin();
+  return s;
+}
+
+Scope ScopeFor(const services::Principal& who, const services::SearchRequest& request) {
+  Scope s = ScopeFor(who);
+  s.public_only = s.public_only || request.public_only;
+  s.article_language = request.language;
   return s;
 }
 
@@ -59,6 +67,7 @@ VisibleQuery VisibleQuery::Make(const Scope& scope, const std::vector<services::
     wanted = {services::SearchType::kTicket, services::SearchType::kContact,
               services::SearchType::kOrganisation};
   }
+  if (scope.public_only) wanted = {services::SearchType::kArticle};
   std::vector<Q> type_terms;
   for (auto t : wanted) {
     Q type_term = Term(schema::kType, services::Name(t));
@@ -66,6 +75,15 @@ VisibleQuery VisibleQuery::Make(const Scope& scope, const std::vector<services::
       std::vector<Q> groups;
       for (auto g : scope.group_ids) groups.push_back(Term(schema::kGroup, std::to_string(g)));
       type_term = Q(Q::OP_AND, type_term, Combine(Q::OP_OR, groups));
+    }
+    if (t == services::SearchType::kArticle) {
+      if (!scope.article_language.empty()) {
+        type_term = Q(Q::OP_AND, type_term, Term(schema::kLanguage, scope.article_language));
+      }
+      if (scope.public_only) {
+        type_term = Q(Q::OP_AND_NOT, Q(Q::OP_AND, type_term, Term(schema::kStatus, "published")),
+                      Term(schema::kInternal, "1"));
+      }
     }
     type_terms.push_back(type_term);
   }

@@ -24,8 +24,15 @@ namespace sahayak::search {
 struct Scope {
   domain::Id workspace_id = 0;
   std::vector<domain::Id> group_ids;  // empty: every group (and tickets without a group)
+  // A visitor of the help centre: articles only, and of those only published translations of
+  // public articles (no XI1, XSpublished).
+  bool public_only = false;
+  std::string article_language;  // articles only in this translation (XL); "": any
 };
+// An anonymous caller (agent_id 0, not an admin: the help centre) is always public_only.
 Scope ScopeFor(const services::Principal& who);
+// ScopeFor(who) with the request's public_only and language added.
+Scope ScopeFor(const services::Principal& who, const services::SearchRequest& request);
 
 // A query restricted to what a Scope may see and to some document types. The searcher runs
 // nothing else: Enquire::set_query is only ever given VisibleQuery::query(), and the only

@@ -8,16 +8,19 @@
 // new index in one sequential pass, which also packs its blocks. A bounded queue keeps
 // memory flat whatever the database's size.
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "search/article_documents.h"
 #include "search/documents.h"
 #include "search/indexer.h"
 #include "search/schema.h"
@@ -88,6 +91,7 @@ struct RawBatch {
   std::vector<services::TicketForIndex> tickets;
   std::vector<domain::Contact> contacts;
   std::vector<domain::Organisation> organisations;
+  std::vector<domain::KbArticle> articles;  // with every translation
 };
 
 // The first error any stage met.
@@ -140,6 +144,16 @@ Status Scan(services::Store* store, BoundedQueue<RawBatch>* out) {
     after = b.organisations.back().id;
     if (!out->Push(std::move(b))) return Status::Ok();
   }
+  for (Id after = 0;;) {
+    RawBatch b;
+    RETURN_IF_ERROR(store->Read([&](services::ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(b.articles, tx.kb().ScanKbArticlesForIndex(after, kScanBatch / 5));
+      return Status::Ok();
+    }));
+    if (b.articles.empty()) break;
+    after = b.articles.back().id;
+    if (!out->Push(std::move(b))) return Status::Ok();
+  }
   return Status::Ok();
 }
 
@@ -151,6 +165,9 @@ std::vector<Xapian::Document> Analyse(const RawBatch& b, Analyzer& analyzer) {
   }
   for (const auto& c : b.contacts) docs.push_back(ContactDocument(c, analyzer));
   for (const auto& o : b.organisations) docs.push_back(OrganisationDocument(o, analyzer));
+  for (const auto& a : b.articles) {
+    for (const auto& t : a.translations) docs.push_back(ArticleDocument(a, t, analyzer));
+  }
   return docs;
 }
 
@@ -183,7 +200,46 @@ int64_t TreeBytes(const std::string& path) {
   return total;
 }
 
+// Rebuilds running in this process, by index path (RebuildInProgress).
+std::mutex& RunningMutex() {
+  static std::mutex mu;
+  return mu;
+}
+std::map<std::string, RebuildState>& Running() {
+  static std::map<std::string, RebuildState> running;
+  return running;
+}
+
+// Registers a rebuild for RebuildInProgress for as long as it lives.
+class RunningRebuild {
+ public:
+  RunningRebuild(std::string path, int64_t total) : path_(std::move(path)) {
+    std::lock_guard lock(RunningMutex());
+    Running()[path_] = RebuildState{0, total};
+  }
+  ~RunningRebuild() {
+    std::lock_guard lock(RunningMutex());
+    Running().erase(path_);
+  }
+  RunningRebuild(const RunningRebuild&) = delete;
+  RunningRebuild& operator=(const RunningRebuild&) = delete;
+  void Done(int64_t done) {
+    std::lock_guard lock(RunningMutex());
+    Running()[path_].done = done;
+  }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace
+
+std::optional<RebuildState> RebuildInProgress(const std::string& path) {
+  std::lock_guard lock(RunningMutex());
+  auto it = Running().find(path);
+  if (it == Running().end()) return std::nullopt;
+  return it->second;
+}
 
 Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
                                         const std::atomic<bool>* stop) {
@@ -200,8 +256,10 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
     ASSIGN_OR_RETURN(counts, tx.CountIndexable());
     return Status::Ok();
   }));
-  const int64_t total = counts.tickets + counts.contacts + counts.organisations;
+  const int64_t total =
+      counts.tickets + counts.contacts + counts.organisations + counts.article_translations;
 
+  RunningRebuild running_rebuild(path_, total);
   BoundedQueue<RawBatch> raw(4);
   FirstError error;
   std::thread scanner([&] {
@@ -266,6 +324,7 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
       raw.Cancel();
     }
     const int64_t now_done = done.load();
+    running_rebuild.Done(now_done);
     if (progress && !stopped && now_done != reported && running.load() > 0) {
       progress(now_done, total);
       reported = now_done;
@@ -309,8 +368,10 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   const int64_t documents = done.load();
 
   // The swap: readers holding the old directory keep reading it (its files stay open) until
-  // they notice the new IndexGeneration. A crash between the two renames leaves no index at
-  // `path`: the next start makes an empty one, sees it needs a rebuild and rebuilds.
+  // they notice the new IndexGeneration. One atomic renameat2(RENAME_EXCHANGE) where the file
+  // system has it, so a crash leaves either the old index or the new one at `path`, both whole;
+  // elsewhere two renames, and a crash between them leaves no index at `path`: the next start
+  // makes an empty one, sees it needs a rebuild and rebuilds.
   try {
     db_->close();
   } catch (const Xapian::Error&) {
@@ -321,8 +382,14 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   fs::remove_all(old, ec);
   ec.clear();
   const bool had_index = fs::exists(path_);
-  if (had_index) fs::rename(path_, old, ec);
-  if (!ec) {
+  bool exchanged = false;
+  if (had_index && ::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path_.c_str(),
+                               RENAME_EXCHANGE) == 0) {
+    exchanged = true;  // `fresh` now holds the old index
+  } else if (had_index) {
+    fs::rename(path_, old, ec);
+  }
+  if (!ec && !exchanged) {
     fs::rename(fresh, path_, ec);
     std::error_code back;
     if (ec && had_index) fs::rename(old, path_, back);
@@ -336,6 +403,7 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   }
   SyncDirectory(fs::path(path_).parent_path());
   fs::remove_all(old, ec);
+  fs::remove_all(fresh, ec);
   RETURN_IF_ERROR(OpenDatabase());
   needs_rebuild_ = false;
 

@@ -10,7 +10,7 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: knowledge-base articles
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.
@@ -31,6 +31,8 @@ inline constexpr std::string_view kLanguage = "XL";     // + ISO 639-1 code (tic
 inline constexpr std::string_view kHas = "XH";          // + "attachment"
 inline constexpr std::string_view kNumber = "XN";       // + ticket number
 inline constexpr std::string_view kInternal = "XI";     // + "1" on internal-only articles
+inline constexpr std::string_view kArticle = "XART";    // + article id, on each translation
+inline constexpr std::string_view kSection = "XSEC";    // + knowledge-base section id
 
 // Free-text prefixes. Unprefixed terms are the Analyzer's exact terms (with positions);
 // fields and messages are kFieldGap (search/documents.h) positions apart. The subject counts
@@ -59,6 +61,10 @@ enum Slot : Xapian::valueno {
 //                 (ids null when unset; times in epoch milliseconds)
 //   contact:      {"name", "email", "organisation_id"}
 //   organization: {"name", "domains"}
+//   article:      {"name" (title), "language", "status", "visibility", "section_id",
+//                  "help_url", "updated_at"}, one document per translation, id term
+//                  "Qa<id>-<lang>" (search/article_documents.h); XS is the translation's
+//                  status, XL its language
 // Contacts also carry kOrg + organisation id; XRW words of their name and e-mails.
 // Organisations carry XOW words of their name. Merged tickets have no document.
 //

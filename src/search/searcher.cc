@@ -166,7 +166,8 @@ Result<services::SearchResult> XapianSearchService::Search(
       auto user = builder.Build(parsed.root);
       for (const auto& p : builder.problems()) problems.push_back(p);
       if (!user) return Status::Ok();
-      const VisibleQuery visible = VisibleQuery::Make(ScopeFor(who), request.types, user);
+      const Scope scope = ScopeFor(who, request);
+      const VisibleQuery visible = VisibleQuery::Make(scope, request.types, user);
       const HighlightTerms highlight = CollectHighlightTerms(analyzer, parsed.root);
       return WithReader(options_.index_path, [&](Xapian::Database& db) -> Status {
         result.hits.clear();
@@ -203,6 +204,11 @@ Result<services::SearchResult> XapianSearchService::Search(
             if (!t.ok() || t->merged_into_id) continue;  // stale index: never show it
             hit.title = t->subject;
             hit.snippet = TicketSnippet(tx, who, ref->id, t->subject, highlight, options_);
+          } else if (ref->type == SearchType::kArticle) {
+            if (!FillArticleHit(tx, who.workspace_id, scope.public_only, highlight,
+                                options_.snippet_chars, &hit)) {
+              continue;
+            }
           } else {
             std::string text = hit.title;
             for (const char* k : {"email", "domains"}) {

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "search/snippets.h"
 #include "services/search/search.h"
+#include "services/store.h"
 
 // Reading hits back from index documents; shared by searcher.cc and searcher_suggest.cc.
 namespace sahayak::search {
@@ -24,5 +26,14 @@ std::optional<DocRef> ParseDocRef(const Xapian::Document& doc);
 std::string DocTitle(const DocRef& ref);
 // The document data without the title; millisecond times (`*_at`) as RFC 3339.
 nlohmann::json DocFields(const DocRef& ref);
+
+// Completes an article hit (id and fields from the document) from the database: title and
+// snippet of the translation named by fields["language"], current status, visibility,
+// section_id, help_url. False when the hit must be dropped: the article or translation is
+// gone, or `public_only` and it is no longer a published translation of a public article
+// (searcher_articles.cc).
+bool FillArticleHit(services::ReadTx& tx, domain::Id workspace_id, bool public_only,
+                    const HighlightTerms& highlight, size_t snippet_chars,
+                    services::SearchHit* hit);
 
 }  // namespace sahayak::search

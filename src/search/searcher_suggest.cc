@@ -57,6 +57,9 @@ std::string Detail(const DocRef& ref) {
     if (d.contains("status") && d["status"].is_string()) s += " · " + d["status"].get<std::string>();
     return s;
   }
+  if (ref.type == SearchType::kArticle) {  // "hi · draft"
+    return d.value("language", std::string()) + " · " + d.value("status", std::string());
+  }
   if (d.contains("email") && d["email"].is_string()) return d["email"].get<std::string>();
   if (d.contains("domains") && d["domains"].is_array() && !d["domains"].empty() &&
       d["domains"][0].is_string()) {
@@ -83,9 +86,10 @@ Result<std::vector<Suggestion>> XapianSearchService::Suggest(const services::Pri
   std::vector<Suggestion> out;
   if (trimmed.empty()) return out;
 
-  std::vector<Suggestion> people, tickets;
+  std::vector<Suggestion> people, tickets, articles;
   Status st = store_.Read([&](services::ReadTx& tx) -> Status {
-    if (auto number = TicketNumber(trimmed)) {
+    auto number = TicketNumber(trimmed);
+    if (number && !ScopeFor(who).public_only) {
       auto t = tx.GetTicketByNumber(who.workspace_id, *number);
       if (t.ok() && !t->merged_into_id) {
         out.push_back({SearchType::kTicket, t->id, t->subject,
@@ -117,6 +121,8 @@ Result<std::vector<Suggestion>> XapianSearchService::Suggest(const services::Pri
         return Status::Ok();
       });
     };
+    RETURN_IF_ERROR(run({SearchType::kArticle}, false, &articles));
+    if (scope.public_only) return Status::Ok();  // a visitor: articles only
     RETURN_IF_ERROR(run({SearchType::kContact, SearchType::kOrganisation}, false, &people));
     return run({SearchType::kTicket}, true, &tickets);
   });
@@ -124,10 +130,16 @@ Result<std::vector<Suggestion>> XapianSearchService::Suggest(const services::Pri
 
   // Half the list for people, the rest for tickets; either fills what the other leaves.
   size_t room = static_cast<size_t>(limit) - std::min<size_t>(out.size(), limit);
+  // Articles get a quarter of the list, or whatever people and tickets leave; they come last.
+  const size_t others = people.size() + tickets.size();
+  const size_t article_n =
+      std::min(articles.size(), std::max(room / 4, room > others ? room - others : size_t{0}));
+  room -= article_n;
   size_t people_n = std::min(people.size(), std::max(room / 2, room - std::min(room, tickets.size())));
   size_t ticket_n = std::min(tickets.size(), room - people_n);
   out.insert(out.end(), people.begin(), people.begin() + static_cast<long>(people_n));
   out.insert(out.end(), tickets.begin(), tickets.begin() + static_cast<long>(ticket_n));
+  out.insert(out.end(), articles.begin(), articles.begin() + static_cast<long>(article_n));
   if (out.size() > static_cast<size_t>(limit)) out.resize(limit);
   return out;
 }

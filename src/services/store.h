@@ -13,6 +13,7 @@
 #include "domain/people.h"
 #include "domain/saved_view.h"
 #include "domain/ticket.h"
+#include "services/kb/kb_store.h"
 
 // The storage interfaces the services need. store/sqlite implements them (PostgreSQL later);
 // services and api see only these. All methods return NotFound for ids outside the workspace.
@@ -163,6 +164,7 @@ struct IndexableCounts {
   int64_t tickets = 0;  // not merged
   int64_t contacts = 0;
   int64_t organisations = 0;
+  int64_t article_translations = 0;  // of articles not deleted: one index document each
 };
 
 // Reads see one consistent snapshot. Not thread-safe: one transaction, one thread.
@@ -290,6 +292,9 @@ class ReadTx {
   virtual Result<std::vector<domain::OutboxItem>> ListOutboxAfter(Id after_id, int limit) = 0;
   virtual Result<Id> MaxOutboxId() = 0;
   virtual Result<IndexableCounts> CountIndexable() = 0;
+
+  // The knowledge base (services/kb/kb_store.h).
+  virtual KbReadTx& kb() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -384,6 +389,9 @@ class WriteTx : public virtual ReadTx {
   // --- outbound mail (helper H6) ---
   // Notes `error` on a mail without changing its state (a sent mail some recipients refused).
   virtual Status SetMailOutboxError(Id id, std::string_view error, Millis at) = 0;
+
+  // The knowledge base, writable (services/kb/kb_store.h).
+  KbWriteTx& kb() override = 0;
 };
 
 // The database. Thread-safe.

@@ -18,6 +18,7 @@ import { tests as coreTests } from './tests.mjs';
 import { tests as mailTests } from './mail_display.mjs';
 import { tests as mailboxTests } from './mailboxes_admin.mjs';
 import { tests as searchTests } from './search.mjs';
+import { tests as kbTests } from './kb.mjs';
 import { DIST, REPO, UserVisibleFailure } from './lib.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -40,7 +41,7 @@ binary = path.resolve(binary || path.join(REPO, 'build/release/sahayak'));
 const OUT = process.env.SAHAYAK_TEST_OUT
   ? path.join(path.resolve(process.env.SAHAYAK_TEST_OUT), 'e2e')
   : path.join(REPO, 'build/test-output/e2e');
-const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests];
+const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests];
 const selected = tests.filter((t) => !filter || t.name.includes(filter));
 
 if (!selected.length) {

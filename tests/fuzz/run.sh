@@ -30,6 +30,7 @@ targets=(
   "mime|src/channels/email/vmime_mail_parser.cc src/channels/email/mime_walker.cc src/channels/email/mail_text.cc src/channels/email/mail_date.cc src/channels/email/mail_kind.cc src/base/text.cc src/base/html_sanitizer.cc src/base/clock.cc|-lvmime -lgumbo -licuuc -licui18n -lsodium"
   "search_query|src/search/query/query_parser.cc src/search/query/lexer.cc src/search/query/field_term.cc src/search/query/date_term.cc src/search/query/canonical.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/base/text.cc|-lstemmer -licuuc -licui18n -lsodium"
+  "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
 
 # Dictionaries of the tokens each parser cares about, so the fuzzer reaches deep states sooner.
@@ -48,6 +49,13 @@ write_dictionary() {
         '&Tab;'
       printf '"%s"\n' '\xe0\xa4\xaa\xe0\xa4\xbe' '\xe0\xb2\xa8' '\xe2\x80\x8d' '\xef\xbf\xbd' '\x00' \
         '\xc0\xaf' '\xed\xa0\x80' '\x09' '\x0a' '\\"'
+      ;;
+    markdown)
+      printf '"%s"\n' '# ' '## ' '**' '__' '~~' '`' '```' '    ' '> ' '- ' '* ' '1. ' '- [ ] ' \
+        '- [x] ' '[' '](' ')' '![' '[ref]: ' '| ' ' |' '|---|' '|:--|' '--:|' '---' '===' \
+        'https://' 'www.' '/help/files/' '//' 'javascript:' '<script>' '<img src=' ' onerror=' \
+        '<a href=' ' style=' '<!--' '&#x' '&lt;' '\\' '\x0a' '\x0d\x0a' '\x0a\x0a' \
+        '\xe0\xa4\xaa' '\xe0\xb2\xa8'
       ;;
     multipart)
       printf '"%s"\n' 'Content-Disposition: form-data; name=' 'Content-Type: ' ' filename=' \

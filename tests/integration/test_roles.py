@@ -120,7 +120,9 @@ def fill_path(path, ids):
     """Replaces each {param} by the id of the collection named just before it."""
     parts = path.split("/")
     for n, part in enumerate(parts):
-        if part.startswith("{") and part.endswith("}"):
+        if part == "{lang}":  # the router's language segment (en, hi, kn)
+            parts[n] = "en"
+        elif part.startswith("{") and part.endswith("}"):
             collection = parts[n - 1] if n > 0 else ""
             parts[n] = str(ids.get(collection, 1))
     return "/".join(parts)

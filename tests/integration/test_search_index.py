@@ -10,6 +10,7 @@ Each test uses marker words unique to the run (harness.unique).
 
 import json
 import os
+import re
 import shutil
 import time
 import unittest
@@ -128,6 +129,47 @@ class SearchIndexTest(unittest.TestCase):
         self.assertIn("stop the server", p.stderr)
         self.assertEqual(search_stats(s)["tickets"], 1, "search-stats works beside the server")
         wait_for_ids(self, agent, m, [t["id"]])  # the server's index is untouched
+
+    def test_search_without_an_index_answers_503_with_retry_after(self):
+        s = self.server
+        s.env["SAHAYAK_SEARCH_INDEX"] = "0"  # no indexing thread: the folder has no index
+        s.start()
+        r = self.client().get("/api/v1/search?q=parcel")
+        self.assertEqual(r.status, 503, r.describe())
+        self.assertEqual(r.headers.get("Retry-After"), "1", r.describe())
+        self.assertIn("problem+json", r.headers.get("Content-Type"))
+        self.assertIn("not ready yet", r.json["detail"])
+
+    def test_while_the_first_build_runs_search_says_how_far_it_has_come(self):
+        self.server.cleanup()
+        s = self.server = harness.Server(create_users=False)  # seed-demo wants an empty folder
+        s.cli("migrate")
+        s.cli("seed-demo", "--tickets", "3000", "--seed", "7")
+        token = s.create_token("admin@demo.sahayak.local", "it-demo-admin")
+        s.start()
+        agent = s.bearer(token)
+        building = []
+        deadline = time.monotonic() + 120
+        while True:
+            r = agent.get("/api/v1/search?q=parcel&type=ticket")
+            if r.status == 200:
+                break
+            self.assertEqual(r.status, 503, r.describe())
+            building.append(r)
+            self.assertLess(time.monotonic(), deadline, "the index was not built in 120 s")
+            time.sleep(0.05)
+        self.assertTrue(building, "a 3,000-ticket build takes longer than the server's start-up")
+        for r in building:
+            self.assertEqual(r.headers.get("Retry-After"), "5", r.describe())
+            self.assertEqual(r.json["type"], "/problems/index-building", r.describe())
+            self.assertRegex(r.json["detail"], r"^the search index is being built")
+        counted = [r.json["detail"] for r in building if " of " in r.json["detail"]]
+        self.assertTrue(counted, [r.json["detail"] for r in building])
+        m = re.search(r"built: ([0-9]+) of ([0-9]+) documents", counted[-1])
+        self.assertIsNotNone(m, counted[-1])
+        self.assertLessEqual(int(m.group(1)), int(m.group(2)))
+        self.assertGreaterEqual(int(m.group(2)), 3000, "tickets and their contacts")
+        self.assertEqual(search_stats(s)["tickets"], 3000)
 
 
 if __name__ == "__main__":

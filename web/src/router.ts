@@ -53,6 +53,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'search.title' },
   },
   {
+    path: '/kb',
+    name: 'kb',
+    component: () => import('./screens/kb/KbScreen.vue'),
+    meta: { titleKey: 'kb.title' },
+  },
+  {
+    path: '/kb/articles/new',
+    name: 'kb-article-new',
+    component: () => import('./screens/kb/ArticleEditor.vue'),
+    meta: { titleKey: 'kb.editor.newTitle' },
+  },
+  {
+    path: '/kb/articles/:id(\\d+)',
+    name: 'kb-article',
+    component: () => import('./screens/kb/ArticleEditor.vue'),
+    meta: { titleKey: 'kb.editor.editTitle' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('./screens/settings/SettingsScreen.vue'),

@@ -33,6 +33,13 @@ struct SearchRequest {
   int limit = 25;      // 1–100
   bool facets = false;  // count matching tickets by status, group, channel, priority
   int utc_offset_minutes = 330;  // the searcher's zone, for whole-day dates
+  // Knowledge-base articles (one hit per translation). Agents find every translation of every
+  // article that is not deleted, drafts and internal ones too (status and visibility are in
+  // the hit's fields). With `public_only` (the help centre, which searches with an anonymous
+  // Principal: agent_id 0, not an admin, which implies it) only published translations of
+  // public articles are found, and nothing but articles whatever `types` says.
+  bool public_only = false;
+  std::string language;  // "en" | "hi" | "kn": articles only in that translation; "": any
 };
 
 // A problem with the query, explained (see search/query/query.h).
@@ -54,7 +61,9 @@ struct SearchHit {
   double score = 0;     // relevance, comparable within one result only
   // A few fields the result list shows without another request: for tickets number, status,
   // priority, channel, group_id, assignee_id, requester {id, name}, updated_at, created_at;
-  // for contacts email; for organisations domains.
+  // for contacts email; for organisations domains; for articles language, status,
+  // visibility, section_id, help_url ("/help/hi/articles/7"), updated_at. An article hit's id
+  // is the article's; its title and snippet are in the translation's language.
   nlohmann::json fields = nlohmann::json::object();
 };
 

@@ -4,6 +4,7 @@
 
 #include "services/store.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/tx_kb.h"
 
 namespace sahayak::store {
 
@@ -26,7 +27,7 @@ std::string SortedTicketWalkSql(const services::TicketFilter& filter, domain::Ti
 // this class only runs statements. Not thread-safe.
 class SqliteTx final : public services::WriteTx {
  public:
-  explicit SqliteTx(Connection* conn) : c_(conn) {}
+  explicit SqliteTx(Connection* conn) : c_(conn), kb_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -174,6 +175,8 @@ class SqliteTx final : public services::WriteTx {
   Result<std::vector<domain::OutboxItem>> ListOutboxAfter(Id after_id, int limit) override;
   Result<Id> MaxOutboxId() override;
   Result<services::IndexableCounts> CountIndexable() override;
+  // knowledge base (helper K1; tx_kb.h)
+  services::KbWriteTx& kb() override { return kb_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -193,6 +196,7 @@ class SqliteTx final : public services::WriteTx {
       int64_t tag_count);
 
   Connection* c_;
+  SqliteKbTx kb_;
 };
 
 }  // namespace sahayak::store

@@ -363,13 +363,15 @@ Result<services::IndexableCounts> SqliteTx::CountIndexable() {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
                                "SELECT (SELECT COUNT(*) FROM tickets WHERE merged_into_id IS "
                                "NULL), (SELECT COUNT(*) FROM contacts), (SELECT COUNT(*) FROM "
-                               "organisations)"));
+                               "organisations), (SELECT COUNT(*) FROM kb_translations t JOIN "
+                               "kb_articles a ON a.id = t.article_id WHERE a.deleted_at IS NULL)"));
   ASSIGN_OR_RETURN(bool row, s.Step());
   services::IndexableCounts n;
   if (row) {
     n.tickets = s.Int(0);
     n.contacts = s.Int(1);
     n.organisations = s.Int(2);
+    n.article_translations = s.Int(3);
   }
   return n;
 }
