@@ -67,7 +67,16 @@ void AddMailbox(const vmime::mailbox& mb, const std::string& raw_lower,
   if (out->size() >= kMaxAddresses) return;
   MailAddress a;
   a.name = WordsToUtf8(mb.getName(), problems);
-  std::string email = RepairUtf8(mb.getEmail().toString());
+  // The address is put together from its raw parts: emailAddress::toString() re-encodes a
+  // non-ASCII part through an ICU converter that libvmime leaks when the bytes are not in
+  // the part's charset (found by the fuzzer), and the raw bytes are what the sender wrote.
+  const vmime::emailAddress& address = mb.getEmail();
+  std::string email = address.getLocalName().getBuffer();
+  if (!address.getDomainName().getBuffer().empty()) {
+    email += '@';
+    email += address.getDomainName().getBuffer();
+  }
+  email = RepairUtf8(email);
   std::string clean;
   for (char c : email) {
     if (static_cast<unsigned char>(c) > 0x20 && c != '<' && c != '>' && c != 0x7F) clean += c;

@@ -64,6 +64,26 @@ KbSection ReadSection(const Stmt& s) {
   return c;
 }
 
+// Every row of `s`, each read by `read`.
+template <typename T>
+Result<std::vector<T>> ReadAll(Stmt& s, T (*read)(const Stmt&)) {
+  std::vector<T> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(read(s));
+  }
+  return out;
+}
+
+// The one row of `s`, or NotFound naming `what`.
+template <typename T>
+Result<T> ReadOne(Stmt& s, T (*read)(const Stmt&), const std::string& what) {
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound(what + " does not exist");
+  return read(s);
+}
+
 Result<int64_t> CountOne(Stmt& s) {
   ASSIGN_OR_RETURN(bool row, s.Step());
   return row ? s.Int(0) : 0;
@@ -79,13 +99,7 @@ Result<std::vector<KbCategory>> SqliteKbTx::ListKbCategories(Id ws) {
            " FROM kb_categories WHERE workspace_id = ? ORDER BY position, id";
   })));
   s.Bind(1, ws);
-  std::vector<KbCategory> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadCategory(s));
-  }
-  return out;
+  return ReadAll(s, &ReadCategory);
 }
 
 Result<KbCategory> SqliteKbTx::GetKbCategory(Id ws, Id id) {
@@ -94,9 +108,7 @@ Result<KbCategory> SqliteKbTx::GetKbCategory(Id ws, Id id) {
            " FROM kb_categories WHERE workspace_id = ? AND id = ?";
   })));
   s.Bind(1, ws).Bind(2, id);
-  ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return NotFound("category " + std::to_string(id) + " does not exist");
-  return ReadCategory(s);
+  return ReadOne(s, &ReadCategory, "category " + std::to_string(id));
 }
 
 Result<std::vector<KbSection>> SqliteKbTx::ListKbSections(Id ws) {
@@ -105,13 +117,7 @@ Result<std::vector<KbSection>> SqliteKbTx::ListKbSections(Id ws) {
            " FROM kb_sections WHERE workspace_id = ? ORDER BY category_id, position, id";
   })));
   s.Bind(1, ws);
-  std::vector<KbSection> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadSection(s));
-  }
-  return out;
+  return ReadAll(s, &ReadSection);
 }
 
 Result<KbSection> SqliteKbTx::GetKbSection(Id ws, Id id) {
@@ -120,9 +126,7 @@ Result<KbSection> SqliteKbTx::GetKbSection(Id ws, Id id) {
            " FROM kb_sections WHERE workspace_id = ? AND id = ?";
   })));
   s.Bind(1, ws).Bind(2, id);
-  ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return NotFound("section " + std::to_string(id) + " does not exist");
-  return ReadSection(s);
+  return ReadOne(s, &ReadSection, "section " + std::to_string(id));
 }
 
 Result<int64_t> SqliteKbTx::CountKbSectionsOfCategory(Id ws, Id category_id) {
