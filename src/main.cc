@@ -47,9 +47,14 @@ int main(int argc, char** argv) {
   create_agent->add_option("--role", role, "admin or agent")
       ->check(CLI::IsMember({"admin", "agent"}));
   create_agent->add_option("--password", password, "Password (8+ characters)")->required();
+  std::string workspace;  // "": the first workspace
+  create_agent->add_option("--workspace", workspace,
+                           "Workspace name (default: the first); created when there is none "
+                           "of that name (tests of workspace isolation use it)");
   auto* create_token = admin->add_subcommand("create-token", "Create an API token; prints it");
   create_token->add_option("--email", email, "The agent the token acts as")->required();
   create_token->add_option("--name", token_name, "A name to recognise the token by");
+  create_token->add_option("--workspace", workspace, "The agent's workspace (default: the first)");
   auto* reset = admin->add_subcommand("reset-password", "Set a new password for an agent");
   reset->add_option("--email", email, "E-mail address")->required();
   reset->add_option("--password", password, "New password (8+ characters)")->required();
@@ -119,9 +124,11 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("migrate")) return sahayak::app::Migrate(config);
   if (cli.got_subcommand("seed-demo")) return sahayak::app::SeedDemo(config, tickets, seed_value);
   if (create_agent->parsed()) {
-    return sahayak::app::CreateAgent(config, email, name, role, password);
+    return sahayak::app::CreateAgent(config, email, name, role, password, workspace);
   }
-  if (create_token->parsed()) return sahayak::app::CreateToken(config, email, token_name);
+  if (create_token->parsed()) {
+    return sahayak::app::CreateToken(config, email, token_name, workspace);
+  }
   if (reset->parsed()) return sahayak::app::ResetPassword(config, email, password);
   if (mail_deliver->parsed()) return sahayak::app::MailDeliver(config, mailbox);
   if (reindex->parsed()) return sahayak::app::Reindex(config);

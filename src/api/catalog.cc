@@ -47,25 +47,27 @@ Result<std::map<std::string, std::string>> ParseCatalogue(std::string_view json_
   return out;
 }
 
-const Catalog& Catalog::Help() {
-  static const Catalog* catalog = [] {
-    std::map<std::string, std::map<std::string, std::string>> by_lang;
-    for (const std::string& lang : domain::KbLanguages()) {
-      std::string name = "i18n/help." + lang + ".json";
-      const EmbeddedFile* f = FindEmbeddedFile(name);
-      if (f == nullptr) {
-        spdlog::error("the help centre's catalogue {} is not embedded", name);
-        continue;
-      }
-      auto parsed = ParseCatalogue(f->content);
-      if (!parsed.ok()) {
-        spdlog::error("{}: {}", name, parsed.status().message());
-        continue;
-      }
-      by_lang.emplace(lang, std::move(parsed).value());
+Catalog Catalog::LoadEmbedded(std::string_view family) {
+  std::map<std::string, std::map<std::string, std::string>> by_lang;
+  for (const std::string& lang : domain::KbLanguages()) {
+    std::string name = "i18n/" + std::string(family) + "." + lang + ".json";
+    const EmbeddedFile* f = FindEmbeddedFile(name);
+    if (f == nullptr) {
+      spdlog::error("the catalogue {} is not embedded", name);
+      continue;
     }
-    return new Catalog(std::move(by_lang));
-  }();
+    auto parsed = ParseCatalogue(f->content);
+    if (!parsed.ok()) {
+      spdlog::error("{}: {}", name, parsed.status().message());
+      continue;
+    }
+    by_lang.emplace(lang, std::move(parsed).value());
+  }
+  return Catalog(std::move(by_lang));
+}
+
+const Catalog& Catalog::Help() {
+  static const Catalog* catalog = new Catalog(LoadEmbedded("help"));
   return *catalog;
 }
 

@@ -38,6 +38,11 @@ class Catalog {
   // not parse is a build defect: it is logged and its texts fall back to English.
   static const Catalog& Help();
 
+  // The family's catalogues (i18n/<family>.<lang>.json) in every KB language, parsed from
+  // the embedded files. A catalogue that is missing or does not parse is a build defect: it
+  // is logged and its texts fall back to English.
+  static Catalog LoadEmbedded(std::string_view family);
+
   explicit Catalog(std::map<std::string, std::map<std::string, std::string>> by_lang)
       : by_lang_(std::move(by_lang)) {}
 

@@ -10,14 +10,18 @@
 #include "base/clock.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/deflection/deflection.h"
+#include "services/deflection/deflection_service.h"
 #include "services/kb/kb_service.h"
 #include "services/mail/mailbox_service.h"
 #include "services/people/people_service.h"
+#include "services/portal/portal_service.h"
 #include "services/presence/presence_service.h"
 #include "services/search/search.h"
 #include "services/store.h"
 #include "services/tickets/ticket_service.h"
 #include "services/views/view_service.h"
+#include "services/webforms/web_form_service.h"
 
 namespace sahayak::api {
 
@@ -60,6 +64,26 @@ struct ApiContext {
   // and the per-address limit on its feedback form (null: no limit).
   std::string help_contact_url = "/portal";
   RateLimiter* help_feedback_limiter = nullptr;
+  // Records deflection attempts that ended in a submitted request (portal, web form); null:
+  // nothing is recorded.
+  services::DeflectionService* deflection = nullptr;
+  // Suggestions, clicks and figures of deflection (/help/suggest, /api/v1/kb/deflection);
+  // the same object as `deflection`; null: those routes answer 503.
+  services::DeflectionTracker* deflection_tracker = nullptr;
+  RateLimiter* help_suggest_limiter = nullptr;  // per IP on /help/suggest (null: no limit)
+  // Web forms (/api/v1/web-forms, /forms/{key}); null: the API answers 503, the pages 404.
+  // Submissions are limited per IP and per e-mail address (null: no limit).
+  services::WebFormService* web_forms = nullptr;
+  RateLimiter* web_form_ip_limiter = nullptr;
+  RateLimiter* web_form_email_limiter = nullptr;
+  // The customer portal (/portal; api/portal.h); null: its pages say it is unavailable.
+  // `public_url` ("https://support.example.in") starts the sign-in links mailed to customers.
+  // Sign-in link requests and password attempts are limited per address and per IP, agents'
+  // portal invitations per contact (null: no limit).
+  services::PortalService* portal = nullptr;
+  std::string public_url;
+  RateLimiter* portal_address_limiter = nullptr;
+  RateLimiter* portal_ip_limiter = nullptr;
 };
 
 }  // namespace sahayak::api

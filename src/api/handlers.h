@@ -128,4 +128,36 @@ Response HelpFile(ApiContext&, Call&);
 // The friendly 404 page for a /help path no route matches (the router calls it).
 Response HelpNotFound(ApiContext&, const Request&);
 
+// Web forms and deflection (handlers_web_forms.cc, forms_*.cc; api/forms.h).
+Response ListWebForms(ApiContext&, Call&);
+Response CreateWebForm(ApiContext&, Call&);
+Response GetWebForm(ApiContext&, Call&);
+Response PatchWebForm(ApiContext&, Call&);
+Response DeleteWebForm(ApiContext&, Call&);
+Response WebFormPage(ApiContext&, Call&);
+Response SubmitWebForm(ApiContext&, Call&);
+// embed.js, the form frame's script and stylesheet, deflect.js (by the request's path).
+Response FormsAsset(ApiContext&, Call&);
+Response HelpSuggest(ApiContext&, Call&);
+Response KbDeflection(ApiContext&, Call&);
+
+// The customer portal (portal_signin.cc, portal_pages.cc; api/portal.h).
+Response PortalHome(ApiContext&, Call&);
+Response PortalSignIn(ApiContext&, Call&);
+Response PortalRequestLink(ApiContext&, Call&);
+Response PortalPasswordSignIn(ApiContext&, Call&);
+Response PortalLinkPage(ApiContext&, Call&);
+Response PortalUseLink(ApiContext&, Call&);
+Response PortalSignOut(ApiContext&, Call&);
+Response PortalTicket(ApiContext&, Call&);
+Response PortalReply(ApiContext&, Call&);
+Response PortalNewRequest(ApiContext&, Call&);
+Response PortalCreateRequest(ApiContext&, Call&);
+Response PortalFile(ApiContext&, Call&);
+Response PortalSetPassword(ApiContext&, Call&);
+Response PortalCss(ApiContext&, Call&);
+Response PortalInvitation(ApiContext&, Call&);
+// The friendly 404 page for a /portal path no route matches (the router calls it).
+Response PortalNotFound(ApiContext&, const Request&);
+
 }  // namespace sahayak::api::handlers

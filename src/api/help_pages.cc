@@ -158,6 +158,10 @@ Response HelpArticle(ApiContext& ctx, Call& call) {
   }
   const services::PublicArticle& a = *got;
   (void)ctx.kb->RecordView(ws, id, v.lang);  // a lost view count must not cost the page
+  // Opened from a suggestion on a new-request page (/help/suggest): a deflection click.
+  if (auto d = call.req.Query("d"); d && ctx.deflection_tracker != nullptr) {
+    ctx.deflection_tracker->RecordClick(ws, *d, id);
+  }
 
   std::string main = Breadcrumbs(
       v, {{v.Url("#c" + std::to_string(a.category.id)), a.category_title},

@@ -58,6 +58,8 @@ Match MatchPattern(const std::vector<std::string_view>& pat,
       // another route (or none).
       if (!domain::IsKbLanguage(segs[i])) return Match::kNo;
       *lang = std::string(segs[i]);
+    } else if (pat[i] == "{key}") {
+      // A public key (web forms): any segment; the handler reads it from the path.
     } else if (pat[i].front() == '{') {
       std::string_view s = segs[i];
       int64_t v = 0;
@@ -130,6 +132,16 @@ void AddRateHeaders(Response* r, const RateLimiter::Decision& d) {
 
 size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
   if (method == "POST" && (path == "/api/v1/attachments" || path == "/api/v1/attachments/")) {
+    return ctx_.limits.max_attachment_bytes + 64 * 1024;
+  }
+  // The customer portal's new requests and replies carry attachments; a file over the limit
+  // gets the form again with a message (api/portal.h), a body far over it a 413.
+  if (method == "POST" && path.rfind("/portal/", 0) == 0 && path != "/portal/sign-out" &&
+      path.rfind("/portal/sign-in", 0) != 0 && path != "/portal/password") {
+    return 2 * ctx_.limits.max_attachment_bytes + 64 * 1024;
+  }
+  // A web form's submission carries its attachments (api/forms.h).
+  if (method == "POST" && path.rfind("/forms/", 0) == 0) {
     return ctx_.limits.max_attachment_bytes + 64 * 1024;
   }
   return ctx_.limits.max_body_bytes;
@@ -207,6 +219,11 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
     if ((req.path == "/help" || req.path.rfind("/help/", 0) == 0) &&
         (req.method == "GET" || req.method == "HEAD")) {
       return handlers::HelpNotFound(ctx_, req);
+    }
+    // So do the customer portal's (api/portal.h).
+    if ((req.path == "/portal" || req.path.rfind("/portal/", 0) == 0) &&
+        (req.method == "GET" || req.method == "HEAD")) {
+      return handlers::PortalNotFound(ctx_, req);
     }
     if (bad_id) return Problem(404, "not-found", "the id in the path is not a valid id");
     if (!allow.empty()) {

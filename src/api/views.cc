@@ -106,6 +106,7 @@ json ContactJson(const domain::Contact& c) {
           {"language", c.language},
           {"time_zone", c.time_zone},
           {"organisation_id", Opt(c.organisation_id)},
+          {"ticket_access", c.ticket_access},
           {"created_at", FormatRfc3339(c.created_at)},
           {"updated_at", FormatRfc3339(c.updated_at)},
           {"version", c.version}};

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/help.h"
+#include "api/portal.h"
 #include "app/secret_key.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
@@ -136,6 +137,18 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
       std::make_unique<api::RateLimiter>(clock, api::help::kFeedbackPerMinute);
   app->context_->help_feedback_limiter = app->help_feedback_limiter_.get();
   app->context_->help_contact_url = config.help_contact_url;
+  services::PortalOptions portal_options;
+  portal_options.hash_cost = ao.hash_cost;
+  app->portal_ = std::make_unique<services::PortalService>(*app->store_, clock, *app->tickets_,
+                                                           portal_options);
+  app->portal_->set_on_mail_queued([w = app->outbox_worker_.get()] { w->Notify(); });
+  app->portal_address_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, api::portal::kPerAddressPerMinute);
+  app->portal_ip_limiter_ = std::make_unique<api::RateLimiter>(clock, api::portal::kPerIpPerMinute);
+  app->context_->portal = app->portal_.get();
+  app->context_->public_url = config.public_url;
+  app->context_->portal_address_limiter = app->portal_address_limiter_.get();
+  app->context_->portal_ip_limiter = app->portal_ip_limiter_.get();
   app->context_->views = app->views_.get();
   app->context_->presence = app->presence_.get();
   app->mail_check_ = std::make_unique<channels::VmimeMailServerCheck>();
@@ -150,6 +163,27 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->kb_ = std::make_unique<services::KbService>(*app->store_, clock);
   app->context_->kb = app->kb_.get();
   app->context_->kb_feedback_limiter = app->help_feedback_limiter_.get();
+  // Web forms and article deflection (docs/web-forms.md).
+  app->web_forms_ = std::make_unique<services::WebFormService>(clock, app->secret_key_);
+  app->deflection_ = std::make_unique<services::DeflectionTracker>(
+      *app->store_, clock, config.deflection_settle_seconds * 1000);
+  app->web_form_ip_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, config.web_form_per_minute_per_ip);
+  app->web_form_email_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, config.web_form_per_minute_per_email);
+  app->help_suggest_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, config.help_suggest_per_minute_per_ip);
+  app->context_->web_forms = app->web_forms_.get();
+  app->context_->deflection = app->deflection_.get();
+  app->context_->deflection_tracker = app->deflection_.get();
+  app->context_->web_form_ip_limiter = app->web_form_ip_limiter_.get();
+  app->context_->web_form_email_limiter = app->web_form_email_limiter_.get();
+  app->context_->help_suggest_limiter = app->help_suggest_limiter_.get();
+  app->metrics_->AddGauge("sahayak_web_form_spam_total",
+                          "Web form submissions a honeypot caught since start.",
+                          [f = app->web_forms_.get()] {
+                            return static_cast<double>(f->spam_count());
+                          });
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

@@ -16,6 +16,7 @@
 #include "services/mail/mailbox_service.h"
 #include "services/mail/outbound_service.h"
 #include "services/people/people_service.h"
+#include "services/portal/portal_service.h"
 #include "services/presence/presence_service.h"
 #include "services/search/search.h"
 #include "services/tickets/ticket_service.h"
@@ -73,6 +74,16 @@ class App {
   std::unique_ptr<api::RateLimiter> api_limiter_;
   std::unique_ptr<api::RateLimiter> login_limiter_;
   std::unique_ptr<api::RateLimiter> help_feedback_limiter_;
+  // Web forms and deflection (helper F).
+  std::unique_ptr<services::WebFormService> web_forms_;
+  std::unique_ptr<services::DeflectionTracker> deflection_;
+  std::unique_ptr<api::RateLimiter> web_form_ip_limiter_;
+  std::unique_ptr<api::RateLimiter> web_form_email_limiter_;
+  std::unique_ptr<api::RateLimiter> help_suggest_limiter_;
+  // The customer portal (helper P).
+  std::unique_ptr<services::PortalService> portal_;
+  std::unique_ptr<api::RateLimiter> portal_address_limiter_;
+  std::unique_ptr<api::RateLimiter> portal_ip_limiter_;
   std::unique_ptr<api::ApiContext> context_;
   std::unique_ptr<api::Router> router_;
   std::unique_ptr<StaticSite> site_;

@@ -47,10 +47,35 @@ bool WriteFileAtomically(const std::string& path, const std::string& text) {
   return std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
-Result<domain::Agent> FindAgent(App& app, const std::string& email) {
+// The CLI's principal in the workspace named `name` ("": the first one, SystemPrincipal);
+// with `create`, a workspace of that name is made when there is none.
+Result<services::Principal> WorkspacePrincipal(App& app, const std::string& name, bool create) {
+  services::Principal p = app.SystemPrincipal();
+  if (name.empty()) return p;
+  RETURN_IF_ERROR(app.store().Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto all, tx.ListWorkspaces());
+    for (const auto& w : all) {
+      if (w.name == name) {
+        p.workspace_id = w.id;
+        return Status::Ok();
+      }
+    }
+    if (!create) return NotFound("there is no workspace named " + name);
+    services::Workspace w;
+    w.name = name;
+    w.created_at = w.updated_at = SystemClock::Get().Now();
+    RETURN_IF_ERROR(tx.InsertWorkspace(&w));
+    p.workspace_id = w.id;
+    return Status::Ok();
+  }));
+  return p;
+}
+
+Result<domain::Agent> FindAgent(App& app, const std::string& email, domain::Id workspace_id = 0) {
   domain::Agent agent;
+  if (workspace_id == 0) workspace_id = app.SystemPrincipal().workspace_id;
   RETURN_IF_ERROR(app.store().Read([&](services::ReadTx& tx) -> Status {
-    auto a = tx.FindAgentByEmail(app.SystemPrincipal().workspace_id, FoldCase(Trim(email)));
+    auto a = tx.FindAgentByEmail(workspace_id, FoldCase(Trim(email)));
     if (!a.ok()) return NotFound("no agent has the e-mail address " + email);
     agent = std::move(a).value();
     return Status::Ok();
@@ -139,6 +164,11 @@ int Serve(const Config& config, const std::string& port_file) {
   }
   SearchIndexer indexer(&(*app)->store(), SearchIndexPath(config));
   if (Status st = server.Start(); !st.ok()) return Fail(st);
+  // Without portal.base_url the portal's sign-in links name the address served on.
+  if ((*app)->context().public_url.empty()) {
+    (*app)->context().public_url =
+        "http://" + config.listen_host + ":" + std::to_string(server.port());
+  }
   if (config.imap_fetch) imap.Start();
   if (config.search_index) indexer.Start();
   spdlog::info("sahayak serving on http://{}:{} with data in {}", config.listen_host,
@@ -185,17 +215,20 @@ int Migrate(const Config& config) {
 }
 
 int CreateAgent(const Config& config, const std::string& email, const std::string& name,
-                const std::string& role, const std::string& password) {
+                const std::string& role, const std::string& password,
+                const std::string& workspace) {
   auto app_or = OpenOrExplain(config);
   if (!app_or.ok()) return Fail(app_or.status());
   App& app = **app_or;
   if (Status st = services::CheckPassword(password); !st.ok()) return Fail(st);
+  auto who = WorkspacePrincipal(app, workspace, /*create=*/true);
+  if (!who.ok()) return Fail(who.status());
   auto hash = app.auth().HashNewPassword(password);
   if (!hash.ok()) return Fail(hash.status());
   nlohmann::json body = {{"email", email}, {"name", name}, {"role", role}};
   domain::Agent agent;
   Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
-    ASSIGN_OR_RETURN(agent, app.people().CreateAgent(tx, app.SystemPrincipal(), body, *hash));
+    ASSIGN_OR_RETURN(agent, app.people().CreateAgent(tx, *who, body, *hash));
     return Status::Ok();
   });
   if (!st.ok()) return Fail(st);
@@ -203,17 +236,20 @@ int CreateAgent(const Config& config, const std::string& email, const std::strin
   return 0;
 }
 
-int CreateToken(const Config& config, const std::string& email, const std::string& name) {
+int CreateToken(const Config& config, const std::string& email, const std::string& name,
+                const std::string& workspace) {
   auto app_or = OpenOrExplain(config);
   if (!app_or.ok()) return Fail(app_or.status());
   App& app = **app_or;
-  auto agent = FindAgent(app, email);
+  auto who = WorkspacePrincipal(app, workspace, /*create=*/false);
+  if (!who.ok()) return Fail(who.status());
+  auto agent = FindAgent(app, email, who->workspace_id);
   if (!agent.ok()) return Fail(agent.status());
   std::string token;
   Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
     services::ApiTokenRecord rec;
-    ASSIGN_OR_RETURN(token, app.auth().CreateApiToken(tx, app.SystemPrincipal(), agent->id,
-                                                      name.empty() ? "cli" : name, &rec));
+    ASSIGN_OR_RETURN(
+        token, app.auth().CreateApiToken(tx, *who, agent->id, name.empty() ? "cli" : name, &rec));
     return Status::Ok();
   });
   if (!st.ok()) return Fail(st);

@@ -27,6 +27,10 @@ Status ParseListen(const std::string& text, std::string* host, uint16_t* port) {
 
 Status Config::Validate() const {
   if (data_dir.empty()) return InvalidArgument("data directory must not be empty");
+  if (!public_url.empty() && public_url.rfind("http://", 0) != 0 &&
+      public_url.rfind("https://", 0) != 0) {
+    return InvalidArgument("portal.base_url must start with http:// or https://");
+  }
   if (io_threads < 1 || io_threads > 64) return InvalidArgument("server.io_threads must be 1-64");
   if (read_threads < 1 || read_threads > 256) {
     return InvalidArgument("server.read_threads must be 1-256");
@@ -166,6 +170,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadString(t, "data.secret_key", &c->secret_key));
   RETURN_IF_ERROR(ReadString(t, "server.web_root", &c->web_root));
   RETURN_IF_ERROR(ReadString(t, "help.contact_url", &c->help_contact_url));
+  RETURN_IF_ERROR(ReadString(t, "portal.base_url", &c->public_url));
   RETURN_IF_ERROR(ReadString(t, "log.format", &c->log_format));
   RETURN_IF_ERROR(ReadString(t, "log.level", &c->log_level));
   RETURN_IF_ERROR(ReadInt(t, "limits.max_body_bytes", &c->max_body_bytes));
@@ -176,6 +181,10 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "auth.password_ops", &c->password_ops));
   RETURN_IF_ERROR(ReadInt(t, "limits.requests_per_minute", &c->requests_per_minute));
   RETURN_IF_ERROR(ReadInt(t, "limits.logins_per_minute_per_ip", &c->logins_per_minute_per_ip));
+  RETURN_IF_ERROR(ReadInt(t, "forms.per_minute_per_ip", &c->web_form_per_minute_per_ip));
+  RETURN_IF_ERROR(ReadInt(t, "forms.per_minute_per_email", &c->web_form_per_minute_per_email));
+  RETURN_IF_ERROR(ReadInt(t, "help.suggest_per_minute_per_ip", &c->help_suggest_per_minute_per_ip));
+  RETURN_IF_ERROR(ReadInt(t, "help.deflection_settle_seconds", &c->deflection_settle_seconds));
   if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
   RETURN_IF_ERROR(ReadInt(t, "mail.max_message_bytes", &c->mail_max_message_bytes));
   std::string lmtp;
@@ -219,6 +228,7 @@ Status LoadConfigEnv(Config* c) {
   EnvString("SAHAYAK_SECRET_KEY", &c->secret_key);
   EnvString("SAHAYAK_WEB_ROOT", &c->web_root);
   EnvString("SAHAYAK_HELP_CONTACT_URL", &c->help_contact_url);
+  EnvString("SAHAYAK_PUBLIC_URL", &c->public_url);
   EnvString("SAHAYAK_LOG_FORMAT", &c->log_format);
   EnvString("SAHAYAK_LOG_LEVEL", &c->log_level);
   EnvString("SAHAYAK_DB_SYNCHRONOUS", &c->db_synchronous);
@@ -228,6 +238,12 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_OPS", &c->password_ops));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_RATE_LIMIT_PER_MINUTE", &c->requests_per_minute));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_LOGIN_RATE_LIMIT_PER_MINUTE", &c->logins_per_minute_per_ip));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_WEB_FORM_PER_MINUTE_PER_IP", &c->web_form_per_minute_per_ip));
+  RETURN_IF_ERROR(
+      EnvInt("SAHAYAK_WEB_FORM_PER_MINUTE_PER_EMAIL", &c->web_form_per_minute_per_email));
+  RETURN_IF_ERROR(
+      EnvInt("SAHAYAK_HELP_SUGGEST_PER_MINUTE_PER_IP", &c->help_suggest_per_minute_per_ip));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_DEFLECTION_SETTLE_SECONDS", &c->deflection_settle_seconds));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_MESSAGE_BYTES", &c->mail_max_message_bytes));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_RETRY_BASE_MS", &c->mail_retry_base_ms));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_ATTEMPTS", &c->mail_max_attempts));

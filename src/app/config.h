@@ -40,6 +40,13 @@ struct Config {
   bool secure_cookies = false;
   int64_t requests_per_minute = 6000;      // per agent or token; 0 turns the limit off
   int64_t logins_per_minute_per_ip = 60;   // login attempts per client address; 0: off
+  // Web form submissions (forms.*, SAHAYAK_WEB_FORM_*; docs/web-forms.md) per minute per
+  // client address and per e-mail address, /help/suggest calls per minute per address, and how
+  // long a deflection attempt settles before the figures count it. 0 turns a limit off.
+  int64_t web_form_per_minute_per_ip = 10;
+  int64_t web_form_per_minute_per_email = 3;
+  int64_t help_suggest_per_minute_per_ip = 120;
+  int64_t deflection_settle_seconds = 1800;
   int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
   std::vector<MailboxConfig> mailboxes;
   bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail
@@ -47,6 +54,10 @@ struct Config {
   // The help centre's "contact us" link (help.contact_url, SAHAYAK_HELP_CONTACT_URL); empty
   // hides it.
   std::string help_contact_url = "/portal";
+  // Where customers reach this server ("https://support.example.in"; portal.base_url,
+  // SAHAYAK_PUBLIC_URL): the start of the customer portal's sign-in links. Empty: the
+  // address `serve` listens on (http://host:port), fine only for trying it out locally.
+  std::string public_url;
   // The LMTP listener (mail.lmtp_listen, SAHAYAK_LMTP_LISTEN); off while lmtp_host is empty.
   std::string lmtp_host;
   uint16_t lmtp_port = 0;

@@ -24,7 +24,9 @@ Status Maintenance::RunOnce() {
   const Millis now = clock_.Now();
   RETURN_IF_ERROR(store_.Write([&](services::WriteTx& tx) -> Status {
     RETURN_IF_ERROR(tx.DeleteIdempotencyBefore(now - kIdempotencyKeyLifetime));
-    return tx.DeleteSessionsExpiredBefore(now);
+    RETURN_IF_ERROR(tx.DeleteSessionsExpiredBefore(now));
+    // The customer portal's expired sessions and sign-in links (docs/portal.md).
+    return tx.portal().DeleteExpiredPortalRows(now);
   }));
   return store_.Optimize();
 }

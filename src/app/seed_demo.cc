@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/commands.h"
+#include "base/crypto.h"
 #include "base/html_sanitizer.h"
 #include "services/audit.h"
 #include "services/demo/corpus.h"
@@ -105,6 +106,25 @@ Status SeedPeople(App& app, const demo::Corpus& corpus, const std::string& passw
     }
     return services::RecordChange(tx, ws, who.actor(), "workspace.seeded", "workspace", ws,
                                   {{"demo", true}}, now);
+  });
+}
+
+// One enabled contact form, "Contact us", sending its tickets to the Shipping group
+// (docs/web-forms.md); any origin may not frame it until an admin adds the shop's site.
+Status SeedWebForm(App& app, const demo::Corpus& corpus, const Seeded& seeded,
+                   const services::Principal& who) {
+  services::WebForm f;
+  f.workspace_id = who.workspace_id;
+  f.public_key = RandomToken(18);
+  f.name = "Contact us";
+  for (size_t i = 0; i < corpus.groups().size() && i < seeded.group_ids.size(); ++i) {
+    if (corpus.groups()[i].name == "Shipping" || !f.group_id) f.group_id = seeded.group_ids[i];
+  }
+  f.created_at = f.updated_at = SystemClock::Get().Now();
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    RETURN_IF_ERROR(tx.web_forms().InsertWebForm(&f));
+    return services::RecordChange(tx, who.workspace_id, who.actor(), "web_form.created",
+                                  "web_form", f.id, {{"name", {nullptr, f.name}}}, f.created_at);
   });
 }
 
@@ -262,6 +282,10 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
   if (!kb_articles.ok()) {
     std::fprintf(stderr, "sahayak: seeding the knowledge base failed: %s\n",
                  kb_articles.status().ToString().c_str());
+    return 1;
+  }
+  if (Status st = SeedWebForm(app, corpus, seeded, who); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the web form failed: %s\n", st.message().c_str());
     return 1;
   }
   const Millis now = SystemClock::Get().Now();

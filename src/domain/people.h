@@ -60,6 +60,9 @@ struct Contact {
   std::string language;
   std::string time_zone;
   std::optional<Id> organisation_id;
+  // Which tickets the customer portal shows them: "own", or "organization" (also their
+  // organisation's; docs/portal.md).
+  std::string ticket_access = "own";
   Millis created_at = 0;
   Millis updated_at = 0;
   int64_t version = 1;

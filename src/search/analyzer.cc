@@ -9,6 +9,7 @@
 #include <unicode/uscript.h>
 
 #include "base/text.h"
+#include "search/kannada_stem.h"
 #include "search/phonetic.h"
 
 namespace sahayak::search {
@@ -245,6 +246,9 @@ struct Analyzer::Impl {
       case Script::kDevanagari:
         token.stem = Stem(hindi.get(), token.term);
         token.phonetic = phonetic.ForDevanagari(token.term);
+        break;
+      case Script::kKannada:
+        token.stem = KannadaStem(token.term);
         break;
       default:
         break;

@@ -14,8 +14,9 @@ enum class Script { kLatin, kDevanagari, kKannada, kNumber, kOther };
 // One word of analysed text.
 struct Token {
   std::string term;      // normalised and case-folded: what exact matching compares
-  std::string stem;      // Snowball stem (English for Latin, Hindi for Devanagari); empty when
-                         // there is none or it equals `term` (Kannada has no stemmer)
+  std::string stem;      // Snowball stem (English for Latin, Hindi for Devanagari), the light
+                         // Kannada stem of search/kannada_stem.h for Kannada; empty when
+                         // there is none or it equals `term`
   std::string phonetic;  // a script-neutral sound key shared by पार्सल and "parcel" (Latin
                          // and Devanagari words only; empty otherwise). See docs/search.md.
   uint32_t position = 0;  // 0-based word position, for phrases

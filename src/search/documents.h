@@ -6,6 +6,7 @@
 
 #include "domain/people.h"
 #include "search/analyzer.h"
+#include "search/text_writer.h"
 #include "services/store.h"
 
 // Turns tickets, contacts and organisations into Xapian documents laid out as search/schema.h
@@ -17,9 +18,6 @@ namespace sahayak::search {
 std::string TicketIdTerm(domain::Id id);
 std::string ContactIdTerm(domain::Id id);
 std::string OrganisationIdTerm(domain::Id id);
-
-// Position gap between fields (subject, each message, tags …) so phrases never span two.
-constexpr Xapian::termpos kFieldGap = 100;
 
 // A ticket's document. Filter terms: type, workspace, status, priority, ticket type, channel,
 // assignee (id or "none"), group (id or "none"), tags, requester, organisation, number,

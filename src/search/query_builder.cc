@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "domain/ticket.h"
+#include "search/hinglish.h"
 #include "search/schema.h"
 
 namespace sahayak::search {
@@ -16,6 +17,7 @@ using Q = Xapian::Query;
 using query::Node;
 
 constexpr double kStemWeight = 0.8;
+constexpr double kHinglishWeight = 0.5;
 constexpr double kPhoneticWeight = 0.3;
 
 Q Boolean(const Q& q) { return Q(Q::OP_SCALE_WEIGHT, q, 0.0); }
@@ -45,6 +47,42 @@ std::string EnumValue(std::string_view v) {
 }
 
 }  // namespace
+
+namespace {
+
+// A Hinglish-looking Latin token: a word of the curated table, or a plain word with a sound
+// key, at least 3 letters, with a vowel, not written in capitals (GST, KYC, NDR are acronyms).
+bool MayBeHinglish(const Token& t, std::string_view written) {
+  if (t.script != Script::kLatin) return false;
+  if (IsCuratedHinglish(t.term)) return true;  // also "tha", whose sound key is too short
+  if (t.phonetic.empty() || CodePointCount(t.term) < 3) return false;
+  int letters = 0, capitals = 0;
+  for (char c : written) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+  }
+  if (letters >= 2 && capitals == letters) return false;
+  return t.term.find_first_of("aeiou") != std::string::npos;
+}
+
+}  // namespace
+
+bool SearchesBySound(const Token& t, std::string_view written) {
+  if (t.script != Script::kLatin) return !t.phonetic.empty() && CodePointCount(t.term) >= 3;
+  return MayBeHinglish(t, written) && !IsCuratedHinglish(t.term);
+}
+
+std::vector<HinglishTerm> HinglishTerms(Analyzer& analyzer, const Token& t,
+                                        std::string_view written) {
+  std::vector<HinglishTerm> out;
+  if (!MayBeHinglish(t, written)) return out;
+  for (const std::string& w : DevanagariSpellings(t.term).words) {
+    auto tokens = analyzer.Analyze(w);
+    if (tokens.size() != 1 || tokens.front().script != Script::kDevanagari) continue;
+    out.push_back({tokens.front().term, tokens.front().stem});
+  }
+  return out;
+}
 
 Scope ScopeFor(const services::Principal& who) {
   Scope s;
@@ -163,12 +201,31 @@ std::optional<Q> QueryBuilder::Word(const std::string& text) {
     if (!t.stem.empty()) alts.push_back(Q(Q::OP_SCALE_WEIGHT, Q(t.stem), kStemWeight));
     // Documents store Z+stem only when the stem differs from the word, so "parcel" must look
     // for Zparcel to find "parcels", and "parcels" for the exact "parcel".
-    if (t.script == Script::kLatin || t.script == Script::kDevanagari) {
+    if (t.script == Script::kLatin || t.script == Script::kDevanagari ||
+        t.script == Script::kKannada) {
       const std::string& s = t.stem.empty() ? t.term : t.stem;
       alts.push_back(Q(Q::OP_SCALE_WEIGHT, Term(schema::kStem, s), kStemWeight));
     }
-    // One- and two-letter words (क, सल, "ka") sound like too much to be worth a sound key.
-    if (!t.phonetic.empty() && CodePointCount(t.term) >= 3) {
+    bool by_sound = SearchesBySound(t, text);
+    auto hinglish = HinglishTerms(analyzer_, t, text);
+    if (index_ != nullptr && !hinglish.empty()) {
+      std::erase_if(hinglish, [&](const HinglishTerm& h) {
+        return !index_->term_exists(h.term) &&
+               (h.stem.empty() || !index_->term_exists(schema::Term(schema::kStem, h.stem)));
+      });
+      by_sound = hinglish.empty() && !t.phonetic.empty();
+    }
+    if (!hinglish.empty()) {
+      // "mila" also looks up मिला (and its stem: मिली, मिले) in documents with Hindi text.
+      std::vector<Q> dev;
+      for (const auto& h : hinglish) {
+        dev.emplace_back(h.term);
+        if (!h.stem.empty()) dev.push_back(Term(schema::kStem, h.stem));
+      }
+      Q q(Q::OP_FILTER, Combine(Q::OP_OR, dev), Term(schema::kLanguage, "hi"));
+      alts.push_back(Q(Q::OP_SCALE_WEIGHT, q, kHinglishWeight));
+    }
+    if (by_sound) {
       // Sound keys bridge scripts (Hinglish "parcel" ↔ पार्सल); within one script they are
       // too loose (मिला ~ मूल, delivery ~ deliver). So a Latin word's key only reaches
       // documents with Hindi text, and a Devanagari word's key only documents without.
@@ -190,10 +247,22 @@ std::optional<Q> QueryBuilder::Phrase(const std::string& text) {
   auto tokens = analyzer_.Analyze(text);
   if (tokens.empty()) return std::nullopt;
   std::vector<Q> exact;
-  for (const auto& t : tokens) exact.emplace_back(t.term, 1, t.position);
+  // "nahi mila" also as the Devanagari phrase नहीं मिला, when every word has spellings.
+  std::vector<Q> devanagari;
+  for (const auto& t : tokens) {
+    exact.emplace_back(t.term, 1, t.position);
+    if (devanagari.size() + 1 < exact.size()) continue;
+    std::vector<Q> spellings;
+    for (const auto& h : HinglishTerms(analyzer_, t, text)) spellings.emplace_back(h.term);
+    if (!spellings.empty()) devanagari.push_back(Combine(Q::OP_OR, spellings));
+  }
   if (exact.size() == 1) return exact.front();
-  return Q(Q::OP_PHRASE, exact.begin(), exact.end(),
-           static_cast<Xapian::termcount>(exact.size()));
+  const auto n = static_cast<Xapian::termcount>(exact.size());
+  Q phrase(Q::OP_PHRASE, exact.begin(), exact.end(), n);
+  if (devanagari.size() != exact.size()) return phrase;
+  Q hinglish(Q::OP_PHRASE, devanagari.begin(), devanagari.end(), n);
+  hinglish = Q(Q::OP_FILTER, hinglish, Term(schema::kLanguage, "hi"));
+  return Q(Q::OP_OR, phrase, Q(Q::OP_SCALE_WEIGHT, hinglish, kHinglishWeight));
 }
 
 std::optional<Q> QueryBuilder::Prefix(const std::string& text) {

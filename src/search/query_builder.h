@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -71,6 +72,12 @@ class QueryBuilder {
   // Problems found while translating (spans are byte offsets, like the parser's).
   const std::vector<query::Problem>& problems() const { return problems_; }
 
+  // The index the query will run on (optional; must outlive the builder). With it, a
+  // Hinglish word keeps only the Devanagari spellings the index holds, and when it holds
+  // one, the word's sound key is left out (it would also reach मेला for "mila"). Without
+  // it, only words of the curated table go without their sound key.
+  void set_index(const Xapian::Database* index) { index_ = index; }
+
  private:
   std::optional<Xapian::Query> Translate(const query::Node& n);
   std::optional<Xapian::Query> And(const query::Node& n);
@@ -90,7 +97,29 @@ class QueryBuilder {
   services::ReadTx& tx_;
   const services::Principal& who_;
   std::vector<query::Problem> problems_;
+  const Xapian::Database* index_ = nullptr;
 };
+
+// Whether a query word's token is also looked up by its phonetic key (XP): it has one and at
+// least 3 letters (क, सल, "ka" sound like too much), and a Latin word is no acronym: not
+// written in capitals ("GST", "KYC" would meet घोषित, कैश) and not without vowels ("gst"),
+// and not a word of the curated Hinglish table (search/hinglish.h), whose Devanagari
+// spellings are looked up instead: "mila" finds मिला but no longer मेला.
+// `written` is the query word as typed. The query builder and the snippets both ask this.
+bool SearchesBySound(const Token& t, std::string_view written);
+
+// A Devanagari spelling of a Hinglish query word as the index holds it: the Analyzer's term
+// and Hindi stem ("" when the stem is the term).
+struct HinglishTerm {
+  std::string term;
+  std::string stem;
+};
+// The Devanagari spellings (search/hinglish.h) a Latin query token also looks up, analysed;
+// none for other scripts, acronyms, words without a vowel or under 3 letters. A word's
+// spellings are looked up (exact and Z+stem, weight 0.5) in documents with Hindi text only,
+// like sound keys; in a phrase, the phrase of the spellings is tried too.
+std::vector<HinglishTerm> HinglishTerms(Analyzer& analyzer, const Token& t,
+                                        std::string_view written);
 
 // At most this many terms a prefix (`parc*`) expands to: the most frequent ones.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;

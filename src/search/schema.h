@@ -10,7 +10,7 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 2;  // 2: knowledge-base articles
+constexpr int kSchemaVersion = 3;  // 2: knowledge-base articles; 3: Kannada stems (Z)
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.
@@ -35,7 +35,7 @@ inline constexpr std::string_view kArticle = "XART";    // + article id, on each
 inline constexpr std::string_view kSection = "XSEC";    // + knowledge-base section id
 
 // Free-text prefixes. Unprefixed terms are the Analyzer's exact terms (with positions);
-// fields and messages are kFieldGap (search/documents.h) positions apart. The subject counts
+// fields and messages are kFieldGap (search/text_writer.h) positions apart. The subject counts
 // 3× (wdf), other text 1×. "Z" terms and "XP" terms carry no positions.
 inline constexpr std::string_view kStem = "Z";          // + Snowball stem, only when it differs
                                                         //   from the word (Token::stem not

@@ -167,9 +167,15 @@ Result<services::SearchResult> XapianSearchService::Search(
       for (const auto& p : builder.problems()) problems.push_back(p);
       if (!user) return Status::Ok();
       const Scope scope = ScopeFor(who, request);
-      const VisibleQuery visible = VisibleQuery::Make(scope, request.types, user);
       const HighlightTerms highlight = CollectHighlightTerms(analyzer, parsed.root);
       return WithReader(options_.index_path, [&](Xapian::Database& db) -> Status {
+        // Translated again with the index at hand: a Hinglish word keeps the Devanagari
+        // spellings the index holds and then needs no sound key (query_builder.h).
+        QueryBuilder with_index(analyzer, tx, who);
+        with_index.set_index(&db);
+        auto indexed = with_index.Build(parsed.root);
+        const VisibleQuery visible =
+            VisibleQuery::Make(scope, request.types, indexed ? indexed : user);
         result.hits.clear();
         result.facets.clear();
         Xapian::Enquire enquire(db);

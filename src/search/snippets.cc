@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "base/text.h"
+#include "search/query_builder.h"
 
 namespace sahayak::search {
 
@@ -30,7 +31,11 @@ void Collect(Analyzer& analyzer, const Node& n, HighlightTerms* out) {
       for (const auto& t : analyzer.Analyze(n.text)) {
         out->terms.insert(t.term);
         out->stems.insert(t.stem.empty() ? t.term : t.stem);
-        if (!t.phonetic.empty()) out->phonetics.insert(PhoneticKey(t, false));
+        if (SearchesBySound(t, n.text)) out->phonetics.insert(PhoneticKey(t, false));
+        for (const auto& h : HinglishTerms(analyzer, t, n.text)) {
+          out->terms.insert(h.term);
+          if (!h.stem.empty()) out->stems.insert(h.stem);
+        }
       }
       return;
     case Node::Kind::kPrefix: {

@@ -14,6 +14,9 @@
 #include "domain/saved_view.h"
 #include "domain/ticket.h"
 #include "services/kb/kb_store.h"
+#include "services/portal/portal_store.h"
+#include "services/deflection/deflection_store.h"
+#include "services/webforms/web_form_store.h"
 
 // The storage interfaces the services need. store/sqlite implements them (PostgreSQL later);
 // services and api see only these. All methods return NotFound for ids outside the workspace.
@@ -295,6 +298,12 @@ class ReadTx {
 
   // The knowledge base (services/kb/kb_store.h).
   virtual KbReadTx& kb() = 0;
+  // The customer portal (services/portal/portal_store.h).
+  virtual PortalReadTx& portal() = 0;
+  // Web forms and article deflection (helper F; services/webforms/web_form_store.h,
+  // services/deflection/deflection_store.h).
+  virtual WebFormReadTx& web_forms() = 0;
+  virtual DeflectionReadTx& deflection() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -392,6 +401,11 @@ class WriteTx : public virtual ReadTx {
 
   // The knowledge base, writable (services/kb/kb_store.h).
   KbWriteTx& kb() override = 0;
+  // The customer portal, writable (services/portal/portal_store.h).
+  PortalWriteTx& portal() override = 0;
+  // Web forms and article deflection, writable (helper F).
+  WebFormWriteTx& web_forms() override = 0;
+  DeflectionWriteTx& deflection() override = 0;
 };
 
 // The database. Thread-safe.

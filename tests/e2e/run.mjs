@@ -19,6 +19,9 @@ import { tests as mailTests } from './mail_display.mjs';
 import { tests as mailboxTests } from './mailboxes_admin.mjs';
 import { tests as searchTests } from './search.mjs';
 import { tests as kbTests } from './kb.mjs';
+import { tests as consolePortalTests } from './console_portal.mjs';
+import { tests as webFormTests } from './web_form.mjs';
+import { tests as portalTests } from './portal.mjs';
 import { DIST, REPO, UserVisibleFailure } from './lib.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -41,7 +44,7 @@ binary = path.resolve(binary || path.join(REPO, 'build/release/sahayak'));
 const OUT = process.env.SAHAYAK_TEST_OUT
   ? path.join(path.resolve(process.env.SAHAYAK_TEST_OUT), 'e2e')
   : path.join(REPO, 'build/test-output/e2e');
-const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests];
+const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests];
 const selected = tests.filter((t) => !filter || t.name.includes(filter));
 
 if (!selected.length) {
@@ -157,17 +160,19 @@ async function runOne(browser, base, test) {
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS * 2);
   const origin = new URL(base).origin;
+  // The server, and local origins a test serves itself (t.allowOrigin: a shop embedding a form).
+  const allowed = new Set([origin]);
   const requests = [];
   const foreign = [];
   context.on('request', (r) => {
     const url = r.url();
     requests.push(url);
-    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && !allowed.has(new URL(url).origin)) {
       foreign.push(url);
     }
   });
   // Nothing may leave the machine: a request elsewhere is refused (and reported below).
-  await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+  await context.route((url) => !allowed.has(url.origin), (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -186,6 +191,11 @@ async function runOne(browser, base, test) {
     },
     /** Runs `sahayak --data <the server's folder> ...args` with `input` on stdin: { status, stdout, stderr }. */
     cli: (args, input = '') => spawnSync(binary, ['--data', data, ...args], { input, encoding: 'utf8', timeout: 60_000 }),
+    /** Lets the page load from `o` too: an http://127.0.0.1:PORT origin the test serves itself. */
+    allowOrigin(o) {
+      if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(o)) throw new Error(`allowOrigin: ${o} is not a local origin`);
+      allowed.add(o);
+    },
     /** Opens a new page in the same context (same session). */
     newPage: () => context.newPage(),
     /** A second browser context on the same server (another agent's browser); closed after the test. */

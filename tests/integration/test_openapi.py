@@ -256,7 +256,7 @@ class OpenApiDocumentTest(unittest.TestCase):
         # and the workspace; API tokens, the audit log, mailboxes and the mail outbox are admin
         # only.
         admin_only = ("/api/v1/api-tokens", "/api/v1/audit-events", "/api/v1/mailboxes",
-                      "/api/v1/mail")
+                      "/api/v1/mail", "/api/v1/web-forms")
         read_only_for_agents = ("/api/v1/agents", "/api/v1/groups", "/api/v1/tags",
                                 "/api/v1/custom-fields", "/api/v1/workspace")
         problems = []
@@ -289,7 +289,9 @@ class OpenApiDocumentTest(unittest.TestCase):
                 # ({lang}: en, hi or kn, the router's language segment.)
                 # ({n}: a knowledge-base translation's version number, /versions/{n}.)
                 if n != "id" and n != "lang" and not (n == "number" and "/by-number/" in path) \
-                        and not (n == "n" and "/versions/{n}" in path):
+                        and not (n == "n" and "/versions/{n}" in path) \
+                        and not (n == "key" and path == "/forms/{key}") \
+                        and not (n == "key" and path == "/portal/sign-in/{key}"):  # a key/token
                     problems.append("%s: path parameter {%s} (use {id})" % (path, n))
             for method in HTTP_METHODS:
                 if method not in item:

@@ -105,6 +105,9 @@ def setUpModule():
     ids["api-tokens"] = k.json["id"] if k.status == 201 else 1
     u = admin.upload("roles.txt", b"hello roles\n", "text/plain")
     ids["attachments"] = u.json["id"] if u.status == 201 else 1
+    w = admin.post("/api/v1/web-forms", {"name": "Roles form"})
+    ids["web-forms"] = w.json["id"] if w.status == 201 else 1
+    ids["forms"] = w.json["key"] if w.status == 201 else "no-such-form"
     e = admin.get("/api/v1/audit-events?limit=1")
     ids["audit-events"] = (e.json["data"][0]["id"]
                            if e.status == 200 and e.json and e.json.get("data") else 1)

@@ -9,6 +9,12 @@ Each file is one theme (english, hindi, kannada, hinglish, mixed, syntax):
      "queries": [{"q": "...", "expect": ["d1", "d3"], "order"?: ["d3", "d1"],
                   "stretch"?: true, "note": "why"}]}
 
+A file with `"demo_kb": true` (articles.json) has no `documents`: its server is filled by
+`sahayak seed-demo --tickets 0` (the demo knowledge base of src/services/demo/kb_corpus_*.cc,
+every article in English, Hindi and Kannada), `"articles": {"key": "English title", ...}`
+names the articles its queries expect, and its queries search `type=article` (a query may add
+`"language": "hi"` to keep one translation; hits are per translation, counted once per article).
+
 `expect` is the exact set of the file's documents the query must find; `order`, when given,
 is the relative order in which those documents must come (default sort, relevance). A query
 marked `stretch` is a goal not yet required (Hinglish in Latin letters finding Devanagari...):
@@ -31,6 +37,7 @@ and recall over the required queries. Python standard library only (harness.py).
 import glob
 import json
 import os
+import re
 import time
 import unittest
 import urllib.parse
@@ -38,13 +45,13 @@ import urllib.parse
 import harness
 
 DATA_DIR = os.path.join(harness.REPO, "tests", "data", "search", "relevance")
-THEMES = ["english", "hindi", "kannada", "hinglish", "mixed", "syntax"]
+THEMES = ["english", "hindi", "kannada", "hinglish", "mixed", "syntax", "articles"]
 INDEX_TIMEOUT = 30.0      # seconds for the sentinel to become searchable
 SETTLE_SECONDS = 3.0      # a mismatching query is retried for this long
 SENTINEL_TAG = "relevance-sentinel"
 DOC_FIELDS = {"key", "subject", "messages", "tags", "status", "priority", "channel",
               "language"}
-QUERY_FIELDS = {"q", "expect", "order", "stretch", "note"}
+QUERY_FIELDS = {"q", "expect", "order", "stretch", "note", "language"}
 
 # file name -> summary dict, filled by the tests and printed once at the end
 SUMMARY = {}
@@ -60,11 +67,17 @@ def check_file(data):
     problems = []
     docs = data.get("documents")
     queries = data.get("queries")
-    if not isinstance(docs, list) or not docs:
-        return ["no documents"]
     if not isinstance(queries, list) or not queries:
         return ["no queries"]
     keys = set()
+    if data.get("demo_kb"):
+        articles = data.get("articles")
+        if "documents" in data or not isinstance(articles, dict) or not articles:
+            return ["a demo_kb file names its articles (key: English title), no documents"]
+        keys = set(articles)
+        docs = []
+    elif not isinstance(docs, list) or not docs:
+        return ["no documents"]
     for d in docs:
         key = d.get("key")
         if key in keys:
@@ -85,7 +98,86 @@ def check_file(data):
                 problems.append("%r names unknown document %r" % (q["q"], k))
         if not set(q.get("order", [])) <= set(q["expect"]):
             problems.append("%r: order names documents that are not expected" % q["q"])
+        if "language" in q and (not data.get("demo_kb") or q["language"] not in KB_LANGUAGES):
+            problems.append("%r: language is for article files: en, hi or kn" % q["q"])
     return problems
+
+
+KB_LANGUAGES = ("en", "hi", "kn")
+
+
+class LoadedDemoKb:
+    """The demo knowledge base in a running server: key <-> article id (by English title)."""
+
+    def __init__(self, server, client, data):
+        self.server = server
+        self.client = client
+        r = client.get("/api/v1/kb/articles?limit=100")
+        if r.status != 200:
+            raise harness.HarnessError("listing articles failed:\n" + r.describe())
+        by_title = {}
+        for a in r.json["items"]:
+            for t in a["translations"]:
+                if t["language"] == "en":
+                    by_title[t["title"]] = a["id"]
+        self.id_of = {}
+        for key, title in data["articles"].items():
+            if title not in by_title:
+                raise harness.HarnessError("no demo article titled %r; the demo has %s"
+                                           % (title, sorted(by_title)))
+            self.id_of[key] = by_title[title]
+        self.key_of = {v: k for k, v in self.id_of.items()}
+        self.count = len(r.json["items"])
+
+    def search(self, q, language=None):
+        """(article ids in result order, once each; the last response)."""
+        ids = []
+        cursor = ""
+        for _ in range(50):
+            params = {"type": "article", "limit": 100, "q": q}
+            if language:
+                params["language"] = language
+            if cursor:
+                params["cursor"] = cursor
+            r = self.client.get("/api/v1/search?" + urllib.parse.urlencode(params))
+            if r.status != 200 or not isinstance(r.json, dict) or "data" not in r.json:
+                return None, r
+            for hit in r.json["data"]:
+                if hit.get("type") == "article" and hit["id"] not in ids:
+                    ids.append(hit["id"])
+            cursor = r.json.get("next_cursor") or ""
+            if not cursor:
+                return ids, r
+        raise harness.HarnessError("search %r did not stop paging" % q)
+
+    def wait_indexed(self):
+        # A query of negations alone lists every article the agent may see.
+        deadline = time.monotonic() + INDEX_TIMEOUT * 4
+        last = None
+        while time.monotonic() < deadline:
+            ids, last = self.search("-zzqqxx")
+            if ids is not None and len(ids) >= self.count:
+                return
+            time.sleep(0.2)
+        raise harness.HarnessError("the demo articles were not searchable after %ss; last "
+                                   "answer:\n%s\n%s" % (INDEX_TIMEOUT * 4,
+                                                         last.describe() if last else "-",
+                                                         self.server.log_tail()))
+
+    def keys(self, ids):
+        return [self.key_of.get(i, "#%d" % i) for i in ids]
+
+
+def start_demo_kb_server():
+    """A server on a folder filled by seed-demo (no tickets) and a token of its admin."""
+    server = harness.Server(env={"SAHAYAK_RATE_LIMIT_PER_MINUTE": "0"}, create_users=False)
+    p = server.cli("seed-demo", "--tickets", "0", "--seed", "1")
+    m = re.search(r"login: ([\w.+-]+@[\w.-]+) /", p.stdout)
+    if not m:
+        raise harness.HarnessError("seed-demo printed no admin login:\n" + p.stdout)
+    token = server.create_token(m.group(1), "relevance")
+    server.start()
+    return server, server.bearer(token)
 
 
 class Loaded:
@@ -170,7 +262,10 @@ def run_query(loaded, query):
     order = query.get("order", [])
     deadline = time.monotonic() + SETTLE_SECONDS
     while True:
-        ids, r = loaded.search(query["q"])
+        if "language" in query:
+            ids, r = loaded.search(query["q"], query["language"])
+        else:
+            ids, r = loaded.search(query["q"])
         if ids is None:
             got, ok, error = [], False, r.describe()
         else:
@@ -217,18 +312,24 @@ def summarise(name, records):
     tp = sum(len(set(r["got"]) & set(r["expect"])) for r in required)
     got = sum(len(set(r["got"])) for r in required)
     exp = sum(len(r["expect"]) for r in required)
+    s_tp = sum(len(set(r["got"]) & set(r["expect"])) for r in stretch)
+    s_got = sum(len(set(r["got"])) for r in stretch)
+    s_exp = sum(len(r["expect"]) for r in stretch)
     SUMMARY[name] = {
         "queries": len(required), "passed": sum(r["ok"] for r in required),
         "stretch": len(stretch), "stretch_passed": sum(r["ok"] for r in stretch),
-        "precision": tp / got if got else 1.0, "recall": tp / exp if exp else 1.0}
+        "precision": tp / got if got else 1.0, "recall": tp / exp if exp else 1.0,
+        "stretch_precision": s_tp / s_got if s_got else 1.0,
+        "stretch_recall": s_tp / s_exp if s_exp else 1.0}
 
 
 def print_summary():
     if not SUMMARY:
         return
     print("\nsearch relevance (required queries; stretch apart):")
-    print("  %-10s %7s %6s %6s %9s %9s %8s" % ("file", "queries", "passed", "failed",
-                                               "precision", "recall", "stretch"))
+    print("  %-10s %7s %6s %6s %9s %9s %8s  %s" % ("file", "queries", "passed", "failed",
+                                                   "precision", "recall", "stretch",
+                                                   "stretch precision / recall"))
     tot = {"queries": 0, "passed": 0, "stretch": 0, "stretch_passed": 0}
     for name in THEMES:
         s = SUMMARY.get(name)
@@ -236,9 +337,11 @@ def print_summary():
             continue
         for k in tot:
             tot[k] += s[k]
-        print("  %-10s %7d %6d %6d %9.3f %9.3f %4d/%-3d" % (
+        print("  %-10s %7d %6d %6d %9.3f %9.3f %4d/%-3d  %s" % (
             name, s["queries"], s["passed"], s["queries"] - s["passed"], s["precision"],
-            s["recall"], s["stretch_passed"], s["stretch"]))
+            s["recall"], s["stretch_passed"], s["stretch"],
+            "%.3f / %.3f" % (s["stretch_precision"], s["stretch_recall"]) if s["stretch"]
+            else "-"))
     print("  %-10s %7d %6d %6d %9s %9s %4d/%-3d" % (
         "all", tot["queries"], tot["passed"], tot["queries"] - tot["passed"], "", "",
         tot["stretch_passed"], tot["stretch"]), flush=True)
@@ -267,18 +370,26 @@ class SearchRelevanceTest(unittest.TestCase):
         data = load_file(name)
         self.assertEqual(check_file(data), [], "the data file %s.json is malformed" % name)
         # The rate limiter is not what is tested here (a file makes a few hundred requests).
-        server = harness.Server(env={"SAHAYAK_RATE_LIMIT_PER_MINUTE": "0"})
+        server = None
         try:
-            server.start()
-            client = server.bearer(server.admin_token)
+            if data.get("demo_kb"):
+                server, client = start_demo_kb_server()
+            else:
+                server = harness.Server(env={"SAHAYAK_RATE_LIMIT_PER_MINUTE": "0"})
+                server.start()
+                client = server.bearer(server.admin_token)
             probe = client.get("/api/v1/search?q=x")
             if probe.status == 404:
                 self.skipTest("this binary has no /api/v1/search")
-            loaded = Loaded(server, client, data)
+            if data.get("demo_kb"):
+                loaded = LoadedDemoKb(server, client, data)
+            else:
+                loaded = Loaded(server, client, data)
             loaded.wait_indexed()
             records = [run_query(loaded, q) for q in data["queries"]]
         finally:
-            server.cleanup()
+            if server is not None:
+                server.cleanup()
         summarise(name, records)
         failed = [r for r in records if not r["ok"] and not r["stretch"]]
         stretch_failed = [r for r in records if not r["ok"] and r["stretch"]]

@@ -124,6 +124,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./screens/admin/MailOutboxAdmin.vue'),
         meta: { admin: true, titleKey: 'mailOutbox.title' },
       },
+      {
+        path: 'web-forms',
+        name: 'admin-web-forms',
+        component: () => import('./screens/admin/WebFormsAdmin.vue'),
+        meta: { admin: true, titleKey: 'webForms.title' },
+      },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

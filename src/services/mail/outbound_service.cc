@@ -395,7 +395,10 @@ Result<domain::MailOutboxItem> MailOutboundService::Queue(
 Result<std::optional<domain::MailOutboxItem>> MailOutboundService::QueueReply(
     WriteTx& tx, const Principal& who, const domain::Ticket& t, const domain::Message& m) {
   using Out = std::optional<domain::MailOutboxItem>;
-  if (t.channel != domain::Channel::kEmail || !m.is_public) return Out();
+  // Web-form customers have nowhere else to read the answer; portal and API tickets are
+  // answered where they were opened.
+  const bool by_mail = t.channel == domain::Channel::kEmail || t.channel == domain::Channel::kWeb;
+  if (!by_mail || !m.is_public) return Out();
   const Id ws = t.workspace_id;
   ASSIGN_OR_RETURN(domain::Contact requester, tx.GetContact(ws, t.requester_id));
   const std::string to = ContactEmail(requester);

@@ -495,6 +495,27 @@ TEST_F(OutboundTest, TicketsFromOtherChannelsAreNotMailed) {
   EXPECT_EQ(Outbox().size(), 0u);
 }
 
+TEST_F(OutboundTest, AReplyOnAWebFormTicketIsMailed) {
+  AddMailbox("support", "support@acme.in");
+  domain::Ticket t;
+  ASSERT_TRUE(store_
+                  ->Write([&](WriteTx& tx) -> Status {
+                    TicketCreate in;
+                    in.subject = "Form: parcel damaged";
+                    in.channel = domain::Channel::kWeb;
+                    in.message.body = "The box was crushed";
+                    in.requester.email = "ravi@example.in";
+                    ASSIGN_OR_RETURN(t, tickets_.Create(tx, who_, in));
+                    return Status::Ok();
+                  })
+                  .ok());
+  Reply(t.id, "We are sending a replacement");
+  auto out = Outbox();
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].to_email, "ravi@example.in");
+  EXPECT_EQ(out[0].kind, "reply");
+}
+
 TEST_F(OutboundTest, WithoutAMailboxTheReplyWaitsAndSaysWhy) {
   IngestResult r = Deliver(Mail("ravi@example.in", "Parcel", "x1@example.in"));
   EXPECT_EQ(Outbox().size(), 0u) << "no mailbox, no acknowledgement";

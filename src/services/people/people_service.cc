@@ -119,7 +119,8 @@ json ContactAuditView(const domain::Contact& c) {
           {"identities", ids},
           {"language", c.language},
           {"time_zone", c.time_zone},
-          {"organisation_id", c.organisation_id ? json(*c.organisation_id) : json(nullptr)}};
+          {"organisation_id", c.organisation_id ? json(*c.organisation_id) : json(nullptr)},
+          {"ticket_access", c.ticket_access}};
 }
 
 Status ApplyContact(WriteTx& tx, Id ws, const json& body, bool creating, domain::Contact* c) {
@@ -151,6 +152,15 @@ Status ApplyContact(WriteTx& tx, Id ws, const json& body, bool creating, domain:
       in.Error("organisation_id", "is not an organisation of this workspace");
     } else {
       c->organisation_id = *org;
+    }
+  }
+  // Which tickets the customer portal shows (docs/portal.md).
+  std::string access;
+  if (in.Str("ticket_access", &access, false, 32)) {
+    if (access == "own" || access == "organization") {
+      c->ticket_access = access;
+    } else {
+      in.Error("ticket_access", "must be \"own\" or \"organization\"");
     }
   }
   if (creating && c->identities.empty() && in.ok()) {

@@ -4,7 +4,10 @@
 
 #include "services/store.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/tx_deflection.h"
 #include "store/sqlite/tx_kb.h"
+#include "store/sqlite/tx_portal.h"
+#include "store/sqlite/tx_web_forms.h"
 
 namespace sahayak::store {
 
@@ -27,7 +30,8 @@ std::string SortedTicketWalkSql(const services::TicketFilter& filter, domain::Ti
 // this class only runs statements. Not thread-safe.
 class SqliteTx final : public services::WriteTx {
  public:
-  explicit SqliteTx(Connection* conn) : c_(conn), kb_(conn) {}
+  explicit SqliteTx(Connection* conn)
+      : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -177,6 +181,11 @@ class SqliteTx final : public services::WriteTx {
   Result<services::IndexableCounts> CountIndexable() override;
   // knowledge base (helper K1; tx_kb.h)
   services::KbWriteTx& kb() override { return kb_; }
+  // web forms and deflection (helper F; tx_web_forms.h, tx_deflection.h)
+  services::WebFormWriteTx& web_forms() override { return web_forms_; }
+  services::DeflectionWriteTx& deflection() override { return deflection_; }
+  // customer portal (helper P; tx_portal.h)
+  services::PortalWriteTx& portal() override { return portal_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -197,6 +206,9 @@ class SqliteTx final : public services::WriteTx {
 
   Connection* c_;
   SqliteKbTx kb_;
+  SqliteWebFormTx web_forms_;
+  SqliteDeflectionTx deflection_;
+  SqlitePortalTx portal_;
 };
 
 }  // namespace sahayak::store

@@ -67,7 +67,7 @@ domain::Agent ReadAgent(const Stmt& s) {
 
 constexpr const char* kContactCols =
     "id, workspace_id, name, language, time_zone, organisation_id, created_at, updated_at, "
-    "version";
+    "version, ticket_access";
 
 domain::Contact ReadContact(const Stmt& s) {
   domain::Contact c;
@@ -80,6 +80,7 @@ domain::Contact ReadContact(const Stmt& s) {
   c.created_at = s.Int(6);
   c.updated_at = s.Int(7);
   c.version = s.Int(8);
+  c.ticket_access = s.Text(9);
   return c;
 }
 
@@ -520,10 +521,11 @@ Result<Page<domain::Contact>> SqliteTx::ListContacts(Id ws, const services::Cont
 Status SqliteTx::InsertContact(domain::Contact* c) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO contacts (workspace_id, name, language, "
                                        "time_zone, organisation_id, created_at, updated_at, "
-                                       "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                       "version, ticket_access) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                       "?)"));
   s.Bind(1, c->workspace_id).Bind(2, c->name).Bind(3, c->language).Bind(4, c->time_zone);
   s.Bind(5, c->organisation_id).Bind(6, c->created_at).Bind(7, c->updated_at);
-  s.Bind(8, c->version);
+  s.Bind(8, c->version).Bind(9, c->ticket_access);
   RETURN_IF_ERROR(s.Exec());
   c->id = c_->LastInsertId();
   return WriteIdentities(*c);
@@ -532,9 +534,11 @@ Status SqliteTx::InsertContact(domain::Contact* c) {
 Status SqliteTx::UpdateContact(const domain::Contact& c) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE contacts SET name = ?, language = ?, "
                                        "time_zone = ?, organisation_id = ?, updated_at = ?, "
-                                       "version = ? WHERE workspace_id = ? AND id = ?"));
+                                       "version = ?, ticket_access = ? WHERE workspace_id = ? "
+                                       "AND id = ?"));
   s.Bind(1, c.name).Bind(2, c.language).Bind(3, c.time_zone).Bind(4, c.organisation_id);
-  s.Bind(5, c.updated_at).Bind(6, c.version).Bind(7, c.workspace_id).Bind(8, c.id);
+  s.Bind(5, c.updated_at).Bind(6, c.version).Bind(7, c.ticket_access).Bind(8, c.workspace_id);
+  s.Bind(9, c.id);
   RETURN_IF_ERROR(s.Exec());
   return WriteIdentities(c);
 }

@@ -26,10 +26,18 @@ export interface Contact {
   /** An IANA time-zone name; empty when unknown. */
   time_zone: string;
   organisation_id: Id | null;
+  /**
+   * What the contact sees in the customer portal: their own tickets, or all of their
+   * organisation's (B2B contacts). Absent from servers without the portal: "own".
+   */
+  ticket_access?: TicketAccess;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
 }
+
+export const TICKET_ACCESS = ['own', 'organization'] as const;
+export type TicketAccess = (typeof TICKET_ACCESS)[number];
 
 /** The members `PATCH /api/v1/contacts/{id}` takes that the console edits; only those sent change. */
 export interface ContactChanges {
@@ -38,6 +46,7 @@ export interface ContactChanges {
   phone?: string;
   language?: string;
   time_zone?: string;
+  ticket_access?: TicketAccess;
 }
 
 export const TIERS = ['basic', 'standard', 'premium', 'enterprise'] as const;
@@ -93,4 +102,12 @@ export function listContactTickets(
 
 export function getOrganisation(id: Id, client: ApiClient = api): Promise<Organisation> {
   return client.get<Organisation>(`/api/v1/organisations/${id}`);
+}
+
+/**
+ * Mails the contact a one-time link that signs them in to the customer portal (202, with the
+ * address it went to). A contact without an e-mail address is 422 with the reason in `detail`.
+ */
+export function sendPortalInvitation(id: Id, client: ApiClient = api): Promise<{ sent_to: string }> {
+  return client.post<{ sent_to: string }>(`/api/v1/contacts/${id}/portal-invitation`);
 }

@@ -31,6 +31,7 @@ export function problemKey(error: unknown, duplicateKey = 'admin.errors.duplicat
  */
 const FIELD_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/^is required$/, 'admin.fieldErrors.required'],
+  [/^must not be empty$/, 'admin.fieldErrors.required'],
   [/^is not an e-mail address$/, 'admin.fieldErrors.email'],
   [/^must have 8 to 256 characters$/, 'admin.fieldErrors.passwordLength'],
   [/^would lock you out$/, 'admin.fieldErrors.lockout'],

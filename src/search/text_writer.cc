@@ -1,0 +1,46 @@
+#include "search/text_writer.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "search/schema.h"
+
+namespace sahayak::search {
+
+void AddBooleanTerm(Xapian::Document* doc, std::string_view prefix, std::string_view value) {
+  if (value.empty() || prefix.size() + value.size() > kMaxTermBytes) return;
+  doc->add_boolean_term(schema::Term(prefix, value));
+}
+
+void TextWriter::Add(std::string_view text, Xapian::termcount wdf, std::string_view word_prefix) {
+  if (text.empty()) return;
+  std::vector<Token> tokens = analyzer_.Analyze(text, next_);
+  if (tokens.empty()) return;
+  uint32_t last = next_;
+  for (const Token& t : tokens) {
+    if (t.term.empty() || t.term.size() > kMaxTermBytes) continue;
+    doc_->add_posting(t.term, t.position, wdf);
+    last = std::max(last, t.position);
+    if (!t.stem.empty() && t.stem.size() + schema::kStem.size() <= kMaxTermBytes) {
+      doc_->add_term(schema::Term(schema::kStem, t.stem), wdf);
+    }
+    if (!t.phonetic.empty() && t.phonetic.size() + schema::kPhonetic.size() <= kMaxTermBytes) {
+      doc_->add_term(schema::Term(schema::kPhonetic, t.phonetic), wdf);
+    }
+    if (!word_prefix.empty() && t.term.size() + word_prefix.size() <= kMaxTermBytes) {
+      doc_->add_term(schema::Term(word_prefix, t.term));
+    }
+  }
+  next_ = last + 1 + kFieldGap;
+}
+
+void TextWriter::AddWithParts(const std::string& s) {
+  Add(s);
+  std::string parts = s;
+  for (char& ch : parts) {
+    if (ch == '_' || ch == '.' || ch == '-') ch = ' ';
+  }
+  if (parts != s) Add(parts);
+}
+
+}  // namespace sahayak::search

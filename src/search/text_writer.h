@@ -1,0 +1,50 @@
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "search/analyzer.h"
+
+// Writing analysed free text and filter terms into a Xapian document, the one way every
+// document type (tickets, contacts, organisations, articles) does it, so the query builder's
+// look-ups (search/query_builder.h) find the same terms everywhere.
+namespace sahayak::search {
+
+// Xapian refuses terms over 245 bytes; a longer "word" (a base64 blob, a URL) is noise anyway.
+constexpr size_t kMaxTermBytes = 240;
+
+// Position gap between fields (subject, each message, tags …) so phrases never span two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+// Adds prefix + value as a boolean (filter) term; nothing when `value` is empty or the term
+// would be longer than kMaxTermBytes.
+void AddBooleanTerm(Xapian::Document* doc, std::string_view prefix, std::string_view value);
+
+// Adds analysed free text field after field, leaving kFieldGap positions between them.
+// Not thread-safe (it uses the caller's Analyzer); `doc` and `analyzer` must outlive it.
+class TextWriter {
+ public:
+  TextWriter(Xapian::Document* doc, Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
+
+  // Every token of `text` as its exact term at its position (wdf `wdf`), "Z" + stem when the
+  // token has a stem (Token::stem is empty when it equals the term: a query looks its stem
+  // up both as "Z" + stem and as an exact term, so a word that is its own stem needs no
+  // second term), and "XP" + phonetic key; with `word_prefix` also as that prefix + term
+  // (field words: requester:, org:). Terms over kMaxTermBytes are left out.
+  void Add(std::string_view text, Xapian::termcount wdf = 1, std::string_view word_prefix = "");
+
+  // `s` as itself and, when it joins words with '_', '.' or '-' ("express_delivery",
+  // "invoice_scan.pdf", which word breaking keeps together), once more split into its parts,
+  // so both "express_delivery" and "delivery" find it. For tags and file names.
+  void AddWithParts(const std::string& s);
+
+ private:
+  Xapian::Document* doc_;
+  Analyzer& analyzer_;
+  uint32_t next_ = 1;
+};
+
+}  // namespace sahayak::search
