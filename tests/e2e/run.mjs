@@ -22,6 +22,7 @@ import { tests as kbTests } from './kb.mjs';
 import { tests as consolePortalTests } from './console_portal.mjs';
 import { tests as webFormTests } from './web_form.mjs';
 import { tests as portalTests } from './portal.mjs';
+import { tests as helpTests } from './help_centre.mjs';
 import { DIST, REPO, UserVisibleFailure } from './lib.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -44,7 +45,7 @@ binary = path.resolve(binary || path.join(REPO, 'build/release/sahayak'));
 const OUT = process.env.SAHAYAK_TEST_OUT
   ? path.join(path.resolve(process.env.SAHAYAK_TEST_OUT), 'e2e')
   : path.join(REPO, 'build/test-output/e2e');
-const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests];
+const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests, ...helpTests];
 const selected = tests.filter((t) => !filter || t.name.includes(filter));
 
 if (!selected.length) {
@@ -99,7 +100,8 @@ async function startServer() {
   const log = openSync(serverLog, 'w');
   server = spawn(binary, ['--data', data, 'serve', '--listen', '127.0.0.1:0', '--port-file', portFile], {
     stdio: ['ignore', log, log],
-    env: { ...process.env, SAHAYAK_WEB_ROOT: DIST, SAHAYAK_RATE_LIMIT_PER_MINUTE: '0' },
+    // Deflection attempts count at once instead of after 30 minutes (help_centre.mjs).
+    env: { ...process.env, SAHAYAK_WEB_ROOT: DIST, SAHAYAK_RATE_LIMIT_PER_MINUTE: '0', SAHAYAK_DEFLECTION_SETTLE_SECONDS: '0' },
   });
   const exited = new Promise((resolve) => server.once('exit', (code, sig) => resolve(code ?? sig)));
   const deadline = Date.now() + 30_000;
