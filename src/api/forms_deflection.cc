@@ -111,7 +111,7 @@ Response HelpSuggest(ApiContext& ctx, Call& call) {
   if (ctx.search == nullptr || ctx.deflection_tracker == nullptr) {
     return Problem(503, "unavailable", "suggestions are not available on this server");
   }
-  auto ws = help::HelpWorkspace(ctx);
+  auto ws = help::HelpWorkspace(ctx, call.req);
   if (!ws.ok()) return ProblemResponse(ws.status());
 
   std::vector<services::SearchHit> hits;

@@ -67,8 +67,20 @@ struct Visit {
   std::string Url(std::string_view rest = "") const;
 };
 
-// The workspace the help centre shows (the first one: one per deployment for now).
-Result<services::Workspace> HelpWorkspace(ApiContext& ctx);
+// --- which workspace (help_site.cc) ---
+
+// The workspace whose public_host is the host `host_header` names (port dropped, case
+// folded, punycode; domain::RequestHost); when none is, the default one: the lowest id. Null
+// only when `all` is empty.
+const services::Workspace* ChooseWorkspace(const std::vector<services::Workspace>& all,
+                                           std::string_view host_header);
+// The workspace a public page (help centre, portal, /help/suggest) shows, chosen by the
+// request's Host header as ChooseWorkspace does. Read afresh on every call (nothing cached).
+// NotFound when there is no workspace at all.
+Result<services::Workspace> HelpWorkspace(ApiContext& ctx, const Request& req);
+// The base URL of a workspace's site: `public_url` ("https://support.example.in") with its
+// host replaced by `public_host` when that is set (scheme, port and path kept).
+std::string SiteUrl(std::string_view public_url, std::string_view public_host);
 // A visit in `lang` to the help centre's workspace; when that cannot be read, `*ok` is false
 // and the visit shows an unnamed workspace (for an error page).
 Visit StartVisit(ApiContext& ctx, const Request& req, std::string lang, bool* ok);

@@ -24,7 +24,7 @@ Response Redirect(int status, std::string location) {
 
 // The visitor's language for a page whose path names none (or an unknown one).
 std::string VisitorLanguage(ApiContext& ctx, const Request& req) {
-  auto ws = help::HelpWorkspace(ctx);
+  auto ws = help::HelpWorkspace(ctx, req);
   return help::ChooseLanguage(req.Header("cookie"), req.Header("accept-language"),
                               ws.ok() ? ws->default_language : "en");
 }

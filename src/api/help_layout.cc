@@ -85,22 +85,8 @@ std::string Visit::Url(std::string_view rest) const {
   return out;
 }
 
-Result<services::Workspace> HelpWorkspace(ApiContext& ctx) {
-  services::Workspace ws;
-  RETURN_IF_ERROR(ctx.store.Read([&](services::ReadTx& tx) -> Status {
-    ASSIGN_OR_RETURN(auto all, tx.ListWorkspaces());
-    if (all.empty()) return NotFound("no workspace");
-    ws = all.front();
-    for (const auto& w : all) {
-      if (w.id < ws.id) ws = w;
-    }
-    return Status::Ok();
-  }));
-  return ws;
-}
-
 Visit StartVisit(ApiContext& ctx, const Request& req, std::string lang, bool* ok) {
-  auto ws = HelpWorkspace(ctx);
+  auto ws = HelpWorkspace(ctx, req);
   *ok = ws.ok();
   return Visit{ctx, req, std::move(lang), ws.ok() ? std::move(ws).value() : services::Workspace{},
                Catalog::Help()};

@@ -62,14 +62,15 @@ const Catalog& PortalCatalog() {
 
 Visit StartVisit(ApiContext& ctx, const Request& req, bool* ok) {
   Visit v{ctx, req, "en", {}, std::nullopt, false};
-  auto ws = help::HelpWorkspace(ctx);
+  auto ws = help::HelpWorkspace(ctx, req);
   *ok = ws.ok();
   if (ws.ok()) v.workspace = std::move(ws).value();
   const std::string token = help::CookieValue(req.Header("cookie"), kSessionCookie);
   if (*ok && ctx.portal != nullptr && !token.empty()) {
     auto c = ctx.portal->Authenticate(token);
     if (c.ok()) {
-      v.customer = std::move(c).value();
+      // A session of another workspace (another site's cookie) signs no one in here.
+      if (c->workspace_id == v.workspace.id) v.customer = std::move(c).value();
     } else if (c.status().code() != Code::kUnauthenticated) {
       *ok = false;
     }

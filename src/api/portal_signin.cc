@@ -79,8 +79,20 @@ std::string PathToken(const Request& req) {
   return std::string(token);
 }
 
-std::string LinkBase(const ApiContext& ctx) {
-  return ctx.public_url.empty() ? "http://127.0.0.1:8080" : ctx.public_url;
+std::string LinkBase(const ApiContext& ctx, std::string_view public_host) {
+  return help::SiteUrl(ctx.public_url.empty() ? "http://127.0.0.1:8080" : ctx.public_url,
+                       public_host);
+}
+
+// The public host of the agent's workspace ("" when unknown: the server's own address).
+std::string AgentSiteHost(ApiContext& ctx, domain::Id workspace_id) {
+  std::string host;
+  (void)ctx.store.Read([&](services::ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto ws, tx.GetWorkspace(workspace_id));
+    host = ws.public_host;
+    return Status::Ok();
+  });
+  return host;
 }
 
 }  // namespace
@@ -107,7 +119,8 @@ Response PortalRequestLink(ApiContext& ctx, Call& call) {
     return *r;
   }
   if (auto r = portal::Limited(v, ctx.portal_address_limiter, "link:" + email)) return *r;
-  Status st = ctx.portal->RequestSignInLink(v.workspace.id, email, LinkBase(ctx), v.lang);
+  Status st = ctx.portal->RequestSignInLink(v.workspace.id, email,
+                                             LinkBase(ctx, v.workspace.public_host), v.lang);
   if (!st.ok()) return portal::ErrorPage(v, 503);
   // The same page whether or not the address is known.
   std::string main = "<h1>" + html::Escape(v.T("link.sent_title")) + "</h1>\n<p>" +
@@ -199,7 +212,8 @@ Response PortalInvitation(ApiContext& ctx, Call& call) {
       return r;
     }
   }
-  auto sent = ctx.portal->InviteContact(call.who, call.id(), LinkBase(ctx));
+  auto sent = ctx.portal->InviteContact(
+      call.who, call.id(), LinkBase(ctx, AgentSiteHost(ctx, call.who.workspace_id)));
   if (!sent.ok()) {
     if (sent.status().kind() == "no-email") {
       return Problem(422, "no-email", sent.status().message());

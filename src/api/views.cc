@@ -174,6 +174,7 @@ json WorkspaceJson(const services::Workspace& w) {
           {"name", w.name},
           {"default_language", w.default_language},
           {"time_zone", w.time_zone},
+          {"public_host", w.public_host},
           {"version", w.version}};
 }
 

@@ -29,6 +29,9 @@ struct Workspace {
   std::string name;
   std::string default_language = "en";
   std::string time_zone = "Asia/Kolkata";
+  // The host name of its help centre and portal ("help.acme.in", lower-case, no port), or ""
+  // (requests whose Host matches no workspace go to the lowest-id one). Unique when set.
+  std::string public_host;
   Millis created_at = 0;
   Millis updated_at = 0;
   int64_t version = 1;

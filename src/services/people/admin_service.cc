@@ -4,6 +4,7 @@
 #include "base/text.h"
 #include "domain/custom_field.h"
 #include "domain/json_input.h"
+#include "domain/public_host.h"
 #include "services/audit.h"
 #include "services/people/people_service.h"
 
@@ -348,11 +349,30 @@ Result<Workspace> PeopleService::UpdateWorkspace(WriteTx& tx, const Principal& w
       w.time_zone = s;
     }
   }
+  if (in.Str("public_host", &s, false, 4 * domain::kMaxPublicHostChars)) {
+    auto host = domain::NormalizePublicHost(s);
+    if (!host.ok()) {
+      in.Error("public_host", host.status().message());
+    } else {
+      w.public_host = *host;
+    }
+  }
   RETURN_IF_ERROR(in.status());
+  if (!w.public_host.empty() && w.public_host != before.public_host) {
+    // Names the field, which the store's unique index would not.
+    ASSIGN_OR_RETURN(auto all, tx.ListWorkspaces());
+    for (const auto& other : all) {
+      if (other.id != w.id && other.public_host == w.public_host) {
+        return AlreadyExists("another workspace already uses the host " + w.public_host)
+            .WithField("public_host", "is used by another workspace");
+      }
+    }
+  }
   json changes = json::object();
   DiffField(&changes, "name", before.name, w.name);
   DiffField(&changes, "default_language", before.default_language, w.default_language);
   DiffField(&changes, "time_zone", before.time_zone, w.time_zone);
+  DiffField(&changes, "public_host", before.public_host, w.public_host);
   if (changes.empty()) return before;
   w.updated_at = clock_.Now();
   w.version = before.version + 1;

@@ -30,7 +30,7 @@ Status NotFoundIn(const char* what, Id id) {
 }
 
 constexpr const char* kWorkspaceCols =
-    "id, name, default_language, time_zone, created_at, updated_at, version";
+    "id, name, default_language, time_zone, created_at, updated_at, version, public_host";
 
 services::Workspace ReadWorkspace(const Stmt& s) {
   services::Workspace w;
@@ -41,6 +41,7 @@ services::Workspace ReadWorkspace(const Stmt& s) {
   w.created_at = s.Int(4);
   w.updated_at = s.Int(5);
   w.version = s.Int(6);
+  w.public_host = s.Text(7);
   return w;
 }
 
@@ -142,9 +143,10 @@ Status SqliteTx::InsertWorkspace(services::Workspace* w) {
 
 Status SqliteTx::UpdateWorkspace(const services::Workspace& w) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE workspaces SET name = ?, default_language = ?, "
-                                       "time_zone = ?, updated_at = ?, version = ? WHERE id = ?"));
+                                       "time_zone = ?, updated_at = ?, version = ?, "
+                                       "public_host = ? WHERE id = ?"));
   s.Bind(1, w.name).Bind(2, w.default_language).Bind(3, w.time_zone).Bind(4, w.updated_at);
-  s.Bind(5, w.version).Bind(6, w.id);
+  s.Bind(5, w.version).Bind(6, w.public_host).Bind(7, w.id);
   return s.Exec();
 }
 

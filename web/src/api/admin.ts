@@ -77,6 +77,8 @@ export interface Workspace {
   name: string;
   default_language: Language;
   time_zone: string;
+  /** Host name of the workspace's help centre and portal (lower-case, punycode), or "". */
+  public_host?: string;
 }
 
 export type WorkspaceUpdate = Partial<Omit<Workspace, 'id'>>;
