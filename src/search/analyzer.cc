@@ -91,6 +91,18 @@ struct WordShape {
   }
 };
 
+// Narrows [*start, *end) of `s` to leave out white space at either end. ICU's word rules can
+// end a word with white space: U+202F (narrow no-break space) is ExtendNumLet in UAX #29, so
+// "7777\u202F" is one segment; a term never keeps it (found by the fuzzer).
+void TrimWhiteSpace(const icu::UnicodeString& s, int32_t* start, int32_t* end) {
+  while (*start < *end && u_isUWhiteSpace(s.char32At(*start))) {
+    *start = s.moveIndex32(*start, 1);
+  }
+  while (*end > *start && u_isUWhiteSpace(s.char32At(s.moveIndex32(*end, -1)))) {
+    *end = s.moveIndex32(*end, -1);
+  }
+}
+
 WordShape ShapeOf(const icu::UnicodeString& s, int32_t start, int32_t end) {
   WordShape shape;
   const char16_t* p = s.getBuffer();
@@ -273,12 +285,15 @@ std::vector<Token> Analyzer::Analyze(std::string_view text, uint32_t first_posit
   for (int32_t end = words.next(); end != icu::BreakIterator::DONE;
        start = end, end = words.next()) {
     // Rule status alone is not enough: a lone combining mark or U+FFFD can form a segment.
-    const WordShape shape = ShapeOf(u, start, end);
+    int32_t from = start;
+    int32_t to = end;
+    TrimWhiteSpace(u, &from, &to);
+    const WordShape shape = ShapeOf(u, from, to);
     if (shape.alnum == 0) {
       continue;  // spaces, punctuation, symbols
     }
     Token& token = tokens.emplace_back();
-    u.tempSubStringBetween(start, end).toUTF8String(token.term);
+    u.tempSubStringBetween(from, to).toUTF8String(token.term);
     token.position = position++;
     token.script = shape.script();
     impl_->Fill(token);
@@ -292,12 +307,7 @@ std::string Analyzer::NormalizeWord(std::string_view word) {
   icu::UnicodeString u = impl_->Normalize(word);
   int32_t start = 0;
   int32_t end = u.length();
-  while (start < end && u_isUWhiteSpace(u.char32At(start))) {
-    start = u.moveIndex32(start, 1);
-  }
-  while (end > start && u_isUWhiteSpace(u.char32At(u.moveIndex32(end, -1)))) {
-    end = u.moveIndex32(end, -1);
-  }
+  TrimWhiteSpace(u, &start, &end);
   if (ShapeOf(u, start, end).alnum == 0) {
     return "";
   }

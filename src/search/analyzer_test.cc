@@ -109,6 +109,9 @@ TEST(AnalyzerTest, SplitsOnPunctuationTheIcuWay) {
   EXPECT_EQ(Terms(analyzer, ""), Strings{});
   // ICU keeps letters joined by "." and "@" together (documented in docs/search.md).
   EXPECT_EQ(Terms(analyzer, "Mail a.b@example.in now"), (Strings{"mail", "a.b@example.in", "now"}));
+  // U+202F (narrow no-break space, as in "₹ 500\u202F/-") is ExtendNumLet for ICU, which
+  // would end the word "500" with it; a term never keeps white space.
+  EXPECT_EQ(Terms(analyzer, "7777\u202F 12\u202F34"), (Strings{"7777", "12\u202F34"}));
 }
 
 TEST(AnalyzerTest, MixedScriptSentence) {
