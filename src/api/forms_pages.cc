@@ -8,6 +8,7 @@
 #include "api/multipart.h"
 #include "base/text.h"
 #include "services/attachments/attachment_service.h"
+#include "services/tickets/inbound_ticket.h"
 
 namespace sahayak::api::handlers {
 
@@ -212,7 +213,8 @@ Response SubmitWebForm(ApiContext& ctx, Call& call) {
     }
     in.message.channel_meta = {{"web_form", {{"id", form.id}, {"name", form.name}}}};
     ASSIGN_OR_RETURN(ticket, ctx.tickets.Create(tx, who, in));
-    return Status::Ok();
+    // The acknowledgement mail with the ticket number, as for a ticket opened by e-mail.
+    return services::NotifyInboundTicket(tx, ctx.tickets, ticket);
   });
   if (!st.ok()) {
     if (st.code() == Code::kInvalidArgument) {

@@ -1,24 +1,17 @@
 // The portal's pages for a signed-in customer: their requests, one request with its public
-// conversation and the reply form, a new request, files, the password form, the stylesheet
-// (api/portal.h).
-#include <cmath>
-#include <cstdlib>
-
+// conversation and the reply form, files, the password form, the stylesheet (api/portal.h).
+// A new request: portal_new_request.cc.
 #include "api/handlers.h"
 #include "api/html.h"
 #include "api/portal.h"
 #include "api/problem.h"
 #include "base/text.h"
-#include "domain/kb.h"
-#include "services/kb/kb_service.h"
 
 namespace sahayak::api::handlers {
 
 namespace {
 
 using portal::Visit;
-
-constexpr size_t kMaxSubjectChars = 200;
 
 std::string Field(const nlohmann::json& body, const char* name) {
   if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
@@ -86,132 +79,6 @@ Response TicketPage(const Visit& v, const services::PortalTicket& pt, int status
   }
   main += "</ol>\n" + ReplyForm(v, t, draft);
   return portal::RenderPage(v, status, t.subject, std::move(main));
-}
-
-// --- a new request -------------------------------------------------------------------------
-
-struct NewForm {
-  std::string subject;
-  std::string body;
-  std::string topic;
-  nlohmann::json fields = nlohmann::json::object();  // custom field key -> raw text
-};
-
-std::string CustomFieldInputs(const Visit& v, const std::vector<domain::CustomFieldDef>& defs,
-                              const NewForm& form) {
-  std::string out;
-  for (const domain::CustomFieldDef& d : defs) {
-    if (!d.active) continue;
-    const std::string name = "cf_" + d.key;
-    const std::string value = form.fields.value(d.key, "");
-    const std::string req = d.required ? " required" : "";
-    std::string label = html::Escape(d.label);
-    if (d.required) label += " <span aria-hidden=\"true\">*</span>";
-    switch (d.type) {
-      case domain::FieldType::kCheckbox:
-        out += "<label class=\"check\"><input type=\"checkbox\" name=\"" + name + "\" value=\"1\"" +
-               (value.empty() ? "" : " checked") + "> " + label + "</label>";
-        break;
-      case domain::FieldType::kDropdown:
-        out += "<label for=\"" + name + "\">" + label + "</label><select id=\"" + name +
-               "\" name=\"" + name + "\"" + req + "><option value=\"\"></option>";
-        for (const std::string& o : d.options) {
-          out += "<option" + std::string(o == value ? " selected" : "") + ">" + html::Escape(o) +
-                 "</option>";
-        }
-        out += "</select>";
-        break;
-      default: {
-        const char* type = d.type == domain::FieldType::kNumber ? "number"
-                           : d.type == domain::FieldType::kDate ? "date"
-                                                                : "text";
-        out += "<label for=\"" + name + "\">" + label + "</label><input id=\"" + name +
-               "\" name=\"" + name + "\" type=\"" + type + "\"" +
-               (d.type == domain::FieldType::kNumber ? " step=\"any\"" : "") + " value=\"" +
-               html::Attr(value) + "\"" + req + " maxlength=\"1000\">";
-      }
-    }
-  }
-  (void)v;
-  return out;
-}
-
-Response NewRequestPage(ApiContext& ctx, const Visit& v, int status, const NewForm& form,
-                        std::string_view message) {
-  std::vector<domain::CustomFieldDef> defs;
-  (void)ctx.store.Read([&](services::ReadTx& tx) -> Status {
-    auto d = tx.ListCustomFields(v.workspace.id);
-    if (d.ok()) defs = std::move(d).value();
-    return Status::Ok();
-  });
-  std::string topics = "<option value=\"\">" + html::Escape(v.T("new.topic_none")) + "</option>";
-  if (ctx.kb != nullptr) {
-    auto tree = ctx.kb->PublicTree(v.workspace.id, v.lang);
-    if (tree.ok()) {
-      for (const auto& c : *tree) {
-        const std::string title =
-            domain::Localized(c.category.titles, v.lang, v.workspace.default_language);
-        topics += "<option" + std::string(title == form.topic ? " selected" : "") + ">" +
-                  html::Escape(title) + "</option>";
-      }
-    }
-  }
-  std::string main = "<p class=\"crumbs\"><a href=\"/portal\">" +
-                     html::Escape(v.T("nav.requests")) + "</a></p>\n<h1>" +
-                     html::Escape(v.T("new.title")) + "</h1>\n" + Notice(message, true);
-  main +=
-      "<form class=\"stack\" method=\"post\" enctype=\"multipart/form-data\" "
-      "action=\"/portal/new\">" +
-      portal::CsrfInput(v) +
-      "<input type=\"hidden\" name=\"deflection\" value=\"\"><label for=\"ns\">" +
-      html::Escape(v.T("new.subject")) +
-      "</label><input id=\"ns\" name=\"subject\" required autocomplete=\"off\" maxlength=\"" +
-      std::to_string(kMaxSubjectChars) + "\" data-deflect value=\"" + html::Attr(form.subject) +
-      "\"><div data-deflect-list></div><label for=\"nt\">" + html::Escape(v.T("new.topic")) +
-      "</label><select id=\"nt\" name=\"topic\">" + topics + "</select><label for=\"nb\">" +
-      html::Escape(v.T("new.description")) +
-      "</label><textarea id=\"nb\" name=\"body\" rows=\"8\" required maxlength=\"100000\">" +
-      html::Escape(form.body) + "</textarea>" + CustomFieldInputs(v, defs, form) +
-      "<label for=\"nf\">" + html::Escape(v.T("files.label")) +
-      "</label><input id=\"nf\" name=\"files\" type=\"file\" multiple><button "
-      "type=\"submit\">" +
-      html::Escape(v.T("new.submit")) +
-      "</button></form>\n"
-      "<script src=\"/help/assets/deflect.js\" defer></script>\n";
-  return portal::RenderPage(v, status, v.T("new.title"), std::move(main));
-}
-
-// The custom fields of a form as the ticket's JSON; `*bad` names a field that is not valid.
-nlohmann::json CustomFieldValues(const std::vector<domain::CustomFieldDef>& defs,
-                                 const nlohmann::json& raw, std::string* bad) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const domain::CustomFieldDef& d : defs) {
-    if (!d.active) continue;
-    const std::string value = Trim(raw.value(d.key, ""));
-    if (value.empty()) continue;
-    switch (d.type) {
-      case domain::FieldType::kCheckbox:
-        out[d.key] = true;
-        break;
-      case domain::FieldType::kNumber: {
-        char* end = nullptr;
-        double n = std::strtod(value.c_str(), &end);
-        if (end == value.c_str() || *end != '\0' || !std::isfinite(n)) {
-          *bad = d.label;
-          break;
-        }
-        if (n == std::floor(n) && std::fabs(n) < 9e15) {
-          out[d.key] = static_cast<int64_t>(n);
-        } else {
-          out[d.key] = n;
-        }
-        break;
-      }
-      default:
-        out[d.key] = value;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -309,82 +176,6 @@ Response PortalReply(ApiContext& ctx, Call& call) {
   }
   return portal::Redirect("/portal/tickets/" + std::to_string(call.id()) + "?replied=1#m" +
                           std::to_string(m->id));
-}
-
-Response PortalNewRequest(ApiContext& ctx, Call& call) {
-  bool ok = false;
-  Visit v = portal::StartVisit(ctx, call.req, &ok);
-  if (!ok || ctx.portal == nullptr) return portal::ErrorPage(v, 503);
-  if (!v.customer) return portal::ToSignIn(v);
-  return NewRequestPage(ctx, v, 200, NewForm{}, "");
-}
-
-Response PortalCreateRequest(ApiContext& ctx, Call& call) {
-  bool ok = false;
-  Visit v = portal::StartVisit(ctx, call.req, &ok);
-  if (!ok || ctx.portal == nullptr) return portal::ErrorPage(v, 503);
-  if (!v.customer) return portal::ErrorPage(v, 403);
-  auto parsed = portal::ReadMultipartForm(call.req);
-  if (!parsed.ok()) return portal::ErrorPage(v, 400);
-  if (!portal::FormAllowed(v, parsed->fields, true)) return portal::ErrorPage(v, 403);
-  NewForm form;
-  form.subject = Trim(Field(parsed->fields, "subject"));
-  form.body = Field(parsed->fields, "body");
-  form.topic = Trim(Field(parsed->fields, "topic"));
-  for (auto it = parsed->fields.begin(); it != parsed->fields.end(); ++it) {
-    if (it.key().rfind("cf_", 0) == 0 && it.value().is_string()) {
-      form.fields[it.key().substr(3)] = it.value();
-    }
-  }
-  if (form.subject.empty() || Trim(form.body).empty()) {
-    return NewRequestPage(ctx, v, 422, form, v.T("new.missing"));
-  }
-  if (CodePointCount(form.subject) > kMaxSubjectChars || CodePointCount(form.topic) > 200) {
-    return NewRequestPage(ctx, v, 422, form, v.T("new.subject_long"));
-  }
-  std::vector<domain::CustomFieldDef> defs;
-  (void)ctx.store.Read([&](services::ReadTx& tx) -> Status {
-    auto d = tx.ListCustomFields(v.workspace.id);
-    if (d.ok()) defs = std::move(d).value();
-    return Status::Ok();
-  });
-  std::string bad_field;
-  services::PortalRequest request;
-  request.custom_fields = CustomFieldValues(defs, form.fields, &bad_field);
-  if (!bad_field.empty()) {
-    return NewRequestPage(ctx, v, 422, form, v.F("new.bad_field", {{"field", bad_field}}));
-  }
-  std::string message;
-  auto files = portal::StoreUploads(v, parsed->files, &message);
-  if (!files.ok()) {
-    return NewRequestPage(ctx, v, files.status().code() == Code::kResourceExhausted ? 413 : 422,
-                          form, message);
-  }
-  request.subject = form.subject;
-  request.body = form.body;
-  request.topic = form.topic;
-  request.attachments = std::move(files).value();
-  auto t = ctx.portal->CreateTicket(*v.customer, std::move(request));
-  if (!t.ok()) {
-    const Status& st = t.status();
-    if (st.code() != Code::kInvalidArgument) return portal::ErrorPage(v, 503);
-    std::string names;
-    for (const auto& f : st.fields()) {
-      std::string key = f.field;
-      if (key.rfind("custom_fields.", 0) == 0) {
-        key = key.substr(14);
-        for (const auto& d : defs) {
-          if (d.key == key) key = d.label;
-        }
-      }
-      names += (names.empty() ? "" : ", ") + key;
-    }
-    return NewRequestPage(ctx, v, 422, form, v.F("new.bad_field", {{"field", names}}));
-  }
-  if (ctx.deflection != nullptr) {
-    ctx.deflection->RecordSubmitted(v.workspace.id, Field(parsed->fields, "deflection"), t->id);
-  }
-  return portal::Redirect("/portal/tickets/" + std::to_string(t->number) + "?created=1");
 }
 
 Response PortalFile(ApiContext& ctx, Call& call) {

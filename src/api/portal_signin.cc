@@ -156,7 +156,9 @@ Response PortalLinkPage(ApiContext& ctx, Call& call) {
   if (!ok || ctx.portal == nullptr) return portal::ErrorPage(v, 503);
   const std::string token = PathToken(call.req);
   // Showing the page does not use the link: mail scanners open links too.
-  if (token.empty() || !ctx.portal->SignInLinkUsable(token)) return LinkInvalidPage(v);
+  if (token.empty() || !ctx.portal->SignInLinkUsable(v.workspace.id, token)) {
+    return LinkInvalidPage(v);
+  }
   std::string main = "<h1>" + html::Escape(v.T("link.confirm_title")) + "</h1>\n<p>" +
                      html::Escape(v.T("link.confirm_body")) +
                      "</p>\n<form method=\"post\" action=\"" + html::Attr(call.req.path) +
@@ -175,8 +177,10 @@ Response PortalUseLink(ApiContext& ctx, Call& call) {
   if (!portal::FormAllowed(v, call.body, false)) return portal::ErrorPage(v, 403);
   const std::string token = PathToken(call.req);
   if (token.empty()) return LinkInvalidPage(v);
-  auto signed_in =
-      ctx.portal->ConsumeSignInLink(token, call.req.remote_ip, call.req.Header("user-agent"));
+  // Only a link of the workspace whose site this is: one opened on another workspace's host
+  // is refused there without being used up.
+  auto signed_in = ctx.portal->ConsumeSignInLink(v.workspace.id, token, call.req.remote_ip,
+                                                 call.req.Header("user-agent"));
   if (!signed_in.ok()) {
     if (signed_in.status().kind() == services::kPortalLinkInvalid) return LinkInvalidPage(v);
     return portal::ErrorPage(v, 503);

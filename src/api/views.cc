@@ -156,6 +156,8 @@ json CustomFieldJson(const domain::CustomFieldDef& f) {
           {"options", f.options},
           {"required", f.required},
           {"active", f.active},
+          {"customer_visible", f.customer_visible},
+          {"portal_topics", f.portal_topics},
           {"created_at", FormatRfc3339(f.created_at)},
           {"updated_at", FormatRfc3339(f.updated_at)},
           {"version", f.version}};

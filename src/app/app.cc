@@ -147,6 +147,12 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->portal_ip_limiter_ = std::make_unique<api::RateLimiter>(clock, api::portal::kPerIpPerMinute);
   app->context_->portal = app->portal_.get();
   app->context_->public_url = config.public_url;
+  // Acknowledgements of web-form and portal tickets link to the ticket on the workspace's site
+  // (read when queued: `serve` fills in public_url once it knows its port).
+  app->outbound_->set_site_url([ctx = app->context_.get()](std::string_view public_host) {
+    return api::help::SiteUrl(ctx->public_url.empty() ? "http://127.0.0.1:8080" : ctx->public_url,
+                              public_host);
+  });
   app->context_->portal_address_limiter = app->portal_address_limiter_.get();
   app->context_->portal_ip_limiter = app->portal_ip_limiter_.get();
   app->context_->views = app->views_.get();

@@ -1,6 +1,7 @@
 // `sahayak seed-demo`: fills an empty data folder with the multilingual demo business.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -90,17 +91,20 @@ Status SeedPeople(App& app, const demo::Corpus& corpus, const std::string& passw
       const char* key;
       const char* label;
       domain::FieldType type;
+      bool customer_visible;  // topics: SeedPortalTopics, once the categories exist
     };
-    for (const auto& f : {FieldSpec{"awb_number", "AWB number", domain::FieldType::kText},
-                          FieldSpec{"order_id", "Order id", domain::FieldType::kText},
-                          FieldSpec{"invoice_number", "Invoice number", domain::FieldType::kText},
-                          FieldSpec{"amount_inr", "Amount (₹)", domain::FieldType::kNumber},
-                          FieldSpec{"gstin", "GSTIN", domain::FieldType::kText}}) {
+    for (const auto& f :
+         {FieldSpec{"awb_number", "AWB number", domain::FieldType::kText, true},
+          FieldSpec{"order_id", "Order id", domain::FieldType::kText, true},
+          FieldSpec{"invoice_number", "Invoice number", domain::FieldType::kText, true},
+          FieldSpec{"amount_inr", "Amount (₹)", domain::FieldType::kNumber, false},
+          FieldSpec{"gstin", "GSTIN", domain::FieldType::kText, true}}) {
       domain::CustomFieldDef def;
       def.workspace_id = ws;
       def.key = f.key;
       def.label = f.label;
       def.type = f.type;
+      def.customer_visible = f.customer_visible;
       def.created_at = def.updated_at = now;
       RETURN_IF_ERROR(tx.InsertCustomField(&def));
     }
@@ -254,6 +258,35 @@ Result<int> SeedKnowledgeBase(App& app, const services::Principal& who) {
   return articles;
 }
 
+// The portal's topics of the demo fields (docs/portal.md, "Topics and fields"), by the demo
+// categories' English titles: a tracking number for shipping and returns, invoice number and
+// GSTIN for billing; the order id for every topic. amount_inr stays agent-only.
+Status SeedPortalTopics(App& app, const services::Principal& who) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> topics = {
+      {"awb_number", {"Shipping & tracking", "Returns & refunds"}},
+      {"invoice_number", {"Billing & invoices"}},
+      {"gstin", {"Billing & invoices", "Business accounts"}},
+  };
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto categories, tx.kb().ListKbCategories(who.workspace_id));
+    ASSIGN_OR_RETURN(auto fields, tx.ListCustomFields(who.workspace_id));
+    for (auto& f : fields) {
+      for (const auto& [key, titles] : topics) {
+        if (f.key != key) continue;
+        for (const auto& c : categories) {
+          auto en = c.titles.find("en");
+          if (en != c.titles.end() &&
+              std::find(titles.begin(), titles.end(), en->second) != titles.end()) {
+            f.portal_topics.push_back(c.id);
+          }
+        }
+        RETURN_IF_ERROR(tx.UpdateCustomField(f));
+      }
+    }
+    return Status::Ok();
+  });
+}
+
 }  // namespace
 
 int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
@@ -282,6 +315,11 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
   if (!kb_articles.ok()) {
     std::fprintf(stderr, "sahayak: seeding the knowledge base failed: %s\n",
                  kb_articles.status().ToString().c_str());
+    return 1;
+  }
+  if (Status st = SeedPortalTopics(app, who); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the portal's topics failed: %s\n",
+                 st.message().c_str());
     return 1;
   }
   if (Status st = SeedWebForm(app, corpus, seeded, who); !st.ok()) {

@@ -73,6 +73,50 @@ Status ValidateFieldValue(const CustomFieldDef& def, const nlohmann::json& value
   return Status::Ok();
 }
 
+bool ShownInPortal(const CustomFieldDef& d, Id topic_id) {
+  if (!d.active || !d.customer_visible) return false;
+  return d.portal_topics.empty() ||
+         std::find(d.portal_topics.begin(), d.portal_topics.end(), topic_id) !=
+             d.portal_topics.end();
+}
+
+Status ValidatePortalTopics(const std::vector<Id>& topics, const std::vector<Id>& category_ids) {
+  auto bad = [](const std::string& what) {
+    return InvalidArgument("portal_topics " + what).WithField("portal_topics", what);
+  };
+  if (topics.size() > kMaxPortalTopics) {
+    return bad("must hold at most " + std::to_string(kMaxPortalTopics) + " topics");
+  }
+  for (size_t i = 0; i < topics.size(); ++i) {
+    if (std::find(category_ids.begin(), category_ids.end(), topics[i]) == category_ids.end()) {
+      return bad("must name knowledge-base categories of this workspace (" +
+                 std::to_string(topics[i]) + " is not one)");
+    }
+    if (std::find(topics.begin(), topics.begin() + i, topics[i]) != topics.begin() + i) {
+      return bad("must not repeat a category (" + std::to_string(topics[i]) + ")");
+    }
+  }
+  return Status::Ok();
+}
+
+bool RequiredOnCreate(const CustomFieldDef& d, Channel channel, Id portal_topic) {
+  if (!d.required) return false;
+  switch (channel) {
+    case Channel::kPortal: return ShownInPortal(d, portal_topic);
+    case Channel::kWeb: return d.active && d.customer_visible;
+    default: return true;
+  }
+}
+
+Id PortalTopicId(const nlohmann::json& channel_meta) {
+  if (!channel_meta.is_object()) return 0;
+  auto portal = channel_meta.find("portal");
+  if (portal == channel_meta.end() || !portal->is_object()) return 0;
+  auto id = portal->find("topic_id");
+  if (id == portal->end() || !id->is_number_integer()) return 0;
+  return id->get<Id>();
+}
+
 Status ApplyCustomFields(const std::vector<CustomFieldDef>& defs, const nlohmann::json& patch,
                          bool creating, nlohmann::json* current) {
   if (!patch.is_object()) {

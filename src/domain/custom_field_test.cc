@@ -84,6 +84,89 @@ TEST(JsonInput, CollectsTypeErrorsPerField) {
   EXPECT_EQ(st.fields()[3].message, "is required");
 }
 
+TEST(CustomFields, PortalShowsOnlyCustomerVisibleFieldsOfTheTopic) {
+  CustomFieldDef awb;
+  awb.key = "awb";
+  awb.customer_visible = true;
+  awb.portal_topics = {7, 9};
+  CustomFieldDef any_topic;
+  any_topic.key = "phone";
+  any_topic.customer_visible = true;
+  CustomFieldDef internal;
+  internal.key = "escalation_code";
+  EXPECT_TRUE(ShownInPortal(awb, 7));
+  EXPECT_TRUE(ShownInPortal(awb, 9));
+  EXPECT_FALSE(ShownInPortal(awb, 8));
+  EXPECT_FALSE(ShownInPortal(awb, 0));  // "something else" shows only every-topic fields
+  EXPECT_TRUE(ShownInPortal(any_topic, 0));
+  EXPECT_TRUE(ShownInPortal(any_topic, 8));
+  EXPECT_FALSE(ShownInPortal(internal, 0));
+  internal.portal_topics = {7};
+  EXPECT_FALSE(ShownInPortal(internal, 7));
+  awb.active = false;
+  EXPECT_FALSE(ShownInPortal(awb, 7));
+}
+
+TEST(CustomFields, PortalTopicsMustBeDistinctCategoriesOfTheWorkspace) {
+  const std::vector<Id> categories = {3, 5, 8};
+  EXPECT_TRUE(ValidatePortalTopics({}, categories).ok());
+  EXPECT_TRUE(ValidatePortalTopics({8, 3}, categories).ok());
+  for (const std::vector<Id>& bad : {std::vector<Id>{4}, std::vector<Id>{3, 3},
+                                     std::vector<Id>{5, 99}}) {
+    Status st = ValidatePortalTopics(bad, categories);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.code(), Code::kInvalidArgument);
+    ASSERT_EQ(st.fields().size(), 1u);
+    EXPECT_EQ(st.fields()[0].field, "portal_topics");
+  }
+  EXPECT_TRUE(ValidatePortalTopics({}, {}).ok());
+  std::vector<Id> many(kMaxPortalTopics + 1, 3);
+  EXPECT_FALSE(ValidatePortalTopics(many, categories).ok());
+}
+
+TEST(CustomFields, CustomersAreAskedOnlyForWhatTheirFormShows) {
+  CustomFieldDef invoice;
+  invoice.key = "invoice_number";
+  invoice.required = true;
+  invoice.customer_visible = true;
+  invoice.portal_topics = {4};
+  CustomFieldDef internal;
+  internal.key = "cost_centre";
+  internal.required = true;
+  CustomFieldDef optional = invoice;
+  optional.required = false;
+  EXPECT_TRUE(RequiredOnCreate(invoice, Channel::kPortal, 4));
+  EXPECT_FALSE(RequiredOnCreate(invoice, Channel::kPortal, 5));
+  EXPECT_FALSE(RequiredOnCreate(invoice, Channel::kPortal, 0));
+  EXPECT_TRUE(RequiredOnCreate(invoice, Channel::kWeb, 0));
+  EXPECT_TRUE(RequiredOnCreate(invoice, Channel::kEmail, 0));
+  EXPECT_FALSE(RequiredOnCreate(internal, Channel::kPortal, 4));
+  EXPECT_FALSE(RequiredOnCreate(internal, Channel::kWeb, 0));
+  EXPECT_TRUE(RequiredOnCreate(internal, Channel::kApi, 0));
+  EXPECT_TRUE(RequiredOnCreate(internal, Channel::kEmail, 0));
+  EXPECT_FALSE(RequiredOnCreate(optional, Channel::kApi, 4));
+
+  // As TicketService applies it: a portal ticket about topic 5 needs neither field.
+  std::vector<CustomFieldDef> defs = {invoice, internal};
+  for (auto& d : defs) d.required = RequiredOnCreate(d, Channel::kPortal, 5);
+  json current = json::object();
+  EXPECT_TRUE(ApplyCustomFields(defs, json::object(), true, &current).ok());
+  defs = {invoice, internal};
+  for (auto& d : defs) d.required = RequiredOnCreate(d, Channel::kPortal, 4);
+  Status st = ApplyCustomFields(defs, json::object(), true, &current);
+  ASSERT_FALSE(st.ok());
+  ASSERT_EQ(st.fields().size(), 1u);
+  EXPECT_EQ(st.fields()[0].field, "custom_fields.invoice_number");
+}
+
+TEST(CustomFields, ThePortalTopicIsReadFromTheMessage) {
+  EXPECT_EQ(PortalTopicId({{"portal", {{"topic", "Shipping"}, {"topic_id", 12}}}}), 12);
+  EXPECT_EQ(PortalTopicId({{"portal", {{"topic", "Shipping"}}}}), 0);
+  EXPECT_EQ(PortalTopicId({{"portal", {{"topic_id", "12"}}}}), 0);
+  EXPECT_EQ(PortalTopicId(json::object()), 0);
+  EXPECT_EQ(PortalTopicId(json()), 0);
+}
+
 TEST(People, PhonesBecomeE164) {
   EXPECT_EQ(NormalisePhone("98450 12345").value(), "+919845012345");
   EXPECT_EQ(NormalisePhone("+91 98450-12345").value(), "+919845012345");

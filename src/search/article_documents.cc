@@ -1,5 +1,7 @@
 #include "search/article_documents.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +27,34 @@ std::string ArticleHelpUrl(domain::Id article_id, std::string_view language) {
   return "/help/" + std::string(language) + "/articles/" + std::to_string(article_id);
 }
 
+namespace {
+
+std::string CutText(std::string text) {
+  if (text.size() > kMaxArticleSnippetBytes) {
+    size_t n = kMaxArticleSnippetBytes;  // on a character boundary
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    text.resize(n);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string ArticleSnippetText(std::string_view body) { return CutText(MarkdownToText(body)); }
+
+std::string ArticleBodyKey(std::string_view body) {
+  // FNV-1a (64 bits): computed for every article hit, so it must cost next to nothing; it only
+  // has to notice an edit, not resist a forger. Stable across builds, unlike std::hash.
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : body) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(hex, 16);
+}
+
 Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTranslation& t,
                                  Analyzer& analyzer) {
   Xapian::Document doc;
@@ -40,9 +70,11 @@ Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTra
   }
   for (const auto& tag : a.tags) AddBooleanTerm(&doc, schema::kTag, tag);
 
+  // Rendered once here (cmark-gfm and the HTML parser are the costly part of a search hit).
+  const std::string plain = MarkdownToText(t.body);
   TextWriter text(&doc, analyzer);
   text.Add(t.title, 3);
-  text.Add(MarkdownToText(t.body));
+  text.Add(plain);
   for (const auto& tag : a.tags) text.AddWithParts(tag);
 
   doc.add_value(schema::kCreatedAt, Xapian::sortable_serialise(static_cast<double>(t.created_at)));
@@ -55,7 +87,9 @@ Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTra
                {"visibility", domain::Name(a.visibility)},
                {"section_id", a.section_id},
                {"help_url", ArticleHelpUrl(a.id, t.language)},
-               {"updated_at", t.updated_at}};
+               {"updated_at", t.updated_at},
+               {"text", CutText(plain)},
+               {"text_of", ArticleBodyKey(t.body)}};
   doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return doc;
 }

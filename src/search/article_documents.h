@@ -29,9 +29,19 @@ std::string ArticleHelpUrl(domain::Id article_id, std::string_view language);
 // tickets (exact terms with positions, Z + stem, XP + phonetic key): the title (wdf ×3), the
 // body as the text a reader sees (Markdown and HTML removed), then the tags (whole and in
 // parts). Values: created/updated (the translation's), status. Data: {"name" (the title),
-// "language", "status", "visibility", "section_id", "help_url", "updated_at"}.
+// "language", "status", "visibility", "section_id", "help_url", "updated_at", "text"
+// (ArticleSnippetText of the body, so a search renders no Markdown), "text_of"
+// (ArticleBodyKey of the body it was made from)}.
 Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTranslation& t,
                                  Analyzer& analyzer);
+
+// The text a hit's snippet is cut from: what a reader sees of the Markdown `body`
+// (MarkdownToText), at most kMaxArticleSnippetBytes, cut on a character boundary.
+inline constexpr size_t kMaxArticleSnippetBytes = 64 * 1024;
+std::string ArticleSnippetText(std::string_view body);
+// Identifies a body (16 hex digits of a 64-bit FNV-1a hash): the searcher uses the stored
+// "text" only when the database's body still has this key (the index may lag behind an edit).
+std::string ArticleBodyKey(std::string_view body);
 
 // Brings the documents of the articles `ids` in line with `found` (what the database holds
 // of them now; deleted or missing articles are absent): every document of each id is removed,

@@ -10,7 +10,7 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 3;  // 2: knowledge-base articles; 3: Kannada stems (Z)
+constexpr int kSchemaVersion = 4;  // 2: KB articles; 3: Kannada stems (Z); 4: article text
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.

@@ -1,15 +1,10 @@
 // Article hits of XapianSearchService::Search: title and snippet from the database, in the
 // translation's language, and a last check that the article may still be shown.
-#include "base/markdown.h"
 #include "search/article_documents.h"
 #include "search/reader_pool.h"
 #include "search/searcher_internal.h"
 
 namespace sahayak::search {
-
-namespace {
-constexpr size_t kMaxArticleSnippetBytes = 64 * 1024;
-}  // namespace
 
 bool FillArticleHit(services::ReadTx& tx, domain::Id workspace_id, bool public_only,
                     const HighlightTerms& highlight, size_t snippet_chars,
@@ -29,12 +24,20 @@ bool FillArticleHit(services::ReadTx& tx, domain::Id workspace_id, bool public_o
   hit->fields["visibility"] = domain::Name(a->visibility);
   hit->fields["section_id"] = a->section_id;
   hit->fields["help_url"] = ArticleHelpUrl(a->id, language);
-  std::string text = MarkdownToText(t->body);
-  if (text.size() > kMaxArticleSnippetBytes) {
-    size_t n = kMaxArticleSnippetBytes;  // on a character boundary
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    text.resize(n);
+  // The plain text stored when the translation was indexed, unless the body changed since
+  // (the index lags a moment behind an edit): rendering Markdown per hit is what made a
+  // help-centre search cost milliseconds.
+  std::string text;
+  auto stored = hit->fields.find("text");
+  auto key = hit->fields.find("text_of");
+  if (stored != hit->fields.end() && stored->is_string() && key != hit->fields.end() &&
+      key->is_string() && key->get<std::string>() == ArticleBodyKey(t->body)) {
+    text = std::move(stored->get_ref<std::string&>());
+  } else {
+    text = ArticleSnippetText(t->body);
   }
+  hit->fields.erase("text");
+  hit->fields.erase("text_of");
   Analyzer& analyzer = ThreadAnalyzer();
   size_t in_body = 0, in_title = 0;
   std::string body = MakeSnippet(analyzer, highlight, text, snippet_chars, &in_body);

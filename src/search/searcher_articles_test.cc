@@ -8,6 +8,8 @@
 
 #include "search/article_documents.h"
 
+#include "base/text.h"
+
 namespace sahayak::search {
 namespace {
 
@@ -263,6 +265,34 @@ TEST_F(ArticleSearchTest, PublishingAndUnpublishingFollowTheOutbox) {
   EXPECT_THAT(Hits("slot"), ElementsAre(Key(id, "en")));
 }
 
+TEST_F(ArticleSearchTest, SnippetsComeFromTheIndexedTextUnlessTheBodyChangedSince) {
+  Index();
+  const domain::Id id = Article({{"en", "Customs papers",
+                                  "Bring the **invoice** and the [AWB](https://x.in) slip."}});
+  Index();
+  auto first = Find("invoice", [](SearchRequest& r) {
+    r.types = {services::SearchType::kArticle};
+  });
+  ASSERT_EQ(first.hits.size(), 1u);
+  EXPECT_EQ(first.hits[0].snippet, "Bring the <mark>invoice</mark> and the AWB slip.");
+  // The stored text is the index's business, not the API's.
+  EXPECT_FALSE(first.hits[0].fields.contains("text"));
+  EXPECT_FALSE(first.hits[0].fields.contains("text_of"));
+  // Edited but not yet indexed: the snippet is cut from the body the database has now.
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                ASSIGN_OR_RETURN(domain::KbArticle a,
+                                 tx.kb().GetKbArticle(asha_.workspace_id, id));
+                domain::KbTranslation t = a.translations.at(0);
+                t.body = "Bring the *invoice* and a photo ID.";
+                return tx.kb().PutKbTranslation(a.workspace_id, t);
+              }).ok());
+  auto edited = Find("invoice", [](SearchRequest& r) {
+    r.types = {services::SearchType::kArticle};
+  });
+  ASSERT_EQ(edited.hits.size(), 1u);
+  EXPECT_EQ(edited.hits[0].snippet, "Bring the <mark>invoice</mark> and a photo ID.");
+}
+
 TEST_F(ArticleSearchTest, DeletingAnArticleOrATranslationRemovesItsDocuments) {
   Index();
   const domain::Id id = Article({{"en", "Cash on delivery disputes", "COD amount mismatch."},
@@ -311,6 +341,21 @@ TEST(ArticleDocument, TermsAndData) {
   EXPECT_EQ(data["name"], "कैश ऑन डिलीवरी");
   EXPECT_EQ(data["visibility"], "internal");
   EXPECT_EQ(data["help_url"], "/help/hi/articles/7");
+  // The plain text snippets are cut from, rendered once at indexing time.
+  EXPECT_EQ(data["text"], ArticleSnippetText(t.body));
+  EXPECT_EQ(data["text"].get<std::string>().find("**"), std::string::npos);
+  EXPECT_NE(data["text"].get<std::string>().find("राशि का अंतर"), std::string::npos);
+  EXPECT_EQ(data["text_of"], ArticleBodyKey(t.body));
+  EXPECT_NE(ArticleBodyKey(t.body), ArticleBodyKey(t.body + " "));
+}
+
+TEST(ArticleDocument, SnippetTextIsCutOnACharacterBoundary) {
+  std::string body;
+  while (body.size() < kMaxArticleSnippetBytes + 10) body += "पार्सल ";
+  const std::string text = ArticleSnippetText(body);
+  EXPECT_LE(text.size(), kMaxArticleSnippetBytes);
+  EXPECT_GT(text.size(), kMaxArticleSnippetBytes - 4);
+  EXPECT_EQ(RepairUtf8(text), text);
 }
 
 }  // namespace

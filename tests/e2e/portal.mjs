@@ -96,6 +96,10 @@ export const tests = [
         // A new request with an attachment.
         const subject = `Parcel damaged ${unique('pd')}`;
         await page.getByRole('link', { name: 'New request' }).first().click();
+        // First the topic (the demo's help-centre categories), then its form.
+        await page.getByRole('link', { name: 'Shipping & tracking' }).click();
+        await visible(page, page.getByText('Topic: Shipping & tracking'), 'the chosen topic on the form');
+        await page.getByLabel('AWB number').fill('SHY123456789IN');
         await page.locator('#ns').fill(subject);
         await page.locator('#nb').fill('The box arrived crushed. Photo attached.');
         await page.locator('#nf').setInputFiles({ name: 'box.txt', mimeType: 'text/plain', buffer: Buffer.from('photo of the box\n') });
@@ -107,6 +111,9 @@ export const tests = [
         // An agent answers through the API; the customer sees it.
         const ticket = await admin.get(`/api/v1/tickets/by-number/${number}`);
         if (ticket.channel !== 'portal') fail(`the request's channel is ${ticket.channel}, not portal`);
+        if (ticket.custom_fields?.awb_number !== 'SHY123456789IN') {
+          fail(`the request's AWB number is ${JSON.stringify(ticket.custom_fields)}, not the one typed`);
+        }
         const answer = `We are sending a replacement today ${unique('ans')}`;
         await admin.post(`/api/v1/tickets/${ticket.id}/messages`, { body: answer });
         await page.reload();

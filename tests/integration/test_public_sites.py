@@ -237,6 +237,48 @@ class PublicSitesTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.describe())
         self.assertNotIn("First Customer", text(r))
 
+    def test_a_link_opened_on_the_other_workspaces_host_is_not_used_up(self):
+        email = harness.unique_email("cust1link")
+        r = S["admin1"].post("/api/v1/contacts", {"name": "Link Customer", "email": email})
+        self.assertEqual(r.status, 201, r.describe())
+        home = "127.0.0.1:%d" % S["server"].port
+        before = len(outbox_rows())
+        r = Browser(home).post("/portal/sign-in/email", {"email": email})
+        self.assertEqual(r.status, 200, r.describe())
+        rows = outbox_rows()
+        self.assertEqual(len(rows), before + 1)
+        m = re.search(r"(/portal/sign-in/[A-Za-z0-9_-]+)", rows[-1][3])
+        self.assertTrue(m, rows[-1][3])
+        path = m.group(1)
+        # Opened on the second workspace's host by a Hindi reader: the usual "no longer works"
+        # page in Hindi, no session, twice (looking and trying).
+        stranger = Browser(HOST2)
+        for attempt in ("look", "use"):
+            with self.subTest(attempt=attempt):
+                h = stranger.headers({"Accept-Language": "hi"})
+                if attempt == "look":
+                    r = S["server"].anonymous().request("GET", path, headers=h)
+                else:
+                    h["Origin"] = "http://" + HOST2
+                    r = S["server"].anonymous().request(
+                        "POST", path, raw_body="", headers=h,
+                        content_type="application/x-www-form-urlencoded")
+                stranger.keep(r)
+                self.assertEqual(r.status, 410, r.describe())
+                self.assertIn("यह लिंक अब काम नहीं करता", text(r))
+                self.assertNotIn("sahayak_portal", stranger.cookies)
+        # On its own workspace's host the link still signs the customer in, once.
+        b = Browser(home)
+        r = b.get(path)
+        self.assertEqual(r.status, 200, r.describe())
+        r = b.post(path, {})
+        self.assertEqual(r.status, 303, r.describe())
+        self.assertIn("sahayak_portal", b.cookies)
+        r = b.get("/portal")
+        self.assertEqual(r.status, 200, r.describe())
+        self.assertIn("Link Customer", text(r))
+        self.assertEqual(Browser(home).post(path, {}).status, 410)
+
     def test_patch_validation(self):
         for bad in ("https://help.x.test", "help.x.test:8080", "help.x.test/kb", "bad_host.test",
                     "a" * 64 + ".test", "x" * 254):

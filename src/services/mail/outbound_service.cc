@@ -8,7 +8,6 @@
 #include "base/html_sanitizer.h"
 #include "base/text.h"
 #include "services/audit.h"
-#include "services/mail/threading.h"
 
 namespace sahayak::services {
 
@@ -45,53 +44,6 @@ std::string Replace(std::string s, std::string_view what, std::string_view with)
   return s;
 }
 
-std::string Fill(std::string s, int64_t number, std::string_view subject,
-                 std::string_view name) {
-  const std::string n = std::to_string(number);
-  for (const auto& [key, value] :
-       std::vector<std::pair<std::string, std::string>>{{"ticket.number", n},
-                                                        {"ticket.subject", std::string(subject)},
-                                                        {"requester.name", std::string(name)}}) {
-    s = Replace(std::move(s), "{{" + key + "}}", value);
-    s = Replace(std::move(s), "{{ " + key + " }}", value);
-  }
-  return s;
-}
-
-struct BuiltInAck {
-  const char* language;
-  const char* body;
-};
-
-// Placeholders as in the mailbox templates. NFC UTF-8.
-constexpr BuiltInAck kBuiltInAcks[] = {
-    {"en",
-     "Hello {{requester.name}},\n\n"
-     "Thank you for writing to us. We have received your request and opened ticket "
-     "#{{ticket.number}}. One of our team will reply soon.\n\n"
-     "To add anything, reply to this e-mail and keep [#{{ticket.number}}] in the subject.\n\n"
-     "This is an automatic reply."},
-    {"hi",
-     "नमस्ते {{requester.name}},\n\n"
-     "हमें लिखने के लिए धन्यवाद। हमें आपका अनुरोध मिल गया है और हमने टिकट "
-     "#{{ticket.number}} खोला है। हमारी टीम जल्द ही उत्तर देगी।\n\n"
-     "कुछ और जोड़ना हो तो इसी ई-मेल का उत्तर दें और विषय में [#{{ticket.number}}] रहने दें।\n\n"
-     "यह एक स्वचालित उत्तर है।"},
-    {"kn",
-     "ನಮಸ್ಕಾರ {{requester.name}},\n\n"
-     "ನಮಗೆ ಬರೆದದ್ದಕ್ಕಾಗಿ ಧನ್ಯವಾದಗಳು. ನಿಮ್ಮ ವಿನಂತಿ ನಮಗೆ ತಲುಪಿದೆ ಮತ್ತು ಟಿಕೆಟ್ "
-     "#{{ticket.number}} ತೆರೆಯಲಾಗಿದೆ. ನಮ್ಮ ತಂಡ ಶೀಘ್ರದಲ್ಲೇ ಉತ್ತರಿಸುತ್ತದೆ.\n\n"
-     "ಇನ್ನೇನಾದರೂ ಸೇರಿಸಲು ಈ ಇ-ಮೇಲ್‌ಗೆ ಉತ್ತರಿಸಿ ಮತ್ತು ವಿಷಯದಲ್ಲಿ [#{{ticket.number}}] ಇರಲಿ.\n\n"
-     "ಇದು ಸ್ವಯಂಚಾಲಿತ ಉತ್ತರ."},
-};
-
-// "hi" from "hi-IN", "HI" …
-std::string BaseLanguage(std::string_view tag) {
-  std::string l = AsciiLower(Trim(tag));
-  const size_t cut = l.find_first_of("-_");
-  return cut == std::string::npos ? l : l.substr(0, cut);
-}
-
 std::string ContactEmail(const domain::Contact& c) {
   for (const auto& i : c.identities) {
     if (i.kind == domain::Identity::Kind::kEmail && LooksLikeEmail(i.value)) {
@@ -125,9 +77,12 @@ struct MailboxChoice {
   std::vector<domain::Mailbox> all;    // the workspace's mailboxes
 };
 
-// The mailbox the ticket's first mail arrived at, else a fallback (see the header).
-Result<MailboxChoice> ChooseMailbox(ReadTx& tx, Id ws, Id ticket_id,
+// The mailbox the ticket's first mail arrived at, else the ticket's group's, else a fallback
+// (see the header).
+Result<MailboxChoice> ChooseMailbox(ReadTx& tx, const domain::Ticket& t,
                                     const domain::Message* first) {
+  const Id ws = t.workspace_id;
+  const Id ticket_id = t.id;
   MailboxChoice out;
   ASSIGN_OR_RETURN(out.all, tx.ListMailboxes(ws));
   const std::vector<domain::Mailbox>& boxes = out.all;
@@ -161,6 +116,14 @@ Result<MailboxChoice> ChooseMailbox(ReadTx& tx, Id ws, Id ticket_id,
             return out;
           }
         }
+      }
+    }
+  }
+  if (t.group_id) {
+    for (const auto& b : boxes) {
+      if (b.enabled && b.group_id == t.group_id) {
+        out.box = b;
+        return out;
       }
     }
   }
@@ -307,43 +270,6 @@ bool IsRobotAddress(std::string_view address) {
   return false;
 }
 
-AckText AutoAckText(std::string_view templates_json, std::string_view language, int64_t number,
-                    std::string_view subject, std::string_view requester_name) {
-  const std::string lang = BaseLanguage(language);
-  AckText out;
-  out.subject = ReplySubject(subject, number);
-  const BuiltInAck* built_in = &kBuiltInAcks[0];
-  for (const auto& b : kBuiltInAcks) {
-    if (lang == b.language) built_in = &b;
-  }
-  out.body = built_in->body;
-  json t = json::parse(templates_json, nullptr, /*allow_exceptions=*/false);
-  if (t.is_object()) {
-    for (const std::string& key : {std::string(Trim(language)), lang}) {
-      if (!t.contains(key) || !t[key].is_object()) continue;
-      const json& e = t[key];
-      if (e.contains("subject") && e["subject"].is_string() && !Trim(e["subject"].get<std::string>()).empty()) {
-        out.subject = e["subject"].get<std::string>();
-      }
-      if (e.contains("body") && e["body"].is_string() && !Trim(e["body"].get<std::string>()).empty()) {
-        out.body = e["body"].get<std::string>();
-      }
-      break;
-    }
-  }
-  out.subject = Fill(out.subject, number, subject, requester_name);
-  out.body = Fill(out.body, number, subject, requester_name);
-  // Line breaks in a template's subject would be refused when composing.
-  std::replace_if(out.subject.begin(), out.subject.end(),
-                  [](char c) { return c == '\r' || c == '\n' || c == '\t'; }, ' ');
-  // The token keeps the customer's answer on the ticket even when the template forgot it.
-  const auto numbers = SubjectTicketNumbers(out.subject);
-  if (std::find(numbers.begin(), numbers.end(), number) == numbers.end()) {
-    out.subject += " [#" + std::to_string(number) + "]";
-  }
-  return out;
-}
-
 void MailOutboundService::Notify() const {
   if (on_queued_) on_queued_();
 }
@@ -403,7 +329,7 @@ Result<std::optional<domain::MailOutboxItem>> MailOutboundService::QueueReply(
   ASSIGN_OR_RETURN(domain::Contact requester, tx.GetContact(ws, t.requester_id));
   const std::string to = ContactEmail(requester);
   if (to.empty()) return Out();
-  ASSIGN_OR_RETURN(MailboxChoice choice, ChooseMailbox(tx, ws, t.id, nullptr));
+  ASSIGN_OR_RETURN(MailboxChoice choice, ChooseMailbox(tx, t, nullptr));
 
   QueuedMail q;
   q.from_person = Trim(who.name);
@@ -443,20 +369,27 @@ Result<std::optional<domain::MailOutboxItem>> MailOutboundService::QueueAutoAck(
     const domain::Message& first, std::string* why) {
   using Out = std::optional<domain::MailOutboxItem>;
   const Id ws = t.workspace_id;
-  if (!first.channel_meta.is_object() || !first.channel_meta.contains("email") ||
-      !first.channel_meta["email"].is_object()) {
-    *why = "the ticket did not come by e-mail";
-    return Out();
-  }
-  const json& email = first.channel_meta["email"];
-  const std::string kind = email.value("kind", "normal");
-  if (kind != "normal") {
-    *why = "the mail was " + kind + " mail";
+  const bool by_mail = first.channel_meta.is_object() && first.channel_meta.contains("email") &&
+                       first.channel_meta["email"].is_object();
+  // A customer who used the web form or the portal has no mail of their own to thread on:
+  // the acknowledgement goes to their address and links to the ticket in the portal.
+  const bool by_page =
+      t.channel == domain::Channel::kWeb || t.channel == domain::Channel::kPortal;
+  if (!by_mail && !by_page) {
+    *why = "the ticket did not come by e-mail, the web form or the portal";
     return Out();
   }
   std::string to;
-  if (email.contains("from") && email["from"].is_object()) {
-    to = FoldCase(Trim(email["from"].value("email", "")));
+  if (by_mail) {
+    const json& email = first.channel_meta["email"];
+    const std::string kind = email.value("kind", "normal");
+    if (kind != "normal") {
+      *why = "the mail was " + kind + " mail";
+      return Out();
+    }
+    if (email.contains("from") && email["from"].is_object()) {
+      to = FoldCase(Trim(email["from"].value("email", "")));
+    }
   }
   if (!LooksLikeEmail(to)) to = ContactEmail(requester);
   if (to.empty()) {
@@ -467,7 +400,7 @@ Result<std::optional<domain::MailOutboxItem>> MailOutboundService::QueueAutoAck(
     *why = to + " is an automatic sender";
     return Out();
   }
-  ASSIGN_OR_RETURN(MailboxChoice choice, ChooseMailbox(tx, ws, t.id, &first));
+  ASSIGN_OR_RETURN(MailboxChoice choice, ChooseMailbox(tx, t, &first));
   if (!choice.box) {
     *why = "no mailbox is configured";
     return Out();
@@ -498,15 +431,20 @@ Result<std::optional<domain::MailOutboxItem>> MailOutboundService::QueueAutoAck(
                                  {{"reason", *why}, {"to", to}}, now));
     return Out();
   }
+  auto workspace = tx.GetWorkspace(ws);
   std::string language = requester.language;
   if (Trim(language).empty()) language = t.language;
-  if (Trim(language).empty()) {
-    auto w = tx.GetWorkspace(ws);
-    language = w.ok() ? w->default_language : "en";
+  if (Trim(language).empty()) language = workspace.ok() ? workspace->default_language : "en";
+  std::string url;
+  if (by_page && !by_mail && site_url_) {
+    std::string base = site_url_(workspace.ok() ? workspace->public_host : std::string());
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    if (!base.empty()) url = base + "/portal/tickets/" + std::to_string(t.number);
   }
   std::string name = Trim(requester.name);
   if (name.empty()) name = to.substr(0, to.find('@'));
-  AckText text = AutoAckText(choice.box->auto_ack_templates, language, t.number, t.subject, name);
+  AckText text =
+      AutoAckText(choice.box->auto_ack_templates, language, t.number, t.subject, name, url);
 
   QueuedMail q;
   q.null_sender = true;

@@ -17,23 +17,28 @@
 //    local+t<number>@domain that ingest's rule (c) threads by; Subject "Re: <subject> [#n]"
 //    (reply prefixes and the ticket's own token are not doubled).
 //  - The mailbox: the one the ticket's first mail arrived at (channel_meta.email.mailbox, or
-//    its To/Cc address), else the workspace's first mailbox with an SMTP server, else the
-//    first mailbox. With no mailbox at all the mail is still queued (nothing is lost), with
+//    its To/Cc address), else the enabled mailbox of the ticket's group, else the workspace's
+//    first mailbox (by name) with an SMTP server, else the first mailbox. With no mailbox at all the mail is still queued (nothing is lost), with
 //    last_error saying that no SMTP server is configured; the worker fills in From when one is.
 //  - In-Reply-To: the ticket's latest received Message-ID; References: its last 20
 //    Message-IDs, received and sent, oldest first. The new Message-ID is recorded in
 //    mail_messages (direction "out"), so a customer's answer threads by In-Reply-To.
 //  - Attachments are kept as blob hashes in the payload; the worker reads the blobs.
 //
-// Acknowledgements go to the sender of a normal mail that opened a new ticket when the
-// mailbox has auto_ack on and some mailbox can send (an acknowledgement sent days later, once
-// an SMTP server is added, would only confuse) — never to an auto-reply, bulk mail or a bounce, never to
-// mailer-daemon/postmaster/noreply-like senders or to Sahayak's own addresses, and at most
-// `auto_acks_per_hour` to one address (beyond it an audit event "ticket.auto_ack_skipped" on
-// the ticket says why). The text is the mailbox's auto_ack_templates entry for the language,
-// else the built-in one (en, hi, kn); the language is the contact's, else the ticket's (ingest
-// guesses it from the script), else the workspace default. Placeholders: {{ticket.number}},
-// {{ticket.subject}}, {{requester.name}}. Sent from the null sender with Auto-Submitted:
+// Acknowledgements go to the sender of a normal mail that opened a new ticket, and to the
+// requester's e-mail address of a ticket opened through the web form (channel web) or the
+// portal (channel portal), when the mailbox has auto_ack on and some mailbox can send (an
+// acknowledgement sent days later, once an SMTP server is added, would only confuse) — never
+// to an auto-reply, bulk mail or a bounce, never to mailer-daemon/postmaster/noreply-like
+// senders or to Sahayak's own addresses, and at most `auto_acks_per_hour` to one address
+// (beyond it an audit event "ticket.auto_ack_skipped" on the ticket says why). The mailbox of
+// a web or portal ticket is the one of the ticket's group, else the fallback above. The text
+// is the mailbox's auto_ack_templates entry for the language, else the built-in one (en, hi,
+// kn); the language is the contact's, else the ticket's (ingest guesses it from the script,
+// the web form takes the page's), else the workspace default. Placeholders:
+// {{ticket.number}}, {{ticket.subject}}, {{requester.name}}, {{ticket.url}} (web and portal
+// tickets: the ticket in the portal, <site>/portal/tickets/<n>, which the built-in texts
+// show; empty for e-mail tickets). Sent from the null sender with Auto-Submitted:
 // auto-replied (RFC 3834) and the same threading headers as a reply.
 
 #include <cstdint>
@@ -91,12 +96,15 @@ bool IsRobotAddress(std::string_view address);
 
 // Subject and body of an acknowledgement in `language` ("hi", "hi-IN" …; unknown: English),
 // from the mailbox's templates JSON when it has that language, else the built-in text.
+// `ticket_url`: where the customer can follow the ticket ("" when nowhere); the built-in texts
+// then have a line with it. (services/mail/auto_ack_text.cc)
 struct AckText {
   std::string subject;
   std::string body;
 };
 AckText AutoAckText(std::string_view templates_json, std::string_view language, int64_t number,
-                    std::string_view subject, std::string_view requester_name);
+                    std::string_view subject, std::string_view requester_name,
+                    std::string_view ticket_url = {});
 
 struct OutboundOptions {
   int max_references = 20;
@@ -114,6 +122,12 @@ class MailOutboundService final : public TicketObserver {
   // Called (inside the write transaction) after a mail is queued, to wake the sender. A
   // sender that claims mail through the same store's writer sees it once it committed.
   void set_on_queued(std::function<void()> f) { on_queued_ = std::move(f); }
+  // The base URL of a workspace's public site (help centre and portal) from its public_host
+  // ("" when it has none): "https://help.acme.in". Without it acknowledgements carry no portal
+  // link. Set once before use.
+  void set_site_url(std::function<std::string(std::string_view public_host)> f) {
+    site_url_ = std::move(f);
+  }
 
   Status OnPublicReply(WriteTx& tx, const Principal& who, const domain::Ticket& t,
                        const domain::Message& m) override;
@@ -142,6 +156,7 @@ class MailOutboundService final : public TicketObserver {
   const Clock& clock_;
   OutboundOptions options_;
   std::function<void()> on_queued_;
+  std::function<std::string(std::string_view)> site_url_;
 };
 
 }  // namespace sahayak::services

@@ -215,7 +215,8 @@ namespace {
 
 json FieldAuditView(const domain::CustomFieldDef& f) {
   return {{"key", f.key},           {"label", f.label},       {"type", domain::Name(f.type)},
-          {"options", f.options},   {"required", f.required}, {"active", f.active}};
+          {"options", f.options},   {"required", f.required}, {"active", f.active},
+          {"customer_visible", f.customer_visible}, {"portal_topics", f.portal_topics}};
 }
 
 Status ApplyField(const json& body, bool creating, domain::CustomFieldDef* f) {
@@ -256,6 +257,9 @@ Status ApplyField(const json& body, bool creating, domain::CustomFieldDef* f) {
   bool b;
   if (in.Bool("required", &b)) f->required = b;
   if (in.Bool("active", &b)) f->active = b;
+  if (in.Bool("customer_visible", &b)) f->customer_visible = b;
+  std::vector<Id> topics;
+  if (in.IdList("portal_topics", &topics, domain::kMaxPortalTopics)) f->portal_topics = topics;
   if (in.ok() && f->type == domain::FieldType::kDropdown && f->options.empty()) {
     in.Error("options", "a dropdown needs at least one option");
   }
@@ -265,6 +269,15 @@ Status ApplyField(const json& body, bool creating, domain::CustomFieldDef* f) {
   return in.status();
 }
 
+// The topics must be knowledge-base categories of the field's workspace.
+Status CheckPortalTopics(ReadTx& tx, const domain::CustomFieldDef& f) {
+  if (f.portal_topics.empty()) return Status::Ok();
+  ASSIGN_OR_RETURN(auto categories, tx.kb().ListKbCategories(f.workspace_id));
+  std::vector<Id> ids;
+  for (const auto& c : categories) ids.push_back(c.id);
+  return domain::ValidatePortalTopics(f.portal_topics, ids);
+}
+
 }  // namespace
 
 Result<domain::CustomFieldDef> PeopleService::CreateCustomField(WriteTx& tx, const Principal& who,
@@ -272,6 +285,7 @@ Result<domain::CustomFieldDef> PeopleService::CreateCustomField(WriteTx& tx, con
   domain::CustomFieldDef f;
   f.workspace_id = who.workspace_id;
   RETURN_IF_ERROR(ApplyField(body, true, &f));
+  RETURN_IF_ERROR(CheckPortalTopics(tx, f));
   f.created_at = f.updated_at = clock_.Now();
   RETURN_IF_ERROR(tx.InsertCustomField(&f));
   json changes = json::object();
@@ -291,6 +305,7 @@ Result<domain::CustomFieldDef> PeopleService::UpdateCustomField(WriteTx& tx, con
   }
   domain::CustomFieldDef f = before;
   RETURN_IF_ERROR(ApplyField(body, false, &f));
+  if (f.portal_topics != before.portal_topics) RETURN_IF_ERROR(CheckPortalTopics(tx, f));
   json changes = json::object();
   json va = FieldAuditView(before), vb = FieldAuditView(f);
   for (auto it = vb.begin(); it != vb.end(); ++it) DiffField(&changes, it.key(), va[it.key()], it.value());

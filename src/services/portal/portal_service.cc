@@ -65,29 +65,32 @@ Result<std::string> PortalService::InviteContact(const Principal& who, Id contac
   return address;
 }
 
-bool PortalService::SignInLinkUsable(std::string_view token) {
+bool PortalService::SignInLinkUsable(Id ws, std::string_view token) {
   const std::string hash = Sha256Hex(token);
   bool usable = false;
   (void)store_.Read([&](ReadTx& tx) -> Status {
-    auto t = tx.portal().GetPortalSignInToken(hash);
+    auto t = tx.portal().GetPortalSignInToken(ws, hash);
     usable = t.ok() && !t->used_at && t->expires_at > clock_.Now();
     return Status::Ok();
   });
   return usable;
 }
 
-Result<PortalSignedIn> PortalService::ConsumeSignInLink(std::string_view token, std::string_view ip,
+Result<PortalSignedIn> PortalService::ConsumeSignInLink(Id ws, std::string_view token,
+                                                        std::string_view ip,
                                                         std::string_view user_agent) {
   const std::string hash = Sha256Hex(token);
   PortalSignedIn out;
   Status st = store_.Write([&](WriteTx& tx) -> Status {
     const Status invalid =
         PermissionDenied("this sign-in link no longer works").WithKind(kPortalLinkInvalid);
-    auto t = tx.portal().GetPortalSignInToken(hash);
+    // Looked up within the workspace: a link opened on another workspace's site is unknown
+    // there and stays usable on its own.
+    auto t = tx.portal().GetPortalSignInToken(ws, hash);
     if (!t.ok()) return t.status().code() == Code::kNotFound ? invalid : t.status();
     const Millis now = clock_.Now();
     if (t->used_at || t->expires_at <= now) return invalid;
-    ASSIGN_OR_RETURN(bool used, tx.portal().UsePortalSignInToken(hash, now));
+    ASSIGN_OR_RETURN(bool used, tx.portal().UsePortalSignInToken(ws, hash, now));
     if (!used) return invalid;
     auto contact = tx.GetContact(t->workspace_id, t->contact_id);
     if (!contact.ok()) return invalid;

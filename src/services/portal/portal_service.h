@@ -62,7 +62,8 @@ struct PortalTicket {
 struct PortalRequest {
   std::string subject;
   std::string body;
-  std::string topic;  // free text chosen from the page's list; kept on the message
+  std::string topic;  // the chosen topic's title; kept on the message
+  Id topic_id = 0;    // its knowledge-base category; 0: none ("something else")
   nlohmann::json custom_fields = nlohmann::json::object();
   std::vector<domain::Attachment> attachments;
 };
@@ -92,11 +93,13 @@ class PortalService {
   Result<std::string> InviteContact(const Principal& who, Id contact_id,
                                     std::string_view link_base);
 
-  // Whether the link still works (for the page that asks to confirm; does not use it).
-  bool SignInLinkUsable(std::string_view token);
-  // Uses the link and opens a session. PermissionDenied of kind kPortalLinkInvalid when the
-  // link is unknown, used or expired.
-  Result<PortalSignedIn> ConsumeSignInLink(std::string_view token, std::string_view ip,
+  // Whether the link still works on the site of workspace `ws` (for the page that asks to
+  // confirm; does not use it).
+  bool SignInLinkUsable(Id ws, std::string_view token);
+  // Uses the link, opened on the site of workspace `ws`, and opens a session.
+  // PermissionDenied of kind kPortalLinkInvalid when the link is unknown, used, expired or
+  // belongs to another workspace; a link of another workspace is not used up by the attempt.
+  Result<PortalSignedIn> ConsumeSignInLink(Id ws, std::string_view token, std::string_view ip,
                                            std::string_view user_agent);
   // Unauthenticated of kind kPortalSignInFailed for an unknown address or a wrong password;
   // both take one argon2id verification.

@@ -132,7 +132,7 @@ class PortalServiceTest : public ::testing::Test {
                     ->RequestSignInLink(ws_, c.First(domain::Identity::Kind::kEmail),
                                         "https://support.example.in", "en")
                     .ok());
-    auto s = portal_->ConsumeSignInLink(LastLinkToken(), "127.0.0.1", "test");
+    auto s = portal_->ConsumeSignInLink(ws_, LastLinkToken(), "127.0.0.1", "test");
     EXPECT_TRUE(s.ok()) << s.status().message();
     auto customer = portal_->Authenticate(s.ok() ? s->token : "");
     EXPECT_TRUE(customer.ok());
@@ -178,26 +178,52 @@ TEST_F(PortalServiceTest, LinkWorksOnceAndOnlyFifteenMinutes) {
   ASSERT_TRUE(portal_->RequestSignInLink(ws_, "ravi@acme.in", "https://x.in", "en").ok());
   const std::string token = LastLinkToken();
   // Looking does not use it.
-  EXPECT_TRUE(portal_->SignInLinkUsable(token));
-  EXPECT_TRUE(portal_->SignInLinkUsable(token));
-  auto first = portal_->ConsumeSignInLink(token, "1.2.3.4", "ua");
+  EXPECT_TRUE(portal_->SignInLinkUsable(ws_, token));
+  EXPECT_TRUE(portal_->SignInLinkUsable(ws_, token));
+  auto first = portal_->ConsumeSignInLink(ws_, token, "1.2.3.4", "ua");
   ASSERT_TRUE(first.ok()) << first.status().message();
   EXPECT_EQ(first->contact_id, ravi_.id);
-  auto again = portal_->ConsumeSignInLink(token, "1.2.3.4", "ua");
+  auto again = portal_->ConsumeSignInLink(ws_, token, "1.2.3.4", "ua");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().kind(), kPortalLinkInvalid);
-  EXPECT_FALSE(portal_->SignInLinkUsable(token));
+  EXPECT_FALSE(portal_->SignInLinkUsable(ws_, token));
 
   ASSERT_TRUE(portal_->RequestSignInLink(ws_, "ravi@acme.in", "https://x.in", "en").ok());
   const std::string late = LastLinkToken();
   clock_.Advance(15 * 60 * 1000 + 1);
-  auto expired = portal_->ConsumeSignInLink(late, "1.2.3.4", "ua");
+  auto expired = portal_->ConsumeSignInLink(ws_, late, "1.2.3.4", "ua");
   ASSERT_FALSE(expired.ok());
   EXPECT_EQ(expired.status().kind(), kPortalLinkInvalid);
 
-  auto forged = portal_->ConsumeSignInLink("forged-token-that-was-never-issued", "", "");
+  auto forged = portal_->ConsumeSignInLink(ws_, "forged-token-that-was-never-issued", "", "");
   ASSERT_FALSE(forged.ok());
   EXPECT_EQ(forged.status().kind(), kPortalLinkInvalid);
+}
+
+TEST_F(PortalServiceTest, LinkOpenedOnAnotherWorkspacesSiteIsRefusedAndNotUsedUp) {
+  Id other_ws = 0;
+  ASSERT_TRUE(store_
+                  ->Write([&](WriteTx& tx) -> Status {
+                    Workspace w;
+                    w.name = "Other Brand";
+                    RETURN_IF_ERROR(tx.InsertWorkspace(&w));
+                    other_ws = w.id;
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_TRUE(portal_->RequestSignInLink(ws_, "ravi@acme.in", "https://x.in", "en").ok());
+  const std::string token = LastLinkToken();
+  ASSERT_FALSE(token.empty());
+  EXPECT_FALSE(portal_->SignInLinkUsable(other_ws, token));
+  auto elsewhere = portal_->ConsumeSignInLink(other_ws, token, "1.2.3.4", "ua");
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.status().kind(), kPortalLinkInvalid);
+  // Still usable where it belongs, once.
+  EXPECT_TRUE(portal_->SignInLinkUsable(ws_, token));
+  auto home = portal_->ConsumeSignInLink(ws_, token, "1.2.3.4", "ua");
+  ASSERT_TRUE(home.ok()) << home.status().message();
+  EXPECT_EQ(home->contact_id, ravi_.id);
+  EXPECT_FALSE(portal_->ConsumeSignInLink(ws_, token, "1.2.3.4", "ua").ok());
 }
 
 TEST_F(PortalServiceTest, PasswordSignInAndSessions) {

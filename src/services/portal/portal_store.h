@@ -46,7 +46,9 @@ class PortalReadTx {
   virtual Result<std::string> GetPortalPasswordHash(Id ws, Id contact_id) = 0;
   // NotFound when no session has that hash (expired ones are still returned: check expires_at).
   virtual Result<PortalSession> GetPortalSession(std::string_view token_hash) = 0;
-  virtual Result<PortalSignInToken> GetPortalSignInToken(std::string_view token_hash) = 0;
+  // NotFound when no link of workspace `ws` has that hash (a link of another workspace is
+  // NotFound too: a link is only ever looked at on its own workspace's site).
+  virtual Result<PortalSignInToken> GetPortalSignInToken(Id ws, std::string_view token_hash) = 0;
   // The ticket a message belongs to and whether the message is public (for attachment
   // downloads); NotFound outside the workspace.
   virtual Result<std::pair<Id, bool>> GetMessagePlace(Id ws, Id message_id) = 0;
@@ -63,9 +65,10 @@ class PortalWriteTx : public virtual PortalReadTx {
   virtual Status DeletePortalSession(std::string_view token_hash) = 0;
   virtual Status DeletePortalSessionsOfContact(Id ws, Id contact_id) = 0;
   virtual Status InsertPortalSignInToken(const PortalSignInToken& t) = 0;
-  // Marks an unused token used at `at`: true when this call used it, false when it was used
-  // already (or does not exist), so two concurrent clicks cannot both sign in.
-  virtual Result<bool> UsePortalSignInToken(std::string_view token_hash, Millis at) = 0;
+  // Marks an unused token of workspace `ws` used at `at`: true when this call used it, false
+  // when it was used already or does not exist in `ws` (a link of another workspace is left
+  // untouched, still usable on its own site), so two concurrent clicks cannot both sign in.
+  virtual Result<bool> UsePortalSignInToken(Id ws, std::string_view token_hash, Millis at) = 0;
   // Forgets sessions and sign-in tokens that expired before `cutoff`.
   virtual Status DeleteExpiredPortalRows(Millis cutoff) = 0;
 };

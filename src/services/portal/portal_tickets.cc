@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "services/audit.h"
 #include "services/portal/portal_service.h"
+#include "services/tickets/inbound_ticket.h"
 
 namespace sahayak::services {
 
@@ -162,8 +163,12 @@ Result<Ticket> PortalService::CreateTicket(const PortalCustomer& c, PortalReques
   in.subject = ToNfc(request.subject);
   in.message.body = ToNfc(request.body);
   in.message.channel = domain::Channel::kPortal;
-  if (!Trim(request.topic).empty())
-    in.message.channel_meta = {{"portal", {{"topic", request.topic}}}};
+  // The topic's id also tells TicketService which custom fields the customer was asked for.
+  if (!Trim(request.topic).empty() || request.topic_id != 0) {
+    json portal = {{"topic", request.topic}};
+    if (request.topic_id != 0) portal["topic_id"] = request.topic_id;
+    in.message.channel_meta = {{"portal", portal}};
+  }
   in.requester.id = c.contact.id;
   in.channel = domain::Channel::kPortal;
   in.custom_fields = request.custom_fields;
@@ -181,7 +186,8 @@ Result<Ticket> PortalService::CreateTicket(const PortalCustomer& c, PortalReques
       in.message.attachment_ids.push_back(a.id);
     }
     ASSIGN_OR_RETURN(t, tickets_.Create(tx, CustomerPrincipal(c), in));
-    return Status::Ok();
+    // The acknowledgement mail with the ticket number, as for a ticket opened by e-mail.
+    return NotifyInboundTicket(tx, tickets_, t);
   });
   if (!st.ok()) return st;
   return t;

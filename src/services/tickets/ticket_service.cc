@@ -191,6 +191,10 @@ Result<Ticket> TicketService::Create(WriteTx& tx, const Principal& who, const Ti
   Ticket t;
   t.workspace_id = ws;
   ASSIGN_OR_RETURN(auto defs, tx.ListCustomFields(ws));
+  // A customer's form (portal, web) cannot ask for what the customer may not see.
+  const domain::Channel channel = in.channel.value_or(domain::Channel::kApi);
+  const Id portal_topic = domain::PortalTopicId(in.message.channel_meta);
+  for (auto& d : defs) d.required = domain::RequiredOnCreate(d, channel, portal_topic);
   collect(domain::ApplyCustomFields(defs, in.custom_fields, /*creating=*/true, &t.custom_fields));
   if (in.status && *in.status == domain::TicketStatus::kClosed) {
     collect(InvalidArgument("a new ticket cannot be closed")

@@ -70,7 +70,8 @@ class TicketObserver {
   // An agent added public message `m` to ticket `t` (already updated) through AddMessage.
   virtual Status OnPublicReply(WriteTx& tx, const Principal& who, const domain::Ticket& t,
                                const domain::Message& m) = 0;
-  // A channel opened ticket `t` from `first`, the message of `requester` (e-mail ingest).
+  // A channel opened ticket `t` from `first`, the message of `requester` (e-mail ingest; the
+  // web form and the portal through NotifyInboundTicket, services/tickets/inbound_ticket.h).
   virtual Status OnInboundTicket(WriteTx& tx, const domain::Ticket& t,
                                  const domain::Contact& requester,
                                  const domain::Message& first) = 0;
@@ -87,6 +88,8 @@ class TicketService {
   // nullptr when none.
   TicketObserver* observer() const { return observer_; }
 
+  // Required custom fields: see domain::RequiredOnCreate (portal and web forms need only the
+  // fields their customer can see).
   Result<domain::Ticket> Create(WriteTx& tx, const Principal& who, const TicketCreate& in);
   // `if_match`: the version the caller last saw; Aborted ("precondition-failed") when stale.
   Result<domain::Ticket> Update(WriteTx& tx, const Principal& who, Id id, const TicketPatch& p,

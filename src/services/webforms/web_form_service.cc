@@ -88,7 +88,8 @@ std::vector<ShownField> ShownFields(const WebForm& form,
     if (const auto* d = find(f.key)) out.push_back({*d, f.required || d->required});
   }
   for (const auto& d : defs) {
-    if (!d.active || !d.required) continue;
+    // Every required field a customer may see; agent-only ones only when the form names them.
+    if (!d.active || !d.required || !d.customer_visible) continue;
     bool shown = std::any_of(out.begin(), out.end(),
                              [&](const ShownField& s) { return s.def.key == d.key; });
     if (!shown) out.push_back({d, true});

@@ -42,8 +42,9 @@ struct WebFormSubmission {
   std::string language;                       // the page's language (en, hi, kn)
 };
 
-// The custom fields a form shows: its own, then every active workspace field that tickets
-// require (a ticket cannot be created without them). Unknown or inactive keys are left out.
+// The custom fields a form shows: its own, then every active customer-visible workspace field
+// that tickets require (a ticket cannot be created without them; agent-only ones are not
+// required on web forms, domain::RequiredOnCreate). Unknown or inactive keys are left out.
 struct ShownField {
   domain::CustomFieldDef def;
   bool required = false;

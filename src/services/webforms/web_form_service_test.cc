@@ -213,7 +213,13 @@ TEST_F(WebFormServiceTest, NamesTheBadFieldsOfASubmission) {
 
 TEST_F(WebFormServiceTest, ShowsTheWorkspacesRequiredFieldsToo) {
   auto defs = Defs();
-  for (auto& d : defs) d.required = d.key == "boxes";
+  domain::CustomFieldDef internal = defs[0];
+  internal.key = "escalation_code";
+  defs.push_back(internal);
+  for (auto& d : defs) {
+    d.required = d.key == "boxes" || d.key == "escalation_code";
+    d.customer_visible = d.key != "escalation_code";  // agent-only: not on web forms
+  }
   WebForm form;
   form.fields = {{"order_id", false}};
   auto shown = ShownFields(form, defs);

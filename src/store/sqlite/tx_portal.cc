@@ -35,11 +35,13 @@ Result<PortalSession> SqlitePortalTx::GetPortalSession(std::string_view token_ha
   return p;
 }
 
-Result<PortalSignInToken> SqlitePortalTx::GetPortalSignInToken(std::string_view token_hash) {
+Result<PortalSignInToken> SqlitePortalTx::GetPortalSignInToken(Id ws,
+                                                               std::string_view token_hash) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("SELECT token_hash, workspace_id, contact_id, purpose, "
                                        "created_at, expires_at, used_at FROM "
-                                       "portal_sign_in_tokens WHERE token_hash = ?"));
-  s.Bind(1, token_hash);
+                                       "portal_sign_in_tokens WHERE token_hash = ? AND "
+                                       "workspace_id = ?"));
+  s.Bind(1, token_hash).Bind(2, ws);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("no such sign-in link");
   PortalSignInToken t;
@@ -115,10 +117,11 @@ Status SqlitePortalTx::InsertPortalSignInToken(const PortalSignInToken& t) {
   return s.Exec();
 }
 
-Result<bool> SqlitePortalTx::UsePortalSignInToken(std::string_view token_hash, Millis at) {
+Result<bool> SqlitePortalTx::UsePortalSignInToken(Id ws, std::string_view token_hash,
+                                                  Millis at) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE portal_sign_in_tokens SET used_at = ? WHERE "
-                                       "token_hash = ? AND used_at IS NULL"));
-  s.Bind(1, at).Bind(2, token_hash);
+                                       "token_hash = ? AND workspace_id = ? AND used_at IS NULL"));
+  s.Bind(1, at).Bind(2, token_hash).Bind(3, ws);
   RETURN_IF_ERROR(s.Exec());
   return c_->Changes() == 1;
 }

@@ -16,7 +16,8 @@ class SqlitePortalTx final : public services::PortalWriteTx {
   // PortalReadTx
   Result<std::string> GetPortalPasswordHash(Id ws, Id contact_id) override;
   Result<services::PortalSession> GetPortalSession(std::string_view token_hash) override;
-  Result<services::PortalSignInToken> GetPortalSignInToken(std::string_view token_hash) override;
+  Result<services::PortalSignInToken> GetPortalSignInToken(Id ws,
+                                                         std::string_view token_hash) override;
   Result<std::pair<Id, bool>> GetMessagePlace(Id ws, Id message_id) override;
 
   // PortalWriteTx
@@ -27,7 +28,7 @@ class SqlitePortalTx final : public services::PortalWriteTx {
   Status DeletePortalSession(std::string_view token_hash) override;
   Status DeletePortalSessionsOfContact(Id ws, Id contact_id) override;
   Status InsertPortalSignInToken(const services::PortalSignInToken& t) override;
-  Result<bool> UsePortalSignInToken(std::string_view token_hash, Millis at) override;
+  Result<bool> UsePortalSignInToken(Id ws, std::string_view token_hash, Millis at) override;
   Status DeleteExpiredPortalRows(Millis cutoff) override;
 
  private:

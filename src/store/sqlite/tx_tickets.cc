@@ -773,7 +773,7 @@ namespace {
 
 constexpr const char* kFieldCols =
     "id, workspace_id, key, label, type, options, required, active, created_at, updated_at, "
-    "version";
+    "version, customer_visible, portal_topics";
 
 domain::CustomFieldDef ReadField(const Stmt& s) {
   domain::CustomFieldDef f;
@@ -791,6 +791,10 @@ domain::CustomFieldDef ReadField(const Stmt& s) {
   f.created_at = s.Int(8);
   f.updated_at = s.Int(9);
   f.version = s.Int(10);
+  f.customer_visible = s.Int(11) != 0;
+  for (const auto& t : ParseJsonColumn(s.Text(12), json::array())) {
+    if (t.is_number_integer()) f.portal_topics.push_back(t.get<Id>());
+  }
   return f;
 }
 
@@ -825,11 +829,12 @@ Result<domain::CustomFieldDef> SqliteTx::GetCustomField(Id ws, Id id) {
 Status SqliteTx::InsertCustomField(domain::CustomFieldDef* f) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO custom_fields (workspace_id, key, label, "
                                        "type, options, required, active, created_at, "
-                                       "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                       "?)"));
+                                       "updated_at, version, customer_visible, portal_topics) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s.Bind(1, f->workspace_id).Bind(2, f->key).Bind(3, f->label).Bind(4, domain::Name(f->type));
   s.Bind(5, json(f->options).dump()).Bind(6, f->required).Bind(7, f->active);
   s.Bind(8, f->created_at).Bind(9, f->updated_at).Bind(10, f->version);
+  s.Bind(11, f->customer_visible).Bind(12, json(f->portal_topics).dump());
   Status st = s.Exec();
   if (st.code() == Code::kAlreadyExists) {
     return AlreadyExists("a custom field with this key exists").WithField("key", "is taken");
@@ -841,10 +846,12 @@ Status SqliteTx::InsertCustomField(domain::CustomFieldDef* f) {
 
 Status SqliteTx::UpdateCustomField(const domain::CustomFieldDef& f) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("UPDATE custom_fields SET label = ?, options = ?, "
-                                       "required = ?, active = ?, updated_at = ?, version = ? "
+                                       "required = ?, active = ?, updated_at = ?, version = ?, "
+                                       "customer_visible = ?, portal_topics = ? "
                                        "WHERE workspace_id = ? AND id = ?"));
   s.Bind(1, f.label).Bind(2, json(f.options).dump()).Bind(3, f.required).Bind(4, f.active);
-  s.Bind(5, f.updated_at).Bind(6, f.version).Bind(7, f.workspace_id).Bind(8, f.id);
+  s.Bind(5, f.updated_at).Bind(6, f.version).Bind(7, f.customer_visible);
+  s.Bind(8, json(f.portal_topics).dump()).Bind(9, f.workspace_id).Bind(10, f.id);
   return s.Exec();
 }
 

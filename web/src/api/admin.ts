@@ -52,6 +52,10 @@ export interface CustomField {
   required: boolean;
   /** Inactive fields keep their values on tickets but take no new ones. */
   active: boolean;
+  /** Customers fill it in on the portal's new-request form; otherwise agents only. */
+  customer_visible: boolean;
+  /** KB category ids whose portal requests show it; empty: every topic (and none). */
+  portal_topics: Id[];
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -63,6 +67,8 @@ export interface CustomFieldCreate {
   type: CustomFieldType;
   options?: string[];
   required?: boolean;
+  customer_visible?: boolean;
+  portal_topics?: Id[];
 }
 
 export interface CustomFieldUpdate {
@@ -70,6 +76,8 @@ export interface CustomFieldUpdate {
   options?: string[];
   required?: boolean;
   active?: boolean;
+  customer_visible?: boolean;
+  portal_topics?: Id[];
 }
 
 export interface Workspace {

@@ -18,6 +18,8 @@ function field(over: Partial<CustomField> = {}): CustomField {
     options: [],
     required: true,
     active: true,
+    customer_visible: true,
+    portal_topics: [],
     created_at: T0,
     updated_at: T0,
     version: 1,

@@ -34,7 +34,8 @@ function webForm(over: Partial<WebForm> = {}): WebForm {
 function customField(over: Partial<CustomField>): CustomField {
   return {
     id: 1, key: 'awb_number', label: 'AWB number', type: 'text', options: [], required: false,
-    active: true, created_at: T0, updated_at: T0, version: 1, ...over,
+    active: true, customer_visible: true, portal_topics: [], created_at: T0, updated_at: T0,
+    version: 1, ...over,
   };
 }
 
