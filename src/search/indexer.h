@@ -104,8 +104,9 @@ class Indexer {
   // Builds a new index from the whole database in `<path>.new`, then swaps it in for `path`
   // (readers follow through IndexGeneration). The cursor is the outbox's last id read BEFORE
   // the scan, so changes made meanwhile are applied again by the next CatchUp. A scanner
-  // thread and one analysing and writing thread per core (each into its own shard in
-  // `<path>.parts`, merged by Xapian's compaction) do the work; `progress` is called on the
+  // thread and one analysing and writing thread per core (each into shards of its own in
+  // `<path>.parts`, a new one every shard_documents() documents, merged by Xapian's
+  // compaction) do the work; `progress` is called on the
   // calling thread. When `*stop` becomes true it gives up within about 100 ms with kAborted,
   // leaving the old index in place. The swap is one atomic renameat2(RENAME_EXCHANGE) (two
   // renames where unsupported) after an fsync, and the schema version is written last, so a
@@ -114,6 +115,11 @@ class Indexer {
   // RebuildInProgress(path) reports its progress.
   Result<RebuildSummary> Rebuild(const RebuildProgress& progress = nullptr,
                                  const std::atomic<bool>* stop = nullptr);
+
+  // Documents a rebuild writes into one shard before it starts the next (rebuild.cc says why;
+  // tests make it small to exercise many shards).
+  int64_t shard_documents() const { return shard_documents_; }
+  void set_shard_documents(int64_t n) { shard_documents_ = n < 1 ? 1 : n; }
 
  private:
   Indexer(std::string path, services::Store* store) : path_(std::move(path)), store_(store) {}
@@ -124,6 +130,7 @@ class Indexer {
   std::unique_ptr<Xapian::WritableDatabase> db_;
   std::unique_ptr<Analyzer> analyzer_;  // CatchUp's, made on first use
   bool needs_rebuild_ = false;
+  int64_t shard_documents_ = 10000;
 };
 
 }  // namespace sahayak::search

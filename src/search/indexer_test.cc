@@ -265,6 +265,37 @@ TEST_F(IndexerTest, ALostIndexNeedsARebuildAndTheRebuildMatchesCatchUp) {
   EXPECT_EQ(CatchUp(*fresh), 0) << "the rebuild's cursor covers what it read";
 }
 
+TEST_F(IndexerTest, ARebuildInManySmallShardsMatchesCatchUp) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  Create("पार्सल नहीं मिला", "मेरा पार्सल कहाँ है?", "ravi@example.in");
+  Create("Invoice copy", "Please send the invoices for March", "meena@example.in");
+  Create("ಪಾರ್ಸೆಲ್ ಬಂದಿಲ್ಲ", "ನನ್ನ ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ?", "asha@example.in");
+  Create("Refund", "I want my money back", "ravi@example.in");
+  Create("parcel nahi mila", "AWB 12345 ka status batao", "meena@example.in");
+  CatchUp(*ix);
+
+  const std::string other = dir_.path() + "/other";
+  auto fresh = OpenIndexer(other);
+  ASSERT_NE(fresh, nullptr);
+  fresh->set_shard_documents(2);
+  auto summary = fresh->Rebuild();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->documents, 8) << "five tickets and three contacts, two to a shard";
+  EXPECT_EQ(AllTerms(other), AllTerms(IndexPath()));
+  EXPECT_FALSE(std::filesystem::exists(other + ".parts")) << "the shards are cleaned up";
+}
+
+TEST_F(IndexerTest, ARebuildOfAnEmptyDatabaseGivesAnEmptyCurrentIndex) {
+  auto ix = OpenIndexer(IndexPath());
+  ASSERT_NE(ix, nullptr);
+  auto summary = ix->Rebuild();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->documents, 0);
+  EXPECT_FALSE(ix->needs_rebuild());
+  EXPECT_TRUE(AllTerms(IndexPath()).empty());
+}
+
 TEST_F(IndexerTest, ChangesDuringOrAfterARebuildAreCaughtUp) {
   Create("Parcel delayed", "Where is my parcel?", "ravi@example.in");
   auto ix = OpenIndexer(IndexPath());

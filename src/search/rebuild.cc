@@ -1,12 +1,13 @@
 // Indexer::Rebuild: a full rebuild from the database. A scanner thread reads batches of
 // tickets (with messages, attachment names, requesters and organisations), then contacts, then
 // organisations, each batch in a few set-based queries. One worker per core analyses batches
-// into documents and writes them to its own shard database: Xapian has one writer per
+// into documents and writes them to shard databases of its own: Xapian has one writer per
 // database and its in-memory inverter, not the analysis, is the expensive part, so shards let
 // both cores write. Shards commit every few hundred documents (without fsync), which keeps
-// the inverter's maps small and in cache; Xapian::Database::compact then merges them into the
-// new index in one sequential pass, which also packs its blocks. A bounded queue keeps
-// memory flat whatever the database's size.
+// the inverter's maps small and in cache, and stay small themselves (Indexer::shard_documents);
+// Xapian::Database::compact then merges them into the new index in one sequential pass,
+// which also packs its blocks. A bounded queue keeps memory flat whatever the database's
+// size.
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -37,6 +38,11 @@ constexpr int kScanBatch = 500;
 // and in cache: in a synthetic test on the 2-core machine (300 postings a document), 250-500
 // cost about half the CPU per document of 4,000-10,000 (Xapian's default); 150 was no better.
 constexpr int64_t kShardCommitEvery = 500;
+// Rebuild starts a new shard every Indexer::shard_documents() documents (10,000 unless a
+// test says otherwise): each commit merges into the shard's B-trees, which cost more per
+// document the bigger they grow. On 100,000 demo tickets, 10,000 a shard took about 15 % less
+// CPU than one growing shard per worker, and a million tickets still cost 0.5 ms of CPU
+// each (bench/RESULTS.md, "Search"); compact() merges the shards at the end.
 
 template <typename T>
 class BoundedQueue {
@@ -278,29 +284,46 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   std::atomic<unsigned> running{workers_n};
   std::mutex progress_mu;
   std::condition_variable progress_cv;
-  std::vector<std::string> shard_paths;
-  for (unsigned i = 0; i < workers_n; ++i) shard_paths.push_back(parts + "/" + std::to_string(i));
+  std::mutex shards_mu;
+  std::vector<std::string> shard_paths;  // every shard written, in no particular order
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < workers_n; ++i) {
     workers.emplace_back([&, i] {
       try {
         Analyzer analyzer;
-        Xapian::WritableDatabase shard(shard_paths[i],
-                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        int serial = 0;
+        std::optional<Xapian::WritableDatabase> shard;
+        int64_t in_shard = 0;
         int64_t since_commit = 0;
+        auto finish = [&] {
+          if (!shard) return;
+          shard->commit();
+          shard->close();
+          shard.reset();
+        };
         while (auto b = raw.Pop()) {
           for (auto& d : Analyse(*b, analyzer)) {
-            shard.add_document(d);
+            if (!shard) {
+              std::string path =
+                  parts + "/" + std::to_string(i) + "-" + std::to_string(serial++);
+              shard.emplace(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+              std::lock_guard lock(shards_mu);
+              shard_paths.push_back(std::move(path));
+            }
+            shard->add_document(d);
             done.fetch_add(1);
-            if (++since_commit >= kShardCommitEvery) {
-              shard.commit();
+            if (++in_shard >= shard_documents_) {
+              finish();
+              in_shard = 0;
+              since_commit = 0;
+            } else if (++since_commit >= kShardCommitEvery) {
+              shard->commit();
               since_commit = 0;
             }
           }
           progress_cv.notify_one();
         }
-        shard.commit();
-        shard.close();
+        finish();
       } catch (const Xapian::Error& e) {
         error.Set(Status(Code::kInternal, "cannot build the search index in " + parts + ": " +
                                               e.get_description()));
@@ -349,9 +372,13 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   if (progress) progress(done.load(), total);
 
   try {
-    Xapian::Database all;
-    for (const auto& p : shard_paths) all.add_database(Xapian::Database(p));
-    all.compact(fresh);
+    if (shard_paths.empty()) {
+      Xapian::WritableDatabase(fresh, Xapian::DB_CREATE_OR_OVERWRITE).close();  // nothing to index
+    } else {
+      Xapian::Database all;
+      for (const auto& p : shard_paths) all.add_database(Xapian::Database(p));
+      all.compact(fresh);
+    }
     Xapian::WritableDatabase out(fresh, Xapian::DB_OPEN);
     out.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     out.set_metadata(std::string(schema::kMetaOutboxCursor), std::to_string(cursor));
