@@ -200,9 +200,12 @@ std::optional<Q> QueryBuilder::Word(const std::string& text) {
     std::vector<Q> alts = {Q(t.term)};
     if (!t.stem.empty()) alts.push_back(Q(Q::OP_SCALE_WEIGHT, Q(t.stem), kStemWeight));
     // Documents store Z+stem only when the stem differs from the word, so "parcel" must look
-    // for Zparcel to find "parcels", and "parcels" for the exact "parcel".
-    if (t.script == Script::kLatin || t.script == Script::kDevanagari ||
-        t.script == Script::kKannada) {
+    // for Zparcel to find "parcels", and "parcels" for the exact "parcel". A one-letter word
+    // is its own stem only by accident: Hindi's stemmer cuts का, की, के and को down to क, so
+    // "क" must not find them.
+    if ((t.script == Script::kLatin || t.script == Script::kDevanagari ||
+         t.script == Script::kKannada) &&
+        CodePointCount(t.term) > 1) {
       const std::string& s = t.stem.empty() ? t.term : t.stem;
       alts.push_back(Q(Q::OP_SCALE_WEIGHT, Term(schema::kStem, s), kStemWeight));
     }
