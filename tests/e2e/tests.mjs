@@ -31,10 +31,15 @@ const KAVYA_EMAIL = 'kavya.bhat@demo.sahayak.local';
 
 /** The first option of a <select> whose value is not empty, not "none" and not `current`. */
 async function otherOption(select, current) {
-  const options = await select.locator('option').evaluateAll((els) =>
-    els.map((o) => ({ value: o.value, text: (o.textContent ?? '').trim() })),
-  );
-  const choice = options.find((o) => o.value !== '' && o.value !== 'none' && o.value !== String(current ?? ''));
+  // The list is shown before its options (agents, groups) have loaded: give them 5 s.
+  let choice;
+  for (let i = 0; i < 50 && !choice; i += 1) {
+    if (i > 0) await new Promise((done) => setTimeout(done, 100));
+    const options = await select.locator('option').evaluateAll((els) =>
+      els.map((o) => ({ value: o.value, text: (o.textContent ?? '').trim() })),
+    );
+    choice = options.find((o) => o.value !== '' && o.value !== 'none' && o.value !== String(current ?? ''));
+  }
   if (!choice) fail(`the list ${await select.getAttribute('data-testid')} offered nothing to choose`);
   return choice;
 }
