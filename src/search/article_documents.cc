@@ -81,7 +81,8 @@ Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTra
   doc.add_value(schema::kUpdatedAt, Xapian::sortable_serialise(static_cast<double>(t.updated_at)));
   doc.add_value(schema::kStatusSlot, domain::Name(t.status));
 
-  json data = {{"name", t.title},
+  json data = {{"ref", ArticleIdTerm(a.id, t.language).substr(schema::kIdTerm.size())},
+               {"name", t.title},
                {"language", t.language},
                {"status", domain::Name(t.status)},
                {"visibility", domain::Name(a.visibility)},

@@ -37,6 +37,9 @@ void AddCommon(Xapian::Document* doc, std::string_view type, const std::string& 
   doc->add_value(schema::kUpdatedAt, Xapian::sortable_serialise(static_cast<double>(updated_at)));
 }
 
+// The id term without its "Q": the data's "ref" (schema.h).
+std::string Ref(const std::string& id_term) { return id_term.substr(schema::kIdTerm.size()); }
+
 json OptId(const std::optional<domain::Id>& id) { return id ? json(*id) : json(nullptr); }
 
 // The text of custom field values: strings, numbers and lists of them.
@@ -113,7 +116,8 @@ Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& an
   doc.add_value(schema::kChannelSlot, domain::Name(t.channel));
   doc.add_value(schema::kPrioritySlot, domain::Name(t.priority));
 
-  json data = {{"number", t.number},
+  json data = {{"ref", Ref(TicketIdTerm(t.id))},
+               {"number", t.number},
                {"subject", t.subject},
                {"status", domain::Name(t.status)},
                {"priority", domain::Name(t.priority)},
@@ -123,9 +127,27 @@ Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& an
                {"requester",
                 {{"id", t.requester_id}, {"name", in.requester ? in.requester->name : ""}}},
                {"created_at", t.created_at},
-               {"updated_at", t.updated_at}};
+               {"updated_at", t.updated_at},
+               {"version", t.version},
+               {"text", TicketSnippetText(in.messages)}};
   doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return doc;
+}
+
+std::string TicketSnippetText(const std::vector<domain::Message>& messages) {
+  std::string text;
+  size_t n = 0;
+  for (const auto& m : messages) {
+    if (n++ == kTicketSnippetMessages || text.size() >= kMaxTicketSnippetBytes) break;
+    if (!text.empty()) text += '\n';
+    text += m.body;
+  }
+  if (text.size() > kMaxTicketSnippetBytes) {
+    size_t cut = kMaxTicketSnippetBytes;  // on a character boundary
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text.resize(cut);
+  }
+  return text;
 }
 
 Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer) {
@@ -134,7 +156,8 @@ Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer) {
   if (c.organisation_id) AddBooleanTerm(&doc, schema::kOrg, std::to_string(*c.organisation_id));
   TextWriter text(&doc, analyzer);
   AddPersonText(&text, c);
-  json data = {{"name", c.name},
+  json data = {{"ref", Ref(ContactIdTerm(c.id))},
+               {"name", c.name},
                {"email", c.First(domain::Identity::Kind::kEmail)},
                {"organisation_id", OptId(c.organisation_id)}};
   doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
@@ -149,7 +172,7 @@ Xapian::Document OrganisationDocument(const domain::Organisation& o, Analyzer& a
   text.Add(o.name, 3, schema::kOrgWord);
   for (const auto& d : o.domains) text.Add(d);
   text.Add(o.notes);
-  json data = {{"name", o.name}, {"domains", o.domains}};
+  json data = {{"ref", Ref(OrganisationIdTerm(o.id))}, {"name", o.name}, {"domains", o.domains}};
   doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return doc;
 }

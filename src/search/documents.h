@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -28,9 +29,19 @@ std::string OrganisationIdTerm(domain::Id id);
 // phones (also as "XRW" words), organisation name (also as "XOW" words). Values: created,
 // updated, status, group, channel, priority. Data: compact JSON {"number", "subject",
 // "status", "priority", "channel", "group_id", "assignee_id", "requester": {"id", "name"},
-// "created_at", "updated_at"} (ids null when unset; times in epoch milliseconds).
+// "created_at", "updated_at", "version", "text" (TicketSnippetText of its messages)} (ids
+// null when unset; times in epoch milliseconds), and "ref" ("t42") like every document.
 // REQUIRES: !t.ticket.merged_into_id (merged tickets are not indexed).
 Xapian::Document TicketDocument(const services::TicketForIndex& t, Analyzer& analyzer);
+
+// The text a ticket hit's snippet is cut from: the bodies of its first
+// kTicketSnippetMessages messages (oldest first, one per line), at most
+// kMaxTicketSnippetBytes, cut on a character boundary. Stored in the ticket's document data
+// so that a hit needs no read of its messages; the searcher makes the same text from the
+// database when the stored one may be stale.
+inline constexpr size_t kTicketSnippetMessages = 30;
+inline constexpr size_t kMaxTicketSnippetBytes = 16 * 1024;
+std::string TicketSnippetText(const std::vector<domain::Message>& messages);
 
 // A contact: type, workspace, organisation filter term; text name + identities (e-mails,
 // phones, social handles), also as "XRW" words; created/updated values; data {"name",

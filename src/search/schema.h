@@ -10,7 +10,8 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 4;  // 2: KB articles; 3: Kannada stems (Z); 4: article text
+constexpr int kSchemaVersion = 5;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
+                                   // 5: "ref" and ticket "text" in the data
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.
@@ -55,15 +56,21 @@ enum Slot : Xapian::valueno {
   kPrioritySlot = 5,  // priority name (facets)
 };
 
-// Document data (set_data): compact JSON to render a hit without a database query.
-//   ticket:       {"number", "subject", "status", "priority", "channel", "group_id",
-//                  "assignee_id", "requester": {"id", "name"}, "created_at", "updated_at"}
-//                 (ids null when unset; times in epoch milliseconds)
-//   contact:      {"name", "email", "organisation_id"}
-//   organization: {"name", "domains"}
-//   article:      {"name" (title), "language", "status", "visibility", "section_id",
-//                  "help_url", "updated_at"}, one document per translation, id term
-//                  "Qa<id>-<lang>" (search/article_documents.h); XS is the translation's
+// Document data (set_data): compact JSON to render a hit without a database query. Every
+// document's data has "ref": its id term without the "Q" ("t42", "c7", "o3", "a7-hi"), so a
+// hit is known without reading its termlist (a random read per hit once the index outgrows
+// the page cache).
+//   ticket:       {"ref", "number", "subject", "status", "priority", "channel", "group_id",
+//                  "assignee_id", "requester": {"id", "name"}, "created_at", "updated_at",
+//                  "version", "text"} (ids null when unset; times in epoch milliseconds;
+//                  "text" is TicketSnippetText of its messages at that version,
+//                  search/documents.h)
+//   contact:      {"ref", "name", "email", "organisation_id"}
+//   organization: {"ref", "name", "domains"}
+//   article:      {"ref", "name" (title), "language", "status", "visibility", "section_id",
+//                  "help_url", "updated_at", "text", "text_of"}, one document per
+//                  translation (search/article_documents.h), id term
+//                  "Qa<id>-<lang>"; XS is the translation's
 //                  status, XL its language
 // Contacts also carry kOrg + organisation id; XRW words of their name and e-mails.
 // Organisations carry XOW words of their name. Merged tickets have no document.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "search/documents.h"
 #include "search/query/query.h"
 #include "search/query_builder.h"
 #include "search/reader_pool.h"
@@ -20,7 +21,6 @@ namespace {
 
 constexpr Xapian::doccount kCheckAtLeast = 10000;
 constexpr Xapian::doccount kFacetCheckAtLeast = 100000;
-constexpr size_t kMaxSnippetBytes = 64 * 1024;
 
 struct Facet {
   const char* name;
@@ -64,25 +64,29 @@ size_t CodePointOffset(std::string_view text, size_t b) {
 }
 
 // The snippet of a ticket hit: from its messages, unless its subject holds more of the
-// query's words; the start of its messages when nothing matches.
-std::string TicketSnippet(services::ReadTx& tx, const services::Principal& who, domain::Id id,
-                          const std::string& subject, const HighlightTerms& highlight,
+// query's words; the start of its messages when nothing matches. The messages' text is the
+// one stored in the document when the ticket is still at the version that was indexed (every
+// new or moved message changes the version), else it is read from the database.
+std::string TicketSnippet(services::ReadTx& tx, const services::Principal& who,
+                          const domain::Ticket& t, DocRef& ref, const HighlightTerms& highlight,
                           const SearcherOptions& options) {
-  services::PageRequest page;
-  page.limit = options.snippet_messages;
-  auto messages = tx.ListMessages(who.workspace_id, id, page);
   std::string text;
-  if (messages.ok()) {
-    for (const auto& m : messages->items) {
-      if (text.size() >= kMaxSnippetBytes) break;
-      if (!text.empty()) text += '\n';
-      text += m.body;
-    }
+  auto stored = ref.data.find("text");
+  auto version = ref.data.find("version");
+  if (stored != ref.data.end() && stored->is_string() && version != ref.data.end() &&
+      version->is_number_integer() && version->get<int64_t>() == t.version) {
+    text = std::move(stored->get_ref<std::string&>());
+  } else {
+    services::PageRequest page;
+    page.limit = static_cast<int>(kTicketSnippetMessages);
+    auto messages = tx.ListMessages(who.workspace_id, t.id, page);
+    if (messages.ok()) text = TicketSnippetText(messages->items);
   }
   Analyzer& analyzer = ThreadAnalyzer();
   size_t in_body = 0, in_subject = 0;
   std::string body = MakeSnippet(analyzer, highlight, text, options.snippet_chars, &in_body);
-  std::string subj = MakeSnippet(analyzer, highlight, subject, options.snippet_chars, &in_subject);
+  std::string subj =
+      MakeSnippet(analyzer, highlight, t.subject, options.snippet_chars, &in_subject);
   if (in_subject > in_body || body.empty()) return subj;
   return body;
 }
@@ -90,13 +94,14 @@ std::string TicketSnippet(services::ReadTx& tx, const services::Principal& who, 
 }  // namespace
 
 std::optional<DocRef> ParseDocRef(const Xapian::Document& doc) {
-  Xapian::TermIterator t = doc.termlist_begin();
-  t.skip_to(std::string(schema::kIdTerm));
-  if (t == doc.termlist_end()) return std::nullopt;
-  const std::string term = *t;
-  if (term.size() < 3 || term[0] != 'Q') return std::nullopt;
   DocRef ref;
-  switch (term[1]) {
+  ref.data = json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
+  if (!ref.data.is_object()) return std::nullopt;
+  auto r = ref.data.find("ref");
+  if (r == ref.data.end() || !r->is_string()) return std::nullopt;
+  const std::string& term = r->get_ref<const std::string&>();
+  if (term.size() < 2) return std::nullopt;
+  switch (term[0]) {
     case 't': ref.type = SearchType::kTicket; break;
     case 'c': ref.type = SearchType::kContact; break;
     case 'o': ref.type = SearchType::kOrganisation; break;
@@ -104,12 +109,10 @@ std::optional<DocRef> ParseDocRef(const Xapian::Document& doc) {
     default: return std::nullopt;
   }
   try {
-    ref.id = std::stoll(term.substr(2));
+    ref.id = std::stoll(term.substr(1));
   } catch (...) {
     return std::nullopt;
   }
-  ref.data = json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
-  if (!ref.data.is_object()) ref.data = json::object();
   return ref;
 }
 
@@ -124,7 +127,8 @@ json DocFields(const DocRef& ref) {
   json fields = json::object();
   for (auto it = ref.data.begin(); it != ref.data.end(); ++it) {
     const std::string& k = it.key();
-    if (k == "subject" || k == "name") continue;
+    if (k == "subject" || k == "name" || k == "ref") continue;
+    if (ref.type == SearchType::kTicket && (k == "text" || k == "version")) continue;
     if (k.size() > 3 && k.compare(k.size() - 3, 3, "_at") == 0 && it->is_number_integer()) {
       fields[k] = FormatRfc3339(it->get<int64_t>());
     } else {
@@ -209,7 +213,7 @@ Result<services::SearchResult> XapianSearchService::Search(
             auto t = tx.GetTicket(who.workspace_id, ref->id);
             if (!t.ok() || t->merged_into_id) continue;  // stale index: never show it
             hit.title = t->subject;
-            hit.snippet = TicketSnippet(tx, who, ref->id, t->subject, highlight, options_);
+            hit.snippet = TicketSnippet(tx, who, *t, *ref, highlight, options_);
           } else if (ref->type == SearchType::kArticle) {
             if (!FillArticleHit(tx, who.workspace_id, scope.public_only, highlight,
                                 options_.snippet_chars, &hit)) {

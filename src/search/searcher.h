@@ -36,7 +36,6 @@ namespace sahayak::search {
 struct SearcherOptions {
   std::string index_path;          // the folder of the Xapian database (<data>/search)
   size_t snippet_chars = 200;      // about this many characters per snippet
-  int snippet_messages = 30;       // the first N messages of a ticket make its snippet text
 };
 
 class XapianSearchService final : public services::SearchService {

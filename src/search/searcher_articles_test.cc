@@ -339,6 +339,7 @@ TEST(ArticleDocument, TermsAndData) {
   EXPECT_FALSE(terms.count("#"));
   auto data = nlohmann::json::parse(doc.get_data());
   EXPECT_EQ(data["name"], "कैश ऑन डिलीवरी");
+  EXPECT_EQ(data["ref"], "a7-hi");
   EXPECT_EQ(data["visibility"], "internal");
   EXPECT_EQ(data["help_url"], "/help/hi/articles/7");
   // The plain text snippets are cut from, rendered once at indexing time.

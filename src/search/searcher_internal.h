@@ -13,18 +13,20 @@
 // Reading hits back from index documents; shared by searcher.cc and searcher_suggest.cc.
 namespace sahayak::search {
 
-// What an index document stands for: its id term ("Qt42") and its data (schema.h).
+// What an index document stands for: its data's "ref" ("t42", the id term without "Q") and
+// its data (schema.h).
 struct DocRef {
   services::SearchType type = services::SearchType::kTicket;
   domain::Id id = 0;
   nlohmann::json data = nlohmann::json::object();
 };
 
-// nullopt for a document without an id term (never written by the indexer).
+// nullopt for a document whose data has no valid "ref" (never written by the indexer).
 std::optional<DocRef> ParseDocRef(const Xapian::Document& doc);
 // The ticket's subject or the contact's/organisation's name, from the document data.
 std::string DocTitle(const DocRef& ref);
-// The document data without the title; millisecond times (`*_at`) as RFC 3339.
+// The document data without the title, "ref" and a ticket's "text"; millisecond times
+// (`*_at`) as RFC 3339.
 nlohmann::json DocFields(const DocRef& ref);
 
 // Completes an article hit (id and fields from the document) from the database: title and

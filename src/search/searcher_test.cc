@@ -200,6 +200,31 @@ TEST_F(SearcherTest, SnippetsMarkMatchesAndEscapeHtml) {
   EXPECT_EQ(kres.hits[0].fields["status"], "new");
 }
 
+TEST_F(SearcherTest, SnippetsComeFromTheIndexUntilTheTicketChanges) {
+  auto t = Ticket("Parcel late", "my parcel is late");
+  Index();
+  auto before = Find("parcel");
+  ASSERT_EQ(before.hits.size(), 1u);
+  EXPECT_EQ(before.hits[0].snippet, "my <mark>parcel</mark> is late");
+  for (const char* internal : {"text", "ref", "version"}) {
+    EXPECT_FALSE(before.hits[0].fields.contains(internal)) << internal;
+  }
+  // A reply the index has not caught up with yet: the stored text is of an older version, so
+  // the snippet is read from the database and already shows it.
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                services::NewMessage m;
+                m.body = "the parcel reached the wrong hub";
+                return tickets_.AddMessage(tx, asha_, t.id, m).status();
+              }).ok());
+  auto lagging = Find("parcel");
+  ASSERT_EQ(lagging.hits.size(), 1u);
+  EXPECT_THAT(lagging.hits[0].snippet, HasSubstr("the wrong hub"));
+  Index();
+  auto after = Find("parcel");
+  ASSERT_EQ(after.hits.size(), 1u);
+  EXPECT_EQ(after.hits[0].snippet, lagging.hits[0].snippet);
+}
+
 TEST_F(SearcherTest, NeverShowsAnotherWorkspaceOrAMergedTicket) {
   auto mine = Ticket("Parcel missing", "where is my parcel");
   auto theirs = Ticket("Parcel missing", "where is my parcel", nullptr, &other_ws_);
