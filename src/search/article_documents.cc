@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/markdown.h"
+#include "search/documents.h"
 #include "search/schema.h"
 #include "search/text_writer.h"
 
@@ -61,6 +62,7 @@ Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTra
   doc.add_boolean_term(ArticleIdTerm(a.id, t.language));
   AddBooleanTerm(&doc, schema::kType, "article");
   AddBooleanTerm(&doc, schema::kWorkspace, std::to_string(a.workspace_id));
+  doc.add_boolean_term(CreatedMonthTerm(MonthOf(t.created_at)));
   AddBooleanTerm(&doc, schema::kArticle, std::to_string(a.id));
   AddBooleanTerm(&doc, schema::kStatus, domain::Name(t.status));
   AddBooleanTerm(&doc, schema::kLanguage, t.language);

@@ -1,9 +1,11 @@
 #include "search/documents.h"
 
+#include <cstdio>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "base/clock.h"
 #include "search/language.h"
 #include "search/schema.h"
 
@@ -33,6 +35,7 @@ void AddCommon(Xapian::Document* doc, std::string_view type, const std::string& 
   doc->add_boolean_term(id_term);
   AddBooleanTerm(doc, schema::kType, type);
   AddBooleanTerm(doc, schema::kWorkspace, std::to_string(ws));
+  doc->add_boolean_term(CreatedMonthTerm(MonthOf(created_at)));
   doc->add_value(schema::kCreatedAt, Xapian::sortable_serialise(static_cast<double>(created_at)));
   doc->add_value(schema::kUpdatedAt, Xapian::sortable_serialise(static_cast<double>(updated_at)));
 }
@@ -132,6 +135,17 @@ Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& an
                {"text", TicketSnippetText(in.messages)}};
   doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return doc;
+}
+
+int MonthOf(Millis t) {
+  const std::string date = FormatRfc3339(t);  // "2026-11-30T…"
+  return std::stoi(date.substr(0, 4)) * 12 + std::stoi(date.substr(5, 2)) - 1;
+}
+
+std::string CreatedMonthTerm(int month) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", month / 12, month % 12 + 1);
+  return schema::Term(schema::kCreatedMonth, buf);
 }
 
 std::string TicketSnippetText(const std::vector<domain::Message>& messages) {

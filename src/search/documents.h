@@ -20,7 +20,13 @@ std::string TicketIdTerm(domain::Id id);
 std::string ContactIdTerm(domain::Id id);
 std::string OrganisationIdTerm(domain::Id id);
 
-// A ticket's document. Filter terms: type, workspace, status, priority, ticket type, channel,
+// Months as a count since year 0 (year × 12 + month − 1), UTC: MonthOf(2026-11-30T…) is
+// 2026 × 12 + 10. Every document has the term of its creation month, CreatedMonthTerm(MonthOf(
+// created_at)) = "XM2026-11", which lets a query of filters only read the newest months first.
+int MonthOf(Millis t);
+std::string CreatedMonthTerm(int month);
+
+// A ticket's document. Filter terms: type, workspace, creation month, status, priority, ticket type, channel,
 // assignee (id or "none"), group (id or "none"), tags, requester, organisation, number,
 // languages (the ticket's and each message's detected one), has attachment. Free text, each
 // token as its exact term with positions, "Z"+stem and "XP"+phonetic key without: subject

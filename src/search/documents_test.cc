@@ -87,6 +87,16 @@ TEST(TicketDocumentTest, CarriesEveryFilterTermOfTheSchema) {
   EXPECT_FALSE(Has(doc, "XAnone") && Has(doc, "XA0")) << "an unassigned ticket is XAnone only";
 }
 
+TEST(TicketDocumentTest, CarriesItsCreationMonth) {
+  Analyzer analyzer;
+  EXPECT_TRUE(Has(TicketDocument(SampleTicket(), analyzer), "XM2026-01"));  // 2026-01-01T00:00Z
+  const Millis last_of_november = 1'796'083'199'999;  // 2026-11-30T23:59:59.999Z
+  EXPECT_EQ(CreatedMonthTerm(MonthOf(last_of_november)), "XM2026-11");
+  EXPECT_EQ(CreatedMonthTerm(MonthOf(last_of_november + 1)), "XM2026-12");
+  EXPECT_EQ(CreatedMonthTerm(MonthOf(last_of_november + 1) + 1), "XM2027-01");
+  EXPECT_EQ(CreatedMonthTerm(2027 * 12 - 12), "XM2026-01");
+}
+
 TEST(TicketDocumentTest, DetectsTheLanguageOfEachMessage) {
   Analyzer analyzer;
   Xapian::Document doc = TicketDocument(SampleTicket(), analyzer);

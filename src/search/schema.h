@@ -10,8 +10,8 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 5;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
-                                   // 5: "ref" and ticket "text" in the data
+constexpr int kSchemaVersion = 6;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
+                                   // 5: "ref" and ticket "text" in the data; 6: XM
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.
@@ -34,6 +34,8 @@ inline constexpr std::string_view kNumber = "XN";       // + ticket number
 inline constexpr std::string_view kInternal = "XI";     // + "1" on internal-only articles
 inline constexpr std::string_view kArticle = "XART";    // + article id, on each translation
 inline constexpr std::string_view kSection = "XSEC";    // + knowledge-base section id
+inline constexpr std::string_view kCreatedMonth = "XM";  // + creation month, UTC: "XM2026-11"
+                                                         //   (CreatedMonthTerm, documents.h)
 
 // Free-text prefixes. Unprefixed terms are the Analyzer's exact terms (with positions);
 // fields and messages are kFieldGap (search/text_writer.h) positions apart. The subject counts

@@ -58,6 +58,38 @@ void SetSort(Xapian::Enquire& e, services::SearchSort sort) {
   }
 }
 
+// True when the query has no text: every match weighs 0, so it sorts by creation time.
+bool FiltersOnly(const query::Node& n) {
+  using Kind = query::Node::Kind;
+  if (n.kind == Kind::kWord || n.kind == Kind::kPhrase || n.kind == Kind::kPrefix) return false;
+  return std::all_of(n.children.begin(), n.children.end(),
+                     [](const query::Node& c) { return FiltersOnly(c); });
+}
+
+constexpr int kMaxWindowMonths = 64;
+
+// Sorting by creation time reads the time of every match: 290,000 of them for
+// `status:closed channel:email` at 1,000,000 tickets. Newest first, a page needs only the
+// newest months: `q` narrowed to the documents created in the last 1, 2, 4 … 64 months (XM
+// terms, and the next month for a clock running behind) as soon as that holds `need` matches.
+// Every match outside is older than every one inside, so the first `need` are the same.
+// `q` itself when even 64 months hold fewer.
+Xapian::Query NewestMonths(Xapian::Database& db, const Xapian::Query& q, Xapian::doccount need,
+                           Millis now) {
+  const int month = MonthOf(now);
+  for (int span = 1; span <= kMaxWindowMonths; span *= 2) {
+    std::vector<Xapian::Query> months;
+    for (int m = month + 1; m > month - span; --m) months.emplace_back(CreatedMonthTerm(m));
+    Xapian::Query narrowed(Xapian::Query::OP_FILTER, q,
+                           Xapian::Query(Xapian::Query::OP_OR, months.begin(), months.end()));
+    Xapian::Enquire count(db);
+    count.set_query(narrowed);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    if (count.get_mset(0, 0, need).get_matches_lower_bound() >= need) return narrowed;
+  }
+  return q;
+}
+
 // Byte offset `b` of `text` as a code-point offset.
 size_t CodePointOffset(std::string_view text, size_t b) {
   return CodePointCount(text.substr(0, std::min(b, text.size())));
@@ -192,12 +224,31 @@ Result<services::SearchResult> XapianSearchService::Search(
             enquire.add_matchspy(spies.back().get());
           }
         }
+        const auto need = static_cast<Xapian::doccount>(offset + request.limit + 1);
+        const bool newest_first =
+            request.sort == services::SearchSort::kNewest ||
+            (request.sort == services::SearchSort::kRelevance && FiltersOnly(parsed.root));
+        if (newest_first && spies.empty()) {
+          // Counted without sorting (cheap), paged from the newest months (NewestMonths).
+          Xapian::Enquire count(db);
+          count.set_query(visible.query());
+          count.set_weighting_scheme(Xapian::BoolWeight());
+          Xapian::MSet all = count.get_mset(0, 0, kCheckAtLeast);
+          result.total = all.get_matches_estimated();
+          result.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+          if (all.get_matches_lower_bound() > need) {
+            enquire.set_query(NewestMonths(db, visible.query(), need, clock_.Now()));
+          }
+        }
         Xapian::doccount check = spies.empty() ? kCheckAtLeast : kFacetCheckAtLeast;
+        if (newest_first && spies.empty()) check = 0;  // counted above
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
                                              static_cast<Xapian::doccount>(request.limit + 1),
                                              check);
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        if (!newest_first || !spies.empty()) {
+          result.total = mset.get_matches_estimated();
+          result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        }
         more = mset.size() > static_cast<Xapian::doccount>(request.limit);
         int taken = 0;
         for (auto it = mset.begin(); it != mset.end() && taken < request.limit; ++it, ++taken) {

@@ -12,6 +12,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
@@ -93,6 +94,54 @@ TEST_F(SearcherTest, SortsByRelevanceAndByTime) {
   EXPECT_THAT(Ids("parcel", by(services::SearchSort::kNewest)), ElementsAre(newer.id, older.id));
   EXPECT_THAT(Ids("parcel", by(services::SearchSort::kOldest)), ElementsAre(older.id, newer.id));
   EXPECT_THAT(Ids("parcel", by(services::SearchSort::kUpdated)), ElementsAre(older.id, newer.id));
+}
+
+// Filters only (and "newest") are paged from the newest creation months (NewestMonths): the
+// pages must be exactly those of sorting every match, across months, years, and tickets older
+// than the widest window.
+TEST_F(SearcherTest, FiltersOnlyPagesNewestFirstAcrossMonthsAndYears) {
+  std::vector<domain::Ticket> high;
+  const Millis start = clock_.Now();
+  for (int i = 0; i < 48; ++i) {
+    clock_.Set(start + i * 50LL * 86'400'000);  // every 50 days: 79 months in all
+    auto t = Ticket("Parcel " + std::to_string(i), "parcel update",
+                    [&](services::TicketCreate& c) {
+                      if (i % 3 != 1) c.priority = domain::Priority::kHigh;
+                    });
+    if (i % 3 != 1) high.push_back(t);
+  }
+  clock_.Advance(86'400'000);
+  Index();
+  std::vector<domain::Id> want;
+  for (auto it = high.rbegin(); it != high.rend(); ++it) want.push_back(it->id);
+  auto page_through = [&](const std::string& q, int limit, services::SearchSort sort) {
+    std::vector<domain::Id> got;
+    std::string cursor;
+    for (int pages = 0; pages < 100; ++pages) {
+      auto res = Find(q, [&](SearchRequest& r) {
+        r.limit = limit;
+        r.cursor = cursor;
+        r.sort = sort;
+      });
+      EXPECT_EQ(res.total, static_cast<int64_t>(want.size())) << q;
+      for (const auto& h : res.hits) got.push_back(h.id);
+      if (res.next_cursor.empty()) break;
+      cursor = res.next_cursor;
+    }
+    return got;
+  };
+  for (int limit : {1, 3, 7, 100}) {
+    EXPECT_THAT(page_through("priority:high", limit, services::SearchSort::kRelevance),
+                ElementsAreArray(want))
+        << "limit " << limit;
+    EXPECT_THAT(page_through("parcel priority:high", limit, services::SearchSort::kNewest),
+                ElementsAreArray(want))
+        << "limit " << limit;
+  }
+  auto oldest = Ids("priority:high", [](SearchRequest& r) {
+    r.sort = services::SearchSort::kOldest;
+  });
+  EXPECT_THAT(oldest, ElementsAreArray(want.rbegin(), want.rend()));
 }
 
 TEST_F(SearcherTest, CursorPagesWithoutDuplicatesAndBelongsToItsQuery) {
