@@ -1,5 +1,6 @@
 #include "base/clock.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -106,6 +107,39 @@ bool IsValidDate(const std::string& s) {
 }
 
 bool ParseRfc3339(const std::string& s, Millis* out) {
+  int offset_minutes = 0;
+  return ParseRfc3339Zoned(s, out, &offset_minutes);
+}
+
+namespace {
+
+constexpr int kMaxOffsetMinutes = 18 * 60;
+
+// "2026-12-03T14:05:00" (19 characters) for local time `t` + `offset_minutes`.
+std::string LocalDateTime(Millis t, int offset_minutes) {
+  std::string full = FormatRfc3339(t + static_cast<Millis>(offset_minutes) * 60000);
+  return full.substr(0, 19);
+}
+
+}  // namespace
+
+std::string FormatRfc3339Zoned(Millis t, int offset_minutes) {
+  offset_minutes = std::clamp(offset_minutes, -kMaxOffsetMinutes, kMaxOffsetMinutes);
+  std::string out = LocalDateTime(t, offset_minutes);
+  if (offset_minutes == 0) return out + "Z";
+  const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  char zone[7] = {offset_minutes < 0 ? '-' : '+', '0', '0', ':', '0', '0', '\0'};
+  PutDigits(&zone[1], a / 60, 2);
+  PutDigits(&zone[4], a % 60, 2);
+  return out + zone;
+}
+
+std::string DateAt(Millis t, int offset_minutes) {
+  offset_minutes = std::clamp(offset_minutes, -kMaxOffsetMinutes, kMaxOffsetMinutes);
+  return LocalDateTime(t, offset_minutes).substr(0, 10);
+}
+
+bool ParseRfc3339Zoned(const std::string& s, Millis* out, int* offset_out) {
   if (s.size() < 20 || !IsValidDate(s.substr(0, 10))) return false;
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return false;
   int y, mo, d, h, mi, se;
@@ -145,6 +179,7 @@ bool ParseRfc3339(const std::string& s, Millis* out) {
   int64_t days = DaysFromCivil(y, mo, d);
   int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - offset_min * 60;
   *out = secs * 1000 + ms;
+  *offset_out = static_cast<int>(offset_min);
   return true;
 }
 

@@ -31,6 +31,14 @@ int64_t MonotonicNanos();
 std::string FormatRfc3339(Millis t);
 // Parses RFC 3339 / ISO 8601 date-times with an offset or Z; false on anything else.
 bool ParseRfc3339(const std::string& text, Millis* out);
+// Like ParseRfc3339, and also gives the offset the text was written in, in minutes east of UTC
+// ("…+05:30" → 330, "…Z" → 0).
+bool ParseRfc3339Zoned(const std::string& text, Millis* out, int* offset_minutes);
+// `t` as local time at `offset_minutes` east of UTC, to the second: "2026-12-03T14:05:00+05:30"
+// (offset 0 gives "…Z"). Offsets beyond ±18 hours are clamped.
+std::string FormatRfc3339Zoned(Millis t, int offset_minutes);
+// The calendar date, "YYYY-MM-DD", at `offset_minutes` east of UTC.
+std::string DateAt(Millis t, int offset_minutes);
 // Accepts "YYYY-MM-DD" with a real calendar date.
 bool IsValidDate(const std::string& text);
 

@@ -50,6 +50,23 @@ std::string HashToken(std::string_view token) {
   return ToHex(out, sizeof out);
 }
 
+std::string HmacSha256(std::string_view key, std::string_view message) {
+  InitCrypto();
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  crypto_auth_hmacsha256_final(&st, out);
+  return std::string(reinterpret_cast<const char*>(out), sizeof out);
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view message) {
+  std::string raw = HmacSha256(key, message);
+  return ToHex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
 std::string Sha256Hex(std::string_view bytes) {
   InitCrypto();
   unsigned char out[crypto_hash_sha256_BYTES];

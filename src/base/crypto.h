@@ -30,6 +30,10 @@ std::string Sha256Hex(std::string_view bytes);
 Result<std::string> HashPassword(std::string_view password, const PasswordHashCost& cost);
 bool VerifyPassword(std::string_view password, const std::string& hash);
 
+// HMAC-SHA256 of `message` under `key`: the 32 raw bytes, or as lower-case hex.
+std::string HmacSha256(std::string_view key, std::string_view message);
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
+
 // Constant-time equality.
 bool SecureEquals(std::string_view a, std::string_view b);
 

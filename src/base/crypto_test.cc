@@ -39,5 +39,12 @@ TEST(SecretBox, KeysRoundTripThroughBase64AndBadKeysAreExplained) {
   EXPECT_FALSE(DecodeSecretKey("not base64 at all!").ok());
 }
 
+TEST(CryptoTest, HmacSha256MatchesRfc4231) {
+  // RFC 4231, test case 2.
+  EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(HmacSha256("Jefe", "what do ya want for nothing?").size(), 32u);
+}
+
 }  // namespace
 }  // namespace sahayak

@@ -93,5 +93,23 @@ TEST(Rfc3339, FormatsAndParses) {
   EXPECT_FALSE(IsValidDate("2023-13-01"));
 }
 
+TEST(Rfc3339, KeepsTheOffsetItWasWrittenIn) {
+  Millis t = 0;
+  int offset = -1;
+  ASSERT_TRUE(ParseRfc3339Zoned("2026-11-24T00:16:45+05:30", &t, &offset));
+  EXPECT_EQ(t, 1'795'459'605'000);
+  EXPECT_EQ(offset, 330);
+  EXPECT_EQ(FormatRfc3339Zoned(t, offset), "2026-11-24T00:16:45+05:30");
+  EXPECT_EQ(FormatRfc3339Zoned(t, 0), "2026-11-23T18:46:45Z");
+  EXPECT_EQ(FormatRfc3339Zoned(t, -300), "2026-11-23T13:46:45-05:00");
+  ASSERT_TRUE(ParseRfc3339Zoned("2026-11-23T13:46:45-05:00", &t, &offset));
+  EXPECT_EQ(offset, -300);
+  EXPECT_EQ(t, 1'795'459'605'000);
+  // The calendar day depends on where: 18:46 UTC is already the next day in India.
+  EXPECT_EQ(DateAt(1'795'459'605'123, 0), "2026-11-23");
+  EXPECT_EQ(DateAt(1'795'459'605'123, 330), "2026-11-24");
+  EXPECT_FALSE(ParseRfc3339Zoned("2026-11-24T00:16:45", &t, &offset)) << "no offset";
+}
+
 }  // namespace
 }  // namespace sahayak

@@ -1,5 +1,7 @@
 #include "domain/people.h"
 
+#include <memory>
+
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -138,6 +140,17 @@ bool IsValidTimeZone(std::string_view zone) {
   UErrorCode status = U_ZERO_ERROR;
   icu::TimeZone::getCanonicalID(id, canonical, is_system, status);
   return U_SUCCESS(status) && is_system;
+}
+
+int ZoneOffsetMinutes(std::string_view zone, Millis at) {
+  if (!IsValidTimeZone(zone)) return 0;
+  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), zone.size()))));
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  tz->getOffset(static_cast<UDate>(at), /*local=*/false, raw, dst, status);
+  if (U_FAILURE(status)) return 0;
+  return (raw + dst) / 60000;
 }
 
 }  // namespace sahayak::domain

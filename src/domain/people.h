@@ -103,5 +103,8 @@ bool IsSupportedLanguage(std::string_view lang);
 bool LooksLikeLanguageTag(std::string_view tag);
 // An IANA zone name as ICU knows it ("Asia/Kolkata", "UTC").
 bool IsValidTimeZone(std::string_view zone);
+// Minutes east of UTC in IANA zone `zone` at instant `at` (daylight saving included); 0 for an
+// unknown zone.
+int ZoneOffsetMinutes(std::string_view zone, Millis at);
 
 }  // namespace sahayak::domain

@@ -10,17 +10,6 @@ namespace sahayak::services {
 
 namespace {
 
-std::string Mac(std::string_view key, std::string_view message) {
-  unsigned char out[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&st, out);
-  return std::string(reinterpret_cast<const char*>(out), sizeof out);
-}
-
 std::string Base64Url(std::string_view bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(),
                                             sodium_base64_VARIANT_URLSAFE_NO_PADDING),
@@ -38,13 +27,13 @@ std::string Signature(std::string_view signing_key, std::string_view form_key,
   message += form_key;
   message += "|";
   message += issued;
-  return Base64Url(Mac(signing_key, message));
+  return Base64Url(HmacSha256(signing_key, message));
 }
 
 }  // namespace
 
 std::string DeriveFormTokenKey(std::string_view secret_key) {
-  return Mac(secret_key, "sahayak web form start tokens v1");
+  return HmacSha256(secret_key, "sahayak web form start tokens v1");
 }
 
 std::string IssueFormToken(std::string_view signing_key, std::string_view form_key,
