@@ -15,6 +15,7 @@
 #include "domain/ticket.h"
 #include "services/kb/kb_store.h"
 #include "services/portal/portal_store.h"
+#include "services/shipments/shipment_store.h"
 #include "services/deflection/deflection_store.h"
 #include "services/webforms/web_form_store.h"
 
@@ -307,6 +308,8 @@ class ReadTx {
   // services/deflection/deflection_store.h).
   virtual WebFormReadTx& web_forms() = 0;
   virtual DeflectionReadTx& deflection() = 0;
+  // Shipments, carriers, tracking events (services/shipments/shipment_store.h).
+  virtual ShipmentReadTx& shipments() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -409,6 +412,7 @@ class WriteTx : public virtual ReadTx {
   // Web forms and article deflection, writable (helper F).
   WebFormWriteTx& web_forms() override = 0;
   DeflectionWriteTx& deflection() override = 0;
+  ShipmentWriteTx& shipments() override = 0;
 };
 
 // The database. Thread-safe.

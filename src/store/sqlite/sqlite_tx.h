@@ -7,6 +7,7 @@
 #include "store/sqlite/tx_deflection.h"
 #include "store/sqlite/tx_kb.h"
 #include "store/sqlite/tx_portal.h"
+#include "store/sqlite/tx_shipments.h"
 #include "store/sqlite/tx_web_forms.h"
 
 namespace sahayak::store {
@@ -31,7 +32,7 @@ std::string SortedTicketWalkSql(const services::TicketFilter& filter, domain::Ti
 class SqliteTx final : public services::WriteTx {
  public:
   explicit SqliteTx(Connection* conn)
-      : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn) {}
+      : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -186,6 +187,8 @@ class SqliteTx final : public services::WriteTx {
   services::DeflectionWriteTx& deflection() override { return deflection_; }
   // customer portal (helper P; tx_portal.h)
   services::PortalWriteTx& portal() override { return portal_; }
+  // shipments, carriers, tracking events (tx_shipments.h)
+  services::ShipmentWriteTx& shipments() override { return shipments_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -209,6 +212,7 @@ class SqliteTx final : public services::WriteTx {
   SqliteWebFormTx web_forms_;
   SqliteDeflectionTx deflection_;
   SqlitePortalTx portal_;
+  SqliteShipmentTx shipments_;
 };
 
 }  // namespace sahayak::store

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "domain/shipment.h"
+#include "domain/types.h"
+
+// Shipments, carriers, tracking events, ticket links and tracking webhooks (docs/shipments.md,
+// migration 0012): storage reached through ReadTx::shipments() and WriteTx::shipments()
+// (services/store.h); store/sqlite/tx_shipments.cc implements it inside the store's
+// transaction. Every method takes the workspace and answers NotFound for ids outside it.
+namespace sahayak::services {
+
+using domain::Id;
+
+// A shipment as a ticket sees it.
+struct LinkedShipment {
+  domain::Shipment shipment;
+  std::string linked_by;  // "auto" (found in the ticket's text) or "agent"
+  Millis linked_at = 0;
+};
+
+struct ShipmentFilter {
+  std::optional<Id> contact_id;
+  std::optional<Id> organisation_id;
+  std::optional<std::string> tracking_number;  // normalised
+  std::optional<domain::ShipmentStatus> status;
+};
+
+struct TrackingWebhook {
+  Id id = 0;
+  Id workspace_id = 0;
+  std::string public_key;     // random, URL-safe: /hooks/tracking/{public_key}
+  std::string name;
+  std::string secret_sealed;  // SealSecret of the signing secret
+  bool enabled = true;
+  std::optional<Millis> last_used_at;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+  int64_t version = 1;
+};
+
+class ShipmentReadTx {
+ public:
+  virtual ~ShipmentReadTx() = default;
+
+  virtual Result<std::vector<domain::Carrier>> ListCarriers(Id ws) = 0;
+  virtual Result<domain::Carrier> GetCarrier(Id ws, Id id) = 0;
+  virtual Result<domain::Carrier> FindCarrierByCode(Id ws, std::string_view code) = 0;
+
+  virtual Result<domain::Shipment> GetShipment(Id ws, Id id) = 0;
+  // NotFound when the carrier has no shipment with that number.
+  virtual Result<domain::Shipment> FindShipment(Id ws, Id carrier_id,
+                                                std::string_view tracking_number) = 0;
+  // Every carrier's shipments with one of `numbers` (normalised), by id.
+  virtual Result<std::vector<domain::Shipment>> FindShipmentsByNumbers(
+      Id ws, const std::vector<std::string>& numbers) = 0;
+  // Newest first (id descending); the cursor is the last id seen.
+  virtual Result<std::vector<domain::Shipment>> ListShipments(Id ws, const ShipmentFilter& f,
+                                                              std::optional<Id> before,
+                                                              int limit) = 0;
+  // Newest first (occurred_at, then id), at most `limit`.
+  virtual Result<std::vector<domain::TrackingEvent>> ListTrackingEvents(Id ws, Id shipment_id,
+                                                                        int limit) = 0;
+  // Oldest link first.
+  virtual Result<std::vector<LinkedShipment>> ListTicketShipments(Id ws, Id ticket_id) = 0;
+
+  virtual Result<std::vector<TrackingWebhook>> ListTrackingWebhooks(Id ws) = 0;
+  virtual Result<TrackingWebhook> GetTrackingWebhook(Id ws, Id id) = 0;
+  // Across workspaces: the key is unique everywhere. NotFound when none.
+  virtual Result<TrackingWebhook> FindTrackingWebhookByKey(std::string_view public_key) = 0;
+};
+
+class ShipmentWriteTx : public virtual ShipmentReadTx {
+ public:
+  // Fill in the id. AlreadyExists when the code (carrier) or the number (shipment, per
+  // carrier) is taken.
+  virtual Status InsertCarrier(domain::Carrier* c) = 0;
+  virtual Status UpdateCarrier(const domain::Carrier& c) = 0;
+  // FailedPrecondition while shipments use it.
+  virtual Status DeleteCarrier(Id ws, Id id) = 0;
+
+  virtual Status InsertShipment(domain::Shipment* s) = 0;
+  virtual Status UpdateShipment(const domain::Shipment& s) = 0;
+
+  // Fills in the id and answers true; false (and nothing written) when the shipment already
+  // has an event with this event_id.
+  virtual Result<bool> InsertTrackingEvent(domain::TrackingEvent* e) = 0;
+
+  // True when linked now, false when it already was (the first link's kind stays).
+  virtual Result<bool> LinkTicketShipment(Id ws, Id ticket_id, Id shipment_id,
+                                          std::string_view by, Millis at) = 0;
+  // NotFound when not linked.
+  virtual Status UnlinkTicketShipment(Id ws, Id ticket_id, Id shipment_id) = 0;
+
+  virtual Status InsertTrackingWebhook(TrackingWebhook* w) = 0;
+  virtual Status UpdateTrackingWebhook(const TrackingWebhook& w) = 0;
+  virtual Status DeleteTrackingWebhook(Id ws, Id id) = 0;
+};
+
+}  // namespace sahayak::services

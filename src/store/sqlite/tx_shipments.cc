@@ -1,0 +1,500 @@
+// Shipments, carriers, tracking events, ticket links and tracking webhooks (migration 0012).
+// A shipment is always read with its carrier's code, name and tracking URL (one join).
+#include "store/sqlite/tx_shipments.h"
+
+#include <algorithm>
+
+namespace sahayak::store {
+
+namespace {
+
+using domain::Carrier;
+using domain::Shipment;
+using domain::TrackingEvent;
+using services::LinkedShipment;
+using services::TrackingWebhook;
+
+// ---- carriers ----
+
+constexpr const char* kCarrierColumns =
+    "id, workspace_id, code, name, tracking_pattern, tracking_url, created_at, updated_at, "
+    "version";
+
+Carrier ReadCarrier(const Stmt& s) {
+  Carrier c;
+  c.id = s.Int(0);
+  c.workspace_id = s.Int(1);
+  c.code = s.Text(2);
+  c.name = s.Text(3);
+  c.tracking_pattern = s.Text(4);
+  c.tracking_url = s.Text(5);
+  c.created_at = s.Int(6);
+  c.updated_at = s.Int(7);
+  c.version = s.Int(8);
+  return c;
+}
+
+Status CarrierTaken(const Status& st, const Carrier& c) {
+  if (st.code() != Code::kAlreadyExists) return st;
+  return AlreadyExists("a carrier with the code \"" + c.code + "\" exists")
+      .WithField("code", "is taken");
+}
+
+// ---- shipments ----
+
+constexpr const char* kShipmentColumns =
+    "s.id, s.workspace_id, s.carrier_id, c.code, c.name, c.tracking_url, s.tracking_number, "
+    "s.service, s.origin_city, s.origin_pin, s.origin_country, s.destination_city, "
+    "s.destination_pin, s.destination_country, s.weight_grams, s.cod_minor, s.cod_currency, "
+    "s.promised_date, s.eta, s.status, s.status_reason, s.contact_id, s.organisation_id, "
+    "s.order_ref, s.last_event_at, s.last_event_offset, s.created_at, s.updated_at, s.version";
+constexpr const char* kShipmentFrom = " FROM shipments s JOIN carriers c ON c.id = s.carrier_id ";
+
+std::optional<std::string> OptText(const Stmt& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return s.Text(col);
+}
+
+Shipment ReadShipment(const Stmt& s) {
+  Shipment x;
+  x.id = s.Int(0);
+  x.workspace_id = s.Int(1);
+  x.carrier_id = s.Int(2);
+  x.carrier_code = s.Text(3);
+  x.carrier_name = s.Text(4);
+  x.carrier_url = s.Text(5);
+  x.tracking_number = s.Text(6);
+  x.service = s.Text(7);
+  x.origin = {s.Text(8), s.Text(9), s.Text(10)};
+  x.destination = {s.Text(11), s.Text(12), s.Text(13)};
+  x.weight_grams = s.OptInt(14);
+  x.cod_minor = s.OptInt(15);
+  x.cod_currency = s.Text(16);
+  x.promised_date = OptText(s, 17);
+  x.eta = OptText(s, 18);
+  x.status = domain::ParseShipmentStatus(s.Text(19)).value_or(domain::ShipmentStatus::kBooked);
+  x.status_reason = s.Text(20);
+  x.contact_id = s.OptInt(21);
+  x.organisation_id = s.OptInt(22);
+  x.order_ref = s.Text(23);
+  x.last_event_at = s.OptInt(24);
+  x.last_event_offset = static_cast<int>(s.OptInt(25).value_or(0));
+  x.created_at = s.Int(26);
+  x.updated_at = s.Int(27);
+  x.version = s.Int(28);
+  return x;
+}
+
+void BindOptText(Stmt& s, int i, const std::optional<std::string>& v) {
+  if (v) {
+    s.Bind(i, *v);
+  } else {
+    s.BindNull(i);
+  }
+}
+
+// The columns a shipment's insert and update both write, bound from `first`; 22 of them.
+void BindShipmentFields(Stmt& s, int first, const Shipment& x) {
+  int i = first;
+  s.Bind(i++, x.carrier_id).Bind(i++, x.tracking_number).Bind(i++, x.service);
+  s.Bind(i++, x.origin.city).Bind(i++, x.origin.pin).Bind(i++, x.origin.country);
+  s.Bind(i++, x.destination.city).Bind(i++, x.destination.pin).Bind(i++, x.destination.country);
+  s.Bind(i++, x.weight_grams).Bind(i++, x.cod_minor).Bind(i++, x.cod_currency);
+  BindOptText(s, i++, x.promised_date);
+  BindOptText(s, i++, x.eta);
+  s.Bind(i++, domain::ShipmentStatusName(x.status)).Bind(i++, x.status_reason);
+  s.Bind(i++, x.contact_id).Bind(i++, x.organisation_id).Bind(i++, x.order_ref);
+  s.Bind(i++, x.last_event_at);
+  if (x.last_event_at) {
+    s.Bind(i++, x.last_event_offset);
+  } else {
+    s.BindNull(i++);
+  }
+  s.Bind(i++, x.updated_at);
+}
+
+Status NumberTaken(const Status& st, const Shipment& x) {
+  if (st.code() != Code::kAlreadyExists) return st;
+  return AlreadyExists("the carrier already has a shipment " + x.tracking_number)
+      .WithField("tracking_number", "is taken");
+}
+
+Result<std::vector<Shipment>> AllShipments(Stmt& s) {
+  std::vector<Shipment> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadShipment(s));
+  }
+  return out;
+}
+
+// ---- tracking webhooks ----
+
+constexpr const char* kHookColumns =
+    "id, workspace_id, public_key, name, secret_sealed, enabled, last_used_at, created_at, "
+    "updated_at, version";
+
+TrackingWebhook ReadHook(const Stmt& s) {
+  TrackingWebhook w;
+  w.id = s.Int(0);
+  w.workspace_id = s.Int(1);
+  w.public_key = s.Text(2);
+  w.name = s.Text(3);
+  w.secret_sealed = s.Text(4);
+  w.enabled = s.Int(5) != 0;
+  w.last_used_at = s.OptInt(6);
+  w.created_at = s.Int(7);
+  w.updated_at = s.Int(8);
+  w.version = s.Int(9);
+  return w;
+}
+
+}  // namespace
+
+// ---- carriers ----
+
+Result<std::vector<Carrier>> SqliteShipmentTx::ListCarriers(domain::Id ws) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kCarrierColumns +
+           " FROM carriers WHERE workspace_id = ? ORDER BY name, id";
+  })));
+  s.Bind(1, ws);
+  std::vector<Carrier> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadCarrier(s));
+  }
+  return out;
+}
+
+Result<Carrier> SqliteShipmentTx::GetCarrier(domain::Id ws, domain::Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kCarrierColumns +
+           " FROM carriers WHERE workspace_id = ? AND id = ?";
+  })));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("carrier " + std::to_string(id) + " does not exist");
+  return ReadCarrier(s);
+}
+
+Result<Carrier> SqliteShipmentTx::FindCarrierByCode(domain::Id ws, std::string_view code) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kCarrierColumns +
+           " FROM carriers WHERE workspace_id = ? AND code = ?";
+  })));
+  s.Bind(1, ws).Bind(2, code);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("there is no carrier \"" + std::string(code) + "\"");
+  return ReadCarrier(s);
+}
+
+Status SqliteShipmentTx::InsertCarrier(Carrier* c) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT INTO carriers (workspace_id, code, name, tracking_pattern, tracking_url, "
+      "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, c->workspace_id).Bind(2, c->code).Bind(3, c->name).Bind(4, c->tracking_pattern);
+  s.Bind(5, c->tracking_url).Bind(6, c->created_at).Bind(7, c->updated_at).Bind(8, c->version);
+  RETURN_IF_ERROR(CarrierTaken(s.Exec(), *c));
+  c->id = c_->LastInsertId();
+  return Status::Ok();
+}
+
+Status SqliteShipmentTx::UpdateCarrier(const Carrier& c) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "UPDATE carriers SET code = ?, name = ?, tracking_pattern = ?, tracking_url = ?, "
+      "updated_at = ?, version = ? WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, c.code).Bind(2, c.name).Bind(3, c.tracking_pattern).Bind(4, c.tracking_url);
+  s.Bind(5, c.updated_at).Bind(6, c.version).Bind(7, c.workspace_id).Bind(8, c.id);
+  RETURN_IF_ERROR(CarrierTaken(s.Exec(), c));
+  if (c_->Changes() == 0) return NotFound("carrier " + std::to_string(c.id) + " does not exist");
+  return Status::Ok();
+}
+
+Status SqliteShipmentTx::DeleteCarrier(domain::Id ws, domain::Id id) {
+  {
+    ASSIGN_OR_RETURN(Stmt used, c_->Prepare(
+        "SELECT 1 FROM shipments WHERE workspace_id = ? AND carrier_id = ? LIMIT 1"));
+    used.Bind(1, ws).Bind(2, id);
+    ASSIGN_OR_RETURN(bool any, used.Step());
+    if (any) {
+      return AlreadyExists("the carrier has shipments; it cannot be deleted")
+          .WithKind("conflict");
+    }
+  }
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare("DELETE FROM carriers WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, ws).Bind(2, id);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return NotFound("carrier " + std::to_string(id) + " does not exist");
+  return Status::Ok();
+}
+
+// ---- shipments ----
+
+Result<Shipment> SqliteShipmentTx::GetShipment(domain::Id ws, domain::Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kShipmentColumns + kShipmentFrom +
+           "WHERE s.workspace_id = ? AND s.id = ?";
+  })));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("shipment " + std::to_string(id) + " does not exist");
+  return ReadShipment(s);
+}
+
+Result<Shipment> SqliteShipmentTx::FindShipment(domain::Id ws, domain::Id carrier_id,
+                                                std::string_view tracking_number) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kShipmentColumns + kShipmentFrom +
+           "WHERE s.workspace_id = ? AND s.carrier_id = ? AND s.tracking_number = ?";
+  })));
+  s.Bind(1, ws).Bind(2, carrier_id).Bind(3, tracking_number);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("there is no shipment " + std::string(tracking_number));
+  return ReadShipment(s);
+}
+
+Result<std::vector<Shipment>> SqliteShipmentTx::FindShipmentsByNumbers(
+    domain::Id ws, const std::vector<std::string>& numbers) {
+  std::vector<Shipment> out;
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kShipmentColumns + kShipmentFrom +
+           "WHERE s.workspace_id = ? AND s.tracking_number = ? ORDER BY s.id";
+  })));
+  for (const std::string& n : numbers) {
+    s.Bind(1, ws).Bind(2, n);
+    ASSIGN_OR_RETURN(std::vector<Shipment> some, AllShipments(s));
+    for (Shipment& x : some) out.push_back(std::move(x));
+  }
+  std::sort(out.begin(), out.end(), [](const Shipment& a, const Shipment& b) { return a.id < b.id; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Shipment& a, const Shipment& b) { return a.id == b.id; }),
+            out.end());
+  return out;
+}
+
+Result<std::vector<Shipment>> SqliteShipmentTx::ListShipments(domain::Id ws,
+                                                              const services::ShipmentFilter& f,
+                                                              std::optional<domain::Id> before,
+                                                              int limit) {
+  // One statement for every filter: an absent filter binds NULL and its test is true. The
+  // contact and number indexes serve the common lookups; the rest are small scans per
+  // workspace, newest first.
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kShipmentColumns + kShipmentFrom +
+           "WHERE s.workspace_id = ?1 AND (?2 IS NULL OR s.contact_id = ?2) "
+           "AND (?3 IS NULL OR s.organisation_id = ?3) "
+           "AND (?4 IS NULL OR s.tracking_number = ?4) AND (?5 IS NULL OR s.status = ?5) "
+           "AND (?6 IS NULL OR s.id < ?6) ORDER BY s.id DESC LIMIT ?7";
+  })));
+  s.Bind(1, ws).Bind(2, f.contact_id).Bind(3, f.organisation_id);
+  if (f.tracking_number) {
+    s.Bind(4, *f.tracking_number);
+  } else {
+    s.BindNull(4);
+  }
+  if (f.status) {
+    s.Bind(5, domain::ShipmentStatusName(*f.status));
+  } else {
+    s.BindNull(5);
+  }
+  s.Bind(6, before).Bind(7, limit);
+  return AllShipments(s);
+}
+
+Status SqliteShipmentTx::InsertShipment(Shipment* x) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT INTO shipments (carrier_id, tracking_number, service, origin_city, origin_pin, "
+      "origin_country, destination_city, destination_pin, destination_country, weight_grams, "
+      "cod_minor, cod_currency, promised_date, eta, status, status_reason, contact_id, "
+      "organisation_id, order_ref, last_event_at, last_event_offset, updated_at, workspace_id, "
+      "created_at, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  BindShipmentFields(s, 1, *x);
+  s.Bind(23, x->workspace_id).Bind(24, x->created_at).Bind(25, x->version);
+  RETURN_IF_ERROR(NumberTaken(s.Exec(), *x));
+  x->id = c_->LastInsertId();
+  return Status::Ok();
+}
+
+Status SqliteShipmentTx::UpdateShipment(const Shipment& x) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "UPDATE shipments SET carrier_id = ?, tracking_number = ?, service = ?, origin_city = ?, "
+      "origin_pin = ?, origin_country = ?, destination_city = ?, destination_pin = ?, "
+      "destination_country = ?, weight_grams = ?, cod_minor = ?, cod_currency = ?, "
+      "promised_date = ?, eta = ?, status = ?, status_reason = ?, contact_id = ?, "
+      "organisation_id = ?, order_ref = ?, last_event_at = ?, last_event_offset = ?, "
+      "updated_at = ?, version = ? WHERE workspace_id = ? AND id = ?"));
+  BindShipmentFields(s, 1, x);
+  s.Bind(23, x.version).Bind(24, x.workspace_id).Bind(25, x.id);
+  RETURN_IF_ERROR(NumberTaken(s.Exec(), x));
+  if (c_->Changes() == 0) return NotFound("shipment " + std::to_string(x.id) + " does not exist");
+  return Status::Ok();
+}
+
+// ---- tracking events ----
+
+Result<std::vector<TrackingEvent>> SqliteShipmentTx::ListTrackingEvents(domain::Id ws,
+                                                                        domain::Id shipment_id,
+                                                                        int limit) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "SELECT id, workspace_id, shipment_id, event_id, status, reason, occurred_at, "
+      "utc_offset_minutes, place, description, received_at FROM tracking_events "
+      "WHERE shipment_id = ? AND workspace_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?"));
+  s.Bind(1, shipment_id).Bind(2, ws).Bind(3, limit);
+  std::vector<TrackingEvent> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    TrackingEvent e;
+    e.id = s.Int(0);
+    e.workspace_id = s.Int(1);
+    e.shipment_id = s.Int(2);
+    e.event_id = s.Text(3);
+    e.status = domain::ParseShipmentStatus(s.Text(4)).value_or(domain::ShipmentStatus::kInTransit);
+    e.reason = s.Text(5);
+    e.occurred_at = s.Int(6);
+    e.utc_offset_minutes = static_cast<int>(s.Int(7));
+    e.place = s.Text(8);
+    e.description = s.Text(9);
+    e.received_at = s.Int(10);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<bool> SqliteShipmentTx::InsertTrackingEvent(TrackingEvent* e) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT OR IGNORE INTO tracking_events (workspace_id, shipment_id, event_id, status, "
+      "reason, occurred_at, utc_offset_minutes, place, description, received_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, e->workspace_id).Bind(2, e->shipment_id).Bind(3, e->event_id);
+  s.Bind(4, domain::ShipmentStatusName(e->status)).Bind(5, e->reason).Bind(6, e->occurred_at);
+  s.Bind(7, e->utc_offset_minutes).Bind(8, e->place).Bind(9, e->description);
+  s.Bind(10, e->received_at);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return false;
+  e->id = c_->LastInsertId();
+  return true;
+}
+
+// ---- ticket links ----
+
+Result<std::vector<LinkedShipment>> SqliteShipmentTx::ListTicketShipments(domain::Id ws,
+                                                                          domain::Id ticket_id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kShipmentColumns + ", l.linked_by, l.linked_at" +
+           kShipmentFrom +
+           "JOIN ticket_shipments l ON l.shipment_id = s.id "
+           "WHERE l.ticket_id = ? AND l.workspace_id = ? ORDER BY l.linked_at, s.id";
+  })));
+  s.Bind(1, ticket_id).Bind(2, ws);
+  std::vector<LinkedShipment> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    LinkedShipment l;
+    l.shipment = ReadShipment(s);
+    l.linked_by = s.Text(29);
+    l.linked_at = s.Int(30);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+Result<bool> SqliteShipmentTx::LinkTicketShipment(domain::Id ws, domain::Id ticket_id,
+                                                  domain::Id shipment_id, std::string_view by,
+                                                  Millis at) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT OR IGNORE INTO ticket_shipments (ticket_id, shipment_id, workspace_id, linked_by, "
+      "linked_at) VALUES (?, ?, ?, ?, ?)"));
+  s.Bind(1, ticket_id).Bind(2, shipment_id).Bind(3, ws).Bind(4, by).Bind(5, at);
+  RETURN_IF_ERROR(s.Exec());
+  return c_->Changes() > 0;
+}
+
+Status SqliteShipmentTx::UnlinkTicketShipment(domain::Id ws, domain::Id ticket_id,
+                                              domain::Id shipment_id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "DELETE FROM ticket_shipments WHERE ticket_id = ? AND shipment_id = ? AND workspace_id = ?"));
+  s.Bind(1, ticket_id).Bind(2, shipment_id).Bind(3, ws);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return NotFound("the ticket is not linked to this shipment");
+  return Status::Ok();
+}
+
+// ---- tracking webhooks ----
+
+Result<std::vector<TrackingWebhook>> SqliteShipmentTx::ListTrackingWebhooks(domain::Id ws) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kHookColumns +
+           " FROM tracking_webhooks WHERE workspace_id = ? ORDER BY id";
+  })));
+  s.Bind(1, ws);
+  std::vector<TrackingWebhook> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadHook(s));
+  }
+  return out;
+}
+
+Result<TrackingWebhook> SqliteShipmentTx::GetTrackingWebhook(domain::Id ws, domain::Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kHookColumns +
+           " FROM tracking_webhooks WHERE workspace_id = ? AND id = ?";
+  })));
+  s.Bind(1, ws).Bind(2, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("tracking webhook " + std::to_string(id) + " does not exist");
+  return ReadHook(s);
+}
+
+Result<TrackingWebhook> SqliteShipmentTx::FindTrackingWebhookByKey(std::string_view public_key) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kHookColumns + " FROM tracking_webhooks WHERE public_key = ?";
+  })));
+  s.Bind(1, public_key);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("no such tracking webhook");
+  return ReadHook(s);
+}
+
+Status SqliteShipmentTx::InsertTrackingWebhook(TrackingWebhook* w) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT INTO tracking_webhooks (workspace_id, public_key, name, secret_sealed, enabled, "
+      "last_used_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, w->workspace_id).Bind(2, w->public_key).Bind(3, w->name).Bind(4, w->secret_sealed);
+  s.Bind(5, w->enabled).Bind(6, w->last_used_at).Bind(7, w->created_at).Bind(8, w->updated_at);
+  s.Bind(9, w->version);
+  RETURN_IF_ERROR(s.Exec());
+  w->id = c_->LastInsertId();
+  return Status::Ok();
+}
+
+Status SqliteShipmentTx::UpdateTrackingWebhook(const TrackingWebhook& w) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "UPDATE tracking_webhooks SET name = ?, secret_sealed = ?, enabled = ?, last_used_at = ?, "
+      "updated_at = ?, version = ? WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, w.name).Bind(2, w.secret_sealed).Bind(3, w.enabled).Bind(4, w.last_used_at);
+  s.Bind(5, w.updated_at).Bind(6, w.version).Bind(7, w.workspace_id).Bind(8, w.id);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) {
+    return NotFound("tracking webhook " + std::to_string(w.id) + " does not exist");
+  }
+  return Status::Ok();
+}
+
+Status SqliteShipmentTx::DeleteTrackingWebhook(domain::Id ws, domain::Id id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "DELETE FROM tracking_webhooks WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, ws).Bind(2, id);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return NotFound("tracking webhook " + std::to_string(id) + " does not exist");
+  return Status::Ok();
+}
+
+}  // namespace sahayak::store

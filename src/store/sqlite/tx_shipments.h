@@ -1,0 +1,53 @@
+#pragma once
+
+#include "services/shipments/shipment_store.h"
+#include "store/sqlite/connection.h"
+
+namespace sahayak::store {
+
+// Shipments over one SQLite connection (tx_shipments.cc). A member of SqliteTx, so it runs
+// inside SqliteTx's transaction. Not thread-safe.
+class SqliteShipmentTx final : public services::ShipmentWriteTx {
+ public:
+  explicit SqliteShipmentTx(Connection* conn) : c_(conn) {}
+
+  Result<std::vector<domain::Carrier>> ListCarriers(domain::Id ws) override;
+  Result<domain::Carrier> GetCarrier(domain::Id ws, domain::Id id) override;
+  Result<domain::Carrier> FindCarrierByCode(domain::Id ws, std::string_view code) override;
+  Result<domain::Shipment> GetShipment(domain::Id ws, domain::Id id) override;
+  Result<domain::Shipment> FindShipment(domain::Id ws, domain::Id carrier_id,
+                                        std::string_view tracking_number) override;
+  Result<std::vector<domain::Shipment>> FindShipmentsByNumbers(
+      domain::Id ws, const std::vector<std::string>& numbers) override;
+  Result<std::vector<domain::Shipment>> ListShipments(domain::Id ws,
+                                                      const services::ShipmentFilter& f,
+                                                      std::optional<domain::Id> before,
+                                                      int limit) override;
+  Result<std::vector<domain::TrackingEvent>> ListTrackingEvents(domain::Id ws,
+                                                                domain::Id shipment_id,
+                                                                int limit) override;
+  Result<std::vector<services::LinkedShipment>> ListTicketShipments(domain::Id ws,
+                                                                    domain::Id ticket_id) override;
+  Result<std::vector<services::TrackingWebhook>> ListTrackingWebhooks(domain::Id ws) override;
+  Result<services::TrackingWebhook> GetTrackingWebhook(domain::Id ws, domain::Id id) override;
+  Result<services::TrackingWebhook> FindTrackingWebhookByKey(std::string_view public_key) override;
+
+  Status InsertCarrier(domain::Carrier* c) override;
+  Status UpdateCarrier(const domain::Carrier& c) override;
+  Status DeleteCarrier(domain::Id ws, domain::Id id) override;
+  Status InsertShipment(domain::Shipment* s) override;
+  Status UpdateShipment(const domain::Shipment& s) override;
+  Result<bool> InsertTrackingEvent(domain::TrackingEvent* e) override;
+  Result<bool> LinkTicketShipment(domain::Id ws, domain::Id ticket_id, domain::Id shipment_id,
+                                  std::string_view by, Millis at) override;
+  Status UnlinkTicketShipment(domain::Id ws, domain::Id ticket_id,
+                              domain::Id shipment_id) override;
+  Status InsertTrackingWebhook(services::TrackingWebhook* w) override;
+  Status UpdateTrackingWebhook(const services::TrackingWebhook& w) override;
+  Status DeleteTrackingWebhook(domain::Id ws, domain::Id id) override;
+
+ private:
+  Connection* c_;
+};
+
+}  // namespace sahayak::store
