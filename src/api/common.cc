@@ -87,7 +87,7 @@ Result<std::optional<int64_t>> QueryId(const Request& req, const char* name) {
 
 Response CreateIdempotent(ApiContext& ctx, Call& call,
                           const std::function<Result<Response>(services::WriteTx&)>& create,
-                          const std::string& fingerprint) {
+                          const std::string& fingerprint, const char* secret_member) {
   std::string key(call.req.Header("idempotency-key"));
   if (key.size() > 255 || HasControlChars(key) || !IsValidUtf8(key)) {
     return ProblemResponse(InvalidArgument("Idempotency-Key holds at most 255 characters")
@@ -121,6 +121,13 @@ Response CreateIdempotent(ApiContext& ctx, Call& call,
       rec.request_hash = hash;
       rec.status = out.status;
       rec.body = out.body;
+      if (secret_member != nullptr) {
+        nlohmann::json stored = nlohmann::json::parse(out.body, nullptr, false);
+        if (stored.is_object()) {
+          stored.erase(secret_member);
+          rec.body = stored.dump();
+        }
+      }
       for (const auto& [k, v] : out.headers) {
         if (k == "Location") rec.location = v;
       }

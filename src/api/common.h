@@ -37,9 +37,13 @@ Result<std::optional<int64_t>> QueryId(const Request& req, const char* name);
 // record is written in the same transaction as the creation.
 // `fingerprint` identifies the request for that comparison; empty means its method, path and
 // body (uploads pass their file's name and hash, as multipart boundaries differ per request).
+// `secret_member` names a top-level member of the response shown only once (an API token, a
+// webhook's signing secret): the stored copy lacks it, so a replay answers without it and no
+// secret lies in the idempotency records.
 Response CreateIdempotent(ApiContext& ctx, Call& call,
                           const std::function<Result<Response>(services::WriteTx&)>& create,
-                          const std::string& fingerprint = "");
+                          const std::string& fingerprint = "",
+                          const char* secret_member = nullptr);
 
 // 200 with the body built inside a read transaction, or the problem.
 Response ReadJson(ApiContext& ctx, const std::function<Result<nlohmann::json>(services::ReadTx&)>& fn);

@@ -18,6 +18,7 @@
 #include "services/portal/portal_service.h"
 #include "services/presence/presence_service.h"
 #include "services/search/search.h"
+#include "services/shipments/shipment_service.h"
 #include "services/store.h"
 #include "services/tickets/ticket_service.h"
 #include "services/views/view_service.h"
@@ -76,6 +77,9 @@ struct ApiContext {
   services::WebFormService* web_forms = nullptr;
   RateLimiter* web_form_ip_limiter = nullptr;
   RateLimiter* web_form_email_limiter = nullptr;
+  // Shipments, carriers, tracking events and webhooks (/api/v1/shipments, /hooks/tracking);
+  // null: the API answers 503, the webhook 404.
+  services::ShipmentService* shipments = nullptr;
   // The customer portal (/portal; api/portal.h); null: its pages say it is unavailable.
   // `public_url` ("https://support.example.in") starts the sign-in links mailed to customers.
   // Sign-in link requests and password attempts are limited per address and per IP, agents'

@@ -128,6 +128,29 @@ Response HelpFile(ApiContext&, Call&);
 // The friendly 404 page for a /help path no route matches (the router calls it).
 Response HelpNotFound(ApiContext&, const Request&);
 
+// Shipments, carriers, tracking events and webhooks (handlers_shipments.cc).
+Response ListCarriers(ApiContext&, Call&);
+Response CreateCarrier(ApiContext&, Call&);
+Response GetCarrier(ApiContext&, Call&);
+Response PatchCarrier(ApiContext&, Call&);
+Response DeleteCarrier(ApiContext&, Call&);
+Response ListShipments(ApiContext&, Call&);
+Response CreateShipment(ApiContext&, Call&);
+Response GetShipment(ApiContext&, Call&);
+Response PatchShipment(ApiContext&, Call&);
+Response ContactShipments(ApiContext&, Call&);
+Response TicketShipments(ApiContext&, Call&);
+Response LinkTicketShipment(ApiContext&, Call&);
+Response UnlinkTicketShipment(ApiContext&, Call&);
+Response PostTrackingEvents(ApiContext&, Call&);
+Response TrackingHook(ApiContext&, Call&);
+Response ListTrackingWebhooks(ApiContext&, Call&);
+Response CreateTrackingWebhook(ApiContext&, Call&);
+Response GetTrackingWebhook(ApiContext&, Call&);
+Response PatchTrackingWebhook(ApiContext&, Call&);
+Response DeleteTrackingWebhook(ApiContext&, Call&);
+Response RotateTrackingWebhook(ApiContext&, Call&);
+
 // Web forms and deflection (handlers_web_forms.cc, forms_*.cc; api/forms.h).
 Response ListWebForms(ApiContext&, Call&);
 Response CreateWebForm(ApiContext&, Call&);

@@ -192,7 +192,7 @@ Response CreateApiToken(ApiContext& ctx, Call& call) {
     Response r = JsonResponse(201, body);
     r.AddHeader("Location", "/api/v1/api-tokens/" + std::to_string(rec.id));
     return r;
-  });
+  }, "", "token");
 }
 
 Response DeleteApiToken(ApiContext& ctx, Call& call) {

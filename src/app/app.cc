@@ -180,6 +180,10 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->help_suggest_limiter_ =
       std::make_unique<api::RateLimiter>(clock, config.help_suggest_per_minute_per_ip);
   app->context_->web_forms = app->web_forms_.get();
+  // Shipments and tracking (docs/shipments.md).
+  app->shipments_ =
+      std::make_unique<services::ShipmentService>(clock, *app->tickets_, app->secret_key_);
+  app->context_->shipments = app->shipments_.get();
   app->context_->deflection = app->deflection_.get();
   app->context_->deflection_tracker = app->deflection_.get();
   app->context_->web_form_ip_limiter = app->web_form_ip_limiter_.get();

@@ -39,6 +39,7 @@ class App {
   services::PeopleService& people() { return *people_; }
   services::AuthService& auth() { return *auth_; }
   services::KbService& kb() { return *kb_; }
+  services::ShipmentService& shipments() { return *shipments_; }
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
   services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
@@ -76,6 +77,7 @@ class App {
   std::unique_ptr<api::RateLimiter> help_feedback_limiter_;
   // Web forms and deflection (helper F).
   std::unique_ptr<services::WebFormService> web_forms_;
+  std::unique_ptr<services::ShipmentService> shipments_;
   std::unique_ptr<services::DeflectionTracker> deflection_;
   std::unique_ptr<api::RateLimiter> web_form_ip_limiter_;
   std::unique_ptr<api::RateLimiter> web_form_email_limiter_;
