@@ -31,6 +31,7 @@ targets=(
   "search_query|src/search/query/query_parser.cc src/search/query/lexer.cc src/search/query/field_term.cc src/search/query/date_term.cc src/search/query/canonical.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/search/kannada_stem.cc src/base/text.cc|-lstemmer -licuuc -licui18n -lsodium"
   "public_input|src/domain/public_host.cc src/services/webforms/form_token.cc src/base/crypto.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "tracking_input|src/services/shipments/shipment_input.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
 
