@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 
 #include "app/app.h"
 #include "app/commands.h"
@@ -12,6 +13,7 @@
 #include "services/audit.h"
 #include "services/demo/corpus.h"
 #include "services/demo/kb_corpus.h"
+#include "services/shipments/shipment_service.h"
 
 namespace sahayak::app {
 
@@ -22,10 +24,24 @@ namespace {
 constexpr const char* kDemoPassword = "sahayak-demo";
 constexpr int kTicketsPerWrite = 1000;
 
+// A demo ticket about a parcel: its shipment is seeded after the tickets.
+struct ParcelTicket {
+  Id ticket_id = 0;
+  Id contact_id = 0;
+  std::string awb;
+  std::string status;  // the ticket's
+  Millis created_at = 0;
+  std::string text;    // subject and first message
+};
+
 struct Seeded {
   std::vector<services::Id> group_ids, agent_ids, org_ids, contact_ids;
   std::vector<std::string> agent_names;
+  std::deque<ParcelTicket> parcels;  // the newest kMaxDemoShipments
 };
+
+// Shipments for at most this many parcel tickets (the newest), so `make run` stays quick.
+constexpr size_t kMaxDemoShipments = 400;
 
 Status SeedPeople(App& app, const demo::Corpus& corpus, const std::string& password_hash,
                   Seeded* out) {
@@ -132,7 +148,7 @@ Status SeedWebForm(App& app, const demo::Corpus& corpus, const Seeded& seeded,
   });
 }
 
-Status SeedTicket(services::WriteTx& tx, const Seeded& s, const demo::DemoTicket& d, Id ws,
+Status SeedTicket(services::WriteTx& tx, Seeded& s, const demo::DemoTicket& d, Id ws,
                   Millis now, const services::Principal& who) {
   domain::Ticket t;
   t.workspace_id = ws;
@@ -169,6 +185,12 @@ Status SeedTicket(services::WriteTx& tx, const Seeded& s, const demo::DemoTicket
     t.solved_at = last;
   }
   RETURN_IF_ERROR(tx.InsertTicket(&t));
+  for (const auto& [k, v] : d.custom_fields) {
+    if (k != "awb_number") continue;
+    s.parcels.push_back({t.id, t.requester_id, v, d.status, t.created_at,
+                         t.subject + "\n" + (d.messages.empty() ? "" : d.messages[0].body)});
+    if (s.parcels.size() > kMaxDemoShipments) s.parcels.pop_front();  // tickets come oldest first
+  }
   for (const auto& m : d.messages) {
     domain::Message msg;
     msg.workspace_id = ws;
@@ -287,6 +309,91 @@ Status SeedPortalTopics(App& app, const services::Principal& who) {
   });
 }
 
+// The demo courier's carriers, and a shipment with its tracking events for each of the newest
+// parcel tickets, through ShipmentService::Ingest like a carrier's feed; then each ticket is
+// linked by the tracking number in its text, as a new ticket would be (docs/shipments.md).
+Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded& seeded) {
+  using nlohmann::json;
+  const Id ws = who.workspace_id;
+  const Millis now = SystemClock::Get().Now();
+  struct Place {
+    const char* city;
+    const char* hub;  // as the carrier's feed names it
+  };
+  static constexpr Place kPlaces[] = {
+      {"Bengaluru", "Bengaluru Hub (ಬೆಂಗಳೂರು)"}, {"Mumbai", "Mumbai Bhiwandi Hub"},
+      {"Delhi", "Delhi Gateway (दिल्ली)"},        {"Mysuru", "Mysuru Branch (ಮೈಸೂರು)"},
+      {"Jaipur", "Jaipur Hub (जयपुर)"},          {"Hubballi", "Hubballi Branch"},
+      {"Lucknow", "Lucknow Hub (लखनऊ)"},         {"Chennai", "Chennai Hub"},
+  };
+  constexpr int kPlaceCount = sizeof(kPlaces) / sizeof(kPlaces[0]);
+  constexpr Millis kHour = 3600LL * 1000;
+  constexpr Millis kDay = 24 * kHour;
+  int count = 0;
+  Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
+    for (const json& c : {json{{"code", "shy"}, {"name", "Sahayak Express"},
+                               {"tracking_pattern", "\\bSHY\\d{9}IN\\b"},
+                               {"tracking_url", "https://track.demo.sahayak.local/{number}"}},
+                          json{{"code", "indiapost"}, {"name", "India Post"},
+                               {"tracking_pattern", "\\b[A-Z]{2}\\d{9}IN\\b"},
+                               {"tracking_url", ""}}}) {
+      RETURN_IF_ERROR(app.shipments().CreateCarrier(tx, who, c).status());
+    }
+    for (size_t i = 0; i < seeded.parcels.size(); ++i) {
+      const ParcelTicket& p = seeded.parcels[i];
+      const Place& from = kPlaces[i % kPlaceCount];
+      const Place& to = kPlaces[(i * 3 + 1) % kPlaceCount];
+      // Booked four days before the customer wrote; where it stands follows the ticket.
+      const Millis booked = p.created_at - 4 * kDay;
+      json events = json::array();
+      auto add = [&](const char* status, Millis at, const std::string& place,
+                     const std::string& description, const std::string& reason = "") {
+        at = std::min(at, now);
+        json e = {{"carrier", "shy"}, {"tracking_number", p.awb}, {"status", status},
+                  {"occurred_at", FormatRfc3339Zoned(at, 330)}, {"place", place},
+                  {"description", description}};
+        if (!reason.empty()) e["reason"] = reason;
+        events.push_back(std::move(e));
+      };
+      add("booked", booked, from.hub, "Shipment booked");
+      add("picked_up", booked + 5 * kHour, from.hub, "Picked up from the sender");
+      add("in_transit", booked + kDay, from.hub, "Departed from the origin hub");
+      const bool resolved = p.status == "solved" || p.status == "closed";
+      if (resolved) {
+        add("in_transit", p.created_at + 6 * kHour, to.hub, "Arrived at the destination hub");
+        add("out_for_delivery", p.created_at + kDay, to.hub, "Out for delivery");
+        add("delivered", p.created_at + kDay + 4 * kHour, to.city, "Delivered");
+      } else if (i % 3 == 1) {
+        add("out_for_delivery", p.created_at - 20 * kHour, to.hub, "Out for delivery");
+        add("delivery_failed", p.created_at - 14 * kHour, to.city, "Delivery attempted",
+            i % 2 == 0 ? "Customer not available" : "पता अधूरा है (address incomplete)");
+      }
+      json batch = {{"events", std::move(events)}};
+      ASSIGN_OR_RETURN(auto ingested, app.shipments().Ingest(tx, ws, who.actor(), batch));
+      if (ingested.items.empty()) continue;
+      ASSIGN_OR_RETURN(auto shipment, tx.shipments().GetShipment(ws, ingested.items[0].shipment_id));
+      shipment.contact_id = p.contact_id;
+      shipment.origin = {from.city, "", "IN"};
+      shipment.destination = {to.city, "", "IN"};
+      shipment.service = i % 4 == 0 ? "Express" : "Surface";
+      shipment.weight_grams = 250 + static_cast<int64_t>(i % 12) * 250;
+      if (i % 5 == 2) {
+        shipment.cod_minor = 49900 + static_cast<int64_t>(i % 7) * 10000;
+        shipment.cod_currency = "INR";
+      }
+      // Promised three days after booking: the parcels the customer still waits for are late.
+      shipment.promised_date = DateAt(booked + 3 * kDay, 330);
+      shipment.updated_at = now;
+      RETURN_IF_ERROR(tx.shipments().UpdateShipment(shipment));
+      RETURN_IF_ERROR(services::LinkShipmentsInText(tx, ws, p.ticket_id, p.text, p.created_at));
+      ++count;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return count;
+}
+
 }  // namespace
 
 int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
@@ -346,15 +453,21 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
       std::fprintf(stderr, "seeded %lld tickets in %.0f s\n", static_cast<long long>(last), secs);
     }
   }
+  auto shipments = SeedShipments(app, who, seeded);
+  if (!shipments.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the shipments failed: %s\n",
+                 shipments.status().ToString().c_str());
+    return 1;
+  }
   if (Status st = app.store().Optimize(); !st.ok()) {
     std::fprintf(stderr, "sahayak: analysing the seeded data failed: %s\n", st.message().c_str());
     return 1;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("Seeded the demo: %zu agents, %zu organisations, %zu contacts, %lld tickets, "
-              "%d knowledge-base articles (%.1f s).\n",
+              "%d knowledge-base articles, %d shipments (%.1f s).\n",
               corpus.agents().size(), corpus.organisations().size(), corpus.contacts().size(),
-              static_cast<long long>(tickets), *kb_articles, secs);
+              static_cast<long long>(tickets), *kb_articles, *shipments, secs);
   std::printf("Demo admin login: %s / %s (every demo agent has the same password)\n",
               std::string(demo::kDemoAdminEmail).c_str(), kDemoPassword);
   return 0;
