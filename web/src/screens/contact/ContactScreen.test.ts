@@ -4,6 +4,7 @@ import type { Language } from '../../api/types';
 import { FakeApi, json, problem } from '../../testing/fakeApi';
 import { agent, group, ticket } from '../../testing/fixtures';
 import { mountScreen } from '../../testing/mountScreen';
+import { shipment } from '../../testing/shipmentFixtures';
 import ContactScreen from './ContactScreen.vue';
 import { contact, organisation } from './testData';
 
@@ -27,6 +28,7 @@ function serve(language: Language) {
         }),
   );
   server.on('GET', '/api/v1/organisations/3', organisation());
+  server.on('GET', '/api/v1/contacts/31/shipments', { data: [shipment()] });
 }
 
 beforeEach(() => {
@@ -40,7 +42,7 @@ afterEach(() => {
 });
 
 describe('ContactScreen', () => {
-  it('shows the profile, the organisation and the reserved panels', async () => {
+  it('shows the profile, the organisation, the shipments and the reserved panels', async () => {
     const { wrapper } = await mountScreen(ContactScreen, { path: '/contacts/31', locale: 'en' });
     const heading = wrapper.get('[data-testid=contact-name]');
     expect(heading.element.tagName).toBe('H1');
@@ -61,9 +63,15 @@ describe('ContactScreen', () => {
     expect(org.text()).toContain('Arjun Shetty');
     expect(org.text()).toContain('Bulk customer, pickup every Monday.');
 
+    const shipments = wrapper.get('.contact-side [data-testid=shipments-panel]');
+    expect(shipments.get('h2').text()).toBe('Shipments');
+    expect(shipments.get('.shipment-number').text()).toBe('BD123456789IN');
+    expect(shipments.get('[data-testid=shipment-status]').text()).toBe('Delivery failed');
+    expect(shipments.get('[data-testid=shipment-late]').text()).toBe('Late');
+
     const reserved = wrapper.findAll('[data-testid=reserved-panel]');
-    expect(reserved.map((r) => r.get('h2').text())).toEqual(['Shipments', 'Orders', 'Invoices']);
-    expect(reserved[0]!.text()).toContain('once the shipping connection is set up');
+    expect(reserved.map((r) => r.get('h2').text())).toEqual(['Orders', 'Invoices']);
+    expect(reserved[0]!.text()).toContain('once the commerce connection is set up');
     wrapper.unmount();
   });
 

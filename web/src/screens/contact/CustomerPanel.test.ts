@@ -5,6 +5,7 @@ import type { Ticket } from '../../api/types';
 import { FakeApi, problem } from '../../testing/fakeApi';
 import { agent, group, ticket } from '../../testing/fixtures';
 import { mountScreen } from '../../testing/mountScreen';
+import { shipment } from '../../testing/shipmentFixtures';
 import CustomerPanel from './CustomerPanel.vue';
 import { contact, organisation } from './testData';
 
@@ -43,6 +44,9 @@ beforeEach(() => {
   server.on('GET', '/api/v1/contacts/31', contact());
   server.on('GET', '/api/v1/contacts/31/tickets', { data: tickets(3), next_cursor: null });
   server.on('GET', '/api/v1/organisations/3', organisation());
+  server.on('GET', '/api/v1/contacts/31/shipments', {
+    data: [shipment({ status: 'in_transit', late: false })],
+  });
 });
 
 afterEach(() => {
@@ -103,7 +107,7 @@ describe('CustomerPanel', () => {
     wrapper.unmount();
   });
 
-  it('speaks the agent’s language: tier, reserved panels, local time', async () => {
+  it('speaks the agent’s language: tier, shipments, reserved panels, local time', async () => {
     vi.setSystemTime(new Date('2026-11-23T17:00:00.000Z')); // 22:30 in Kolkata
     server.on('GET', '/api/v1/auth/me', { agent: agent({ language: 'hi' }), csrf_token: 'csrf-t' });
     const { wrapper } = await mountScreen(Host, { path: '/tickets/1042', locale: 'hi' });
@@ -111,10 +115,14 @@ describe('CustomerPanel', () => {
     expect(wrapper.get('[data-testid=org-tier]').text()).toBe('प्रीमियम');
     expect(wrapper.get('.local-time').text()).toContain('Asia/Kolkata में अभी 10:30 pm');
     expect(wrapper.get('.quiet-hours').text()).toContain('कॉल न करें');
+    // Shipments are real; orders and invoices wait for the commerce connection.
+    const shipments = wrapper.get('[data-testid=shipments-panel]');
+    expect(shipments.get('h3').text()).toBe('शिपमेंट');
+    expect(shipments.get('[data-testid=shipment-status]').text()).toBe('रास्ते में');
     const reserved = wrapper.findAll('[data-testid=reserved-panel]');
-    expect(reserved.map((r) => r.get('h3').text())).toEqual(['शिपमेंट', 'ऑर्डर', 'इनवॉइस']);
-    expect(reserved[0]!.text()).toContain('शिपिंग कनेक्शन सेट हो जाने के बाद');
-    expect(reserved[2]!.text()).toContain('कॉमर्स कनेक्शन');
+    expect(reserved.map((r) => r.get('h3').text())).toEqual(['ऑर्डर', 'इनवॉइस']);
+    expect(reserved[0]!.text()).toContain('कॉमर्स कनेक्शन');
+    expect(reserved[1]!.text()).toContain('कॉमर्स कनेक्शन');
     wrapper.unmount();
   });
 
