@@ -23,6 +23,7 @@ import {
   unique,
   visible,
 } from './lib.mjs';
+import { tests as shipmentTests } from './shipments.mjs';
 
 const DEVANAGARI = /[\u0900-\u097F]/;
 const KANNADA = /[\u0C80-\u0CFF]/;
@@ -407,3 +408,6 @@ export const tests = [
     },
   },
 ];
+
+// Shipment tracking (shipments.mjs) runs with these.
+tests.push(...shipmentTests);
