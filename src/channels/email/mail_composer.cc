@@ -373,6 +373,20 @@ bool IsPlainWord(std::string_view w) {
 // Unstructured text (Subject, extra headers): ASCII words as they are, runs of other words
 // as encoded words (the spaces inside a run are encoded too: decoders drop white space
 // between adjacent encoded words).
+// Printable ASCII words separated by spaces, none longer than `max_word`.
+bool IsAsciiFieldValue(std::string_view v, size_t max_word) {
+  if (v.empty()) return false;
+  size_t run = 0;
+  for (char c : v) {
+    if (c == ' ') {
+      run = 0;
+      continue;
+    }
+    if (c < 0x21 || c > 0x7e || ++run > max_word) return false;
+  }
+  return true;
+}
+
 void AddUnstructured(FieldWriter* w, std::string_view text) {
   const std::vector<std::string_view> words = SplitOnSpace(text);
   size_t i = 0;
@@ -473,7 +487,13 @@ std::string Headers(const OutboundMail& m) {
   if (!m.auto_submitted.empty()) out += "Auto-Submitted: " + m.auto_submitted + "\r\n";
   for (const auto& [name, value] : m.extra_headers) {
     FieldWriter w(name);
-    AddUnstructured(&w, ToNfc(value));
+    if (IsAsciiFieldValue(value, kMaxLineOctets - name.size() - 3)) {
+      // Printable ASCII stays as written, folded at spaces: a List-Unsubscribe URL must reach
+      // the mail client as a URL, not as an encoded word, however long it is.
+      for (std::string_view word : SplitOnSpace(value)) w.Add(word);
+    } else {
+      AddUnstructured(&w, ToNfc(value));
+    }
     out += std::move(w).Finish();
   }
   return out;

@@ -371,6 +371,18 @@ TEST(ComposeMail, AutoSubmittedAndExtraHeaders) {
   EXPECT_EQ(Parse(raw).kind, domain::MailKind::kAutoReply);
 }
 
+TEST(ComposeMail, LongAsciiHeaderValuesStayReadable) {
+  // A List-Unsubscribe URL longer than a plain run must reach the mail client as a URL.
+  OutboundMail m = Reply();
+  const std::string url =
+      "<https://support.acme-courier.example.in/notices/opt-out/1.9.bb04c7e1f2a3d4c5b6a7980112233445>";
+  m.extra_headers = {{"List-Unsubscribe", url},
+                     {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
+  const std::string head = HeaderBlock(ComposeOk(m));
+  EXPECT_NE(head.find("List-Unsubscribe: " + url + "\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"), std::string::npos);
+}
+
 TEST(ComposeMail, DisplayNamesAreQuotedOrEncoded) {
   OutboundMail m = Reply();
   m.from.name = "Bhat, Kavya \"KB\"";
