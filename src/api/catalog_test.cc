@@ -6,29 +6,13 @@
 #include <set>
 
 #include "base/text.h"
+#include "testing/scripts.h"
 
 namespace sahayak::api {
 namespace {
 
 // Whether the UTF-8 text holds a code point in [lo, hi].
-bool HasCodePointIn(const std::string& s, char32_t lo, char32_t hi) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    char32_t cp = c;
-    size_t n = 1;
-    if (c >= 0xF0) {
-      cp = c & 0x07, n = 4;
-    } else if (c >= 0xE0) {
-      cp = c & 0x0F, n = 3;
-    } else if (c >= 0xC0) {
-      cp = c & 0x1F, n = 2;
-    }
-    for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    if (cp >= lo && cp <= hi) return true;
-    i += n;
-  }
-  return false;
-}
+using sahayak::testing::HasCodePointIn;
 
 TEST(Catalog, HelpCataloguesAreEmbeddedAndParse) {
   for (const char* lang : {"en", "hi", "kn"}) {
