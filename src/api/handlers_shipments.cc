@@ -416,4 +416,92 @@ Response RotateTrackingWebhook(ApiContext& ctx, Call& call) {
   return st.ok() ? out : ProblemResponse(st);
 }
 
+// ---- proactive notices (docs/shipments.md, "Telling customers first") ----
+
+namespace {
+
+json NoticeSettingsJson(const services::ShipmentNoticeSettings& s) {
+  json templates = json::parse(s.templates, nullptr, false);
+  if (!templates.is_object()) templates = json::object();
+  return {{"notices", s.notices},
+          {"quiet_from", s.quiet_from},
+          {"quiet_until", s.quiet_until},
+          {"templates", templates},
+          {"open_tickets", s.open_tickets},
+          {"ticket_group_id", s.ticket_group_id ? json(*s.ticket_group_id) : json(nullptr)},
+          {"updated_at", s.updated_at > 0 ? json(FormatRfc3339(s.updated_at)) : json(nullptr)},
+          {"version", s.version}};
+}
+
+json NoticeJson(const services::ShipmentNoticeRecord& n) {
+  auto opt = [](const std::optional<domain::Id>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"id", n.id},
+          {"notice", n.notice},
+          {"event_key", n.event_key},
+          {"outcome", n.outcome},
+          {"contact_id", opt(n.contact_id)},
+          {"outbox_id", opt(n.outbox_id)},
+          {"ticket_id", opt(n.ticket_id)},
+          {"language", n.language},
+          {"send_after", FormatRfc3339(n.send_after)},
+          {"created_at", FormatRfc3339(n.created_at)}};
+}
+
+Response NotifierMissing() {
+  return Problem(503, "unavailable", "shipment notices are not available on this server");
+}
+
+}  // namespace
+
+Response GetShipmentNoticeSettings(ApiContext& ctx, Call& call) {
+  if (ctx.notifier == nullptr) return NotifierMissing();
+  return GetOne<services::ShipmentNoticeSettings>(
+      ctx, [&](ReadTx& tx) { return ctx.notifier->GetSettings(tx, call.who); },
+      NoticeSettingsJson);
+}
+
+Response PatchShipmentNoticeSettings(ApiContext& ctx, Call& call) {
+  if (ctx.notifier == nullptr) return NotifierMissing();
+  auto if_match = IfMatch(call.req);
+  return UpdateOne<services::ShipmentNoticeSettings>(
+      ctx,
+      [&](WriteTx& tx) {
+        return ctx.notifier->UpdateSettings(tx, call.who, call.body, if_match);
+      },
+      NoticeSettingsJson);
+}
+
+Response ListShipmentNotices(ApiContext& ctx, Call& call) {
+  if (ctx.notifier == nullptr) return NotifierMissing();
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    ASSIGN_OR_RETURN(auto all, ctx.notifier->Notices(tx, call.who, call.id()));
+    json data = json::array();
+    for (const auto& n : all) data.push_back(NoticeJson(n));
+    return ListBody(std::move(data), std::nullopt);
+  });
+}
+
+Response GetShipmentUpdates(ApiContext& ctx, Call& call) {
+  if (ctx.notifier == nullptr) return NotifierMissing();
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    ASSIGN_OR_RETURN(bool out, ctx.notifier->OptedOut(tx, call.who, call.id()));
+    return json{{"contact_id", call.id()}, {"enabled", !out}};
+  });
+}
+
+Response PutShipmentUpdates(ApiContext& ctx, Call& call) {
+  if (ctx.notifier == nullptr) return NotifierMissing();
+  if (!call.body.is_object() || !call.body.contains("enabled") ||
+      !call.body["enabled"].is_boolean()) {
+    return ProblemResponse(InvalidArgument("send {\"enabled\": true|false}")
+                               .WithField("enabled", "must be true or false"));
+  }
+  const bool enabled = call.body["enabled"].get<bool>();
+  Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
+    return ctx.notifier->SetOptedOut(tx, call.who, call.id(), !enabled);
+  });
+  if (!st.ok()) return ProblemResponse(st);
+  return JsonResponse(200, json{{"contact_id", call.id()}, {"enabled", enabled}});
+}
+
 }  // namespace sahayak::api::handlers

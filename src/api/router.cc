@@ -7,6 +7,7 @@
 #include "api/common.h"
 #include "api/handlers.h"
 #include "api/json_body.h"
+#include "api/notices.h"
 #include "api/problem.h"
 #include "base/clock.h"
 #include "base/crypto.h"
@@ -224,6 +225,10 @@ Response Router::Dispatch(Request& req, int* route_index, const char** label) {
     if ((req.path == "/portal" || req.path.rfind("/portal/", 0) == 0) &&
         (req.method == "GET" || req.method == "HEAD")) {
       return handlers::PortalNotFound(ctx_, req);
+    }
+    // So do the shipment-notice opt-out links, for every method (api/notices.h).
+    if (req.path == "/notices" || req.path.rfind("/notices/", 0) == 0) {
+      return handlers::NoticesNotFound(ctx_, req);
     }
     if (bad_id) return Problem(404, "not-found", "the id in the path is not a valid id");
     if (!allow.empty()) {

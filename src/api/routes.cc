@@ -1,4 +1,5 @@
 #include "api/handlers.h"
+#include "api/notices.h"
 #include "api/router.h"
 
 namespace sahayak::api {
@@ -155,6 +156,19 @@ const std::vector<Route>& Router::Routes() {
        h::RotateTrackingWebhook},
       // Carrier systems: the signature is checked by the handler before the body is read.
       {"POST", "/hooks/tracking/{key}", A::kPublic, B::kNone, h::TrackingHook},
+      // Shipment-notice opt-out links (api/notices.h): the token is the authority; RFC 8058
+      // one-click POSTs come without cookies, urlencoded or multipart, so the body is not parsed.
+      {"GET", "/notices/opt-out/{key}", A::kPublic, B::kNone, h::NoticeOptOutPage},
+      {"POST", "/notices/opt-out/{key}", A::kPublic, B::kNone, h::NoticeOptOutSubmit},
+      {"GET", "/api/v1/workspace/shipment-notices", A::kAgent, B::kNone,
+       h::GetShipmentNoticeSettings},
+      {"PATCH", "/api/v1/workspace/shipment-notices", A::kAdmin, B::kJson,
+       h::PatchShipmentNoticeSettings},
+      {"GET", "/api/v1/shipments/{id}/notices", A::kAgent, B::kNone, h::ListShipmentNotices},
+      {"GET", "/api/v1/contacts/{id}/shipment-updates", A::kAgent, B::kNone,
+       h::GetShipmentUpdates},
+      {"PUT", "/api/v1/contacts/{id}/shipment-updates", A::kAgent, B::kJson,
+       h::PutShipmentUpdates},
 
       {"GET", "/api/v1/web-forms", A::kAdmin, B::kNone, h::ListWebForms},
       {"POST", "/api/v1/web-forms", A::kAdmin, B::kJson, h::CreateWebForm},

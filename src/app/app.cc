@@ -184,6 +184,16 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->shipments_ =
       std::make_unique<services::ShipmentService>(clock, *app->tickets_, app->secret_key_);
   app->context_->shipments = app->shipments_.get();
+  // Telling customers first: notices on tracking events, mailed through the outbox.
+  app->notifier_ =
+      std::make_unique<services::ShipmentNotifier>(clock, *app->tickets_, app->secret_key_);
+  app->notifier_->set_site_url([ctx = app->context_.get()](std::string_view public_host) {
+    return api::help::SiteUrl(ctx->public_url.empty() ? "http://127.0.0.1:8080" : ctx->public_url,
+                              public_host);
+  });
+  app->notifier_->set_on_queued([w = app->outbox_worker_.get()] { w->Notify(); });
+  app->shipments_->set_notifier(app->notifier_.get());
+  app->context_->notifier = app->notifier_.get();
   app->context_->deflection = app->deflection_.get();
   app->context_->deflection_tracker = app->deflection_.get();
   app->context_->web_form_ip_limiter = app->web_form_ip_limiter_.get();
@@ -203,6 +213,20 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   };
   app->router_ = std::make_unique<api::Router>(*app->context_);
   return app;
+}
+
+Result<int> App::SweepLateShipments() {
+  int decided = 0;
+  Status st = store_->Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto workspaces, tx.ListWorkspaces());
+    for (const auto& w : workspaces) {
+      ASSIGN_OR_RETURN(int n, notifier_->SweepLate(tx, w.id));
+      decided += n;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return decided;
 }
 
 services::Principal App::SystemPrincipal() const {

@@ -40,6 +40,10 @@ class App {
   services::AuthService& auth() { return *auth_; }
   services::KbService& kb() { return *kb_; }
   services::ShipmentService& shipments() { return *shipments_; }
+  services::ShipmentNotifier& notifier() { return *notifier_; }
+  // Late notices for every workspace's shipments past their promised date (the maintenance
+  // pass runs it); how many were decided.
+  Result<int> SweepLateShipments();
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
   services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
@@ -78,6 +82,7 @@ class App {
   // Web forms and deflection (helper F).
   std::unique_ptr<services::WebFormService> web_forms_;
   std::unique_ptr<services::ShipmentService> shipments_;
+  std::unique_ptr<services::ShipmentNotifier> notifier_;
   std::unique_ptr<services::DeflectionTracker> deflection_;
   std::unique_ptr<api::RateLimiter> web_form_ip_limiter_;
   std::unique_ptr<api::RateLimiter> web_form_email_limiter_;

@@ -155,7 +155,10 @@ int Serve(const Config& config, const std::string& port_file) {
   o.read_threads = config.read_threads;
   o.worker_threads = config.worker_threads;
   net::HttpServer server(o, (*app)->router());
-  Maintenance maintenance((*app)->store(), SystemClock::Get());
+  Maintenance maintenance((*app)->store(), SystemClock::Get(),
+                          config.maintenance_seconds * 1000, [&app]() -> Status {
+                            return (*app)->SweepLateShipments().status();
+                          });
   ImapFetcher imap(**app);
   if (config.imap_fetch) {
     (*app)->context().fetch_now = [&imap](services::Id ws, services::Id id) {

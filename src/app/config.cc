@@ -63,6 +63,9 @@ Status Config::Validate() const {
     return InvalidArgument("limits.requests_per_minute and limits.logins_per_minute_per_ip "
                            "must be 0 (off) or more");
   }
+  if (maintenance_seconds < 1 || maintenance_seconds > 86400) {
+    return InvalidArgument("server.maintenance_seconds must be 1-86400");
+  }
   if (mail_max_message_bytes < 1024 || mail_max_message_bytes > (1LL << 30)) {
     return InvalidArgument("mail.max_message_bytes must be between 1 KiB and 1 GiB");
   }
@@ -185,6 +188,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "forms.per_minute_per_email", &c->web_form_per_minute_per_email));
   RETURN_IF_ERROR(ReadInt(t, "help.suggest_per_minute_per_ip", &c->help_suggest_per_minute_per_ip));
   RETURN_IF_ERROR(ReadInt(t, "help.deflection_settle_seconds", &c->deflection_settle_seconds));
+  RETURN_IF_ERROR(ReadInt(t, "server.maintenance_seconds", &c->maintenance_seconds));
   if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
   RETURN_IF_ERROR(ReadInt(t, "mail.max_message_bytes", &c->mail_max_message_bytes));
   std::string lmtp;
@@ -244,6 +248,7 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(
       EnvInt("SAHAYAK_HELP_SUGGEST_PER_MINUTE_PER_IP", &c->help_suggest_per_minute_per_ip));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_DEFLECTION_SETTLE_SECONDS", &c->deflection_settle_seconds));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_MAINTENANCE_SECONDS", &c->maintenance_seconds));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_MESSAGE_BYTES", &c->mail_max_message_bytes));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_RETRY_BASE_MS", &c->mail_retry_base_ms));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_ATTEMPTS", &c->mail_max_attempts));

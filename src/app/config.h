@@ -47,6 +47,9 @@ struct Config {
   int64_t web_form_per_minute_per_email = 3;
   int64_t help_suggest_per_minute_per_ip = 120;
   int64_t deflection_settle_seconds = 1800;
+  // How often the maintenance pass runs (stale keys and sessions, the late-shipment sweep);
+  // server.maintenance_seconds, SAHAYAK_MAINTENANCE_SECONDS.
+  int64_t maintenance_seconds = 600;
   int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
   std::vector<MailboxConfig> mailboxes;
   bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail

@@ -8,8 +8,13 @@ namespace {
 constexpr Millis kIdempotencyKeyLifetime = 24LL * 3600 * 1000;
 }  // namespace
 
-Maintenance::Maintenance(services::Store& store, const Clock& clock, Millis period)
-    : store_(store), clock_(clock), period_(period), thread_([this] { Loop(); }) {}
+Maintenance::Maintenance(services::Store& store, const Clock& clock, Millis period,
+                         std::function<Status()> also)
+    : store_(store),
+      clock_(clock),
+      period_(period),
+      also_(std::move(also)),
+      thread_([this] { Loop(); }) {}
 
 Maintenance::~Maintenance() {
   {
@@ -28,6 +33,9 @@ Status Maintenance::RunOnce() {
     // The customer portal's expired sessions and sign-in links (docs/portal.md).
     return tx.portal().DeleteExpiredPortalRows(now);
   }));
+  if (also_) {
+    if (Status st = also_(); !st.ok()) spdlog::warn("maintenance: {}", st.message());
+  }
   return store_.Optimize();
 }
 

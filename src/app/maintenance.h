@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -10,11 +11,12 @@
 namespace sahayak::app {
 
 // Housekeeping while the server runs: every `period`, forgets idempotency keys older than 24
-// hours and sessions that have expired, and refreshes the query planner's statistics. Stops
-// (and joins) when destroyed.
+// hours and sessions that have expired, runs `also` (the late-shipment sweep), and refreshes
+// the query planner's statistics. Stops (and joins) when destroyed.
 class Maintenance {
  public:
-  Maintenance(services::Store& store, const Clock& clock, Millis period = 10 * 60 * 1000);
+  Maintenance(services::Store& store, const Clock& clock, Millis period = 10 * 60 * 1000,
+              std::function<Status()> also = {});
   ~Maintenance();
 
   // One pass, now. Returns the store's status.
@@ -25,6 +27,7 @@ class Maintenance {
   services::Store& store_;
   const Clock& clock_;
   Millis period_;
+  std::function<Status()> also_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

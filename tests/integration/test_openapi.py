@@ -296,6 +296,7 @@ class OpenApiDocumentTest(unittest.TestCase):
                         and not (n == "key" and path == "/forms/{key}") \
                         and not (n == "key" and path == "/portal/sign-in/{key}") \
                         and not (n == "key" and path == "/hooks/tracking/{key}") \
+                        and not (n == "key" and path == "/notices/opt-out/{key}") \
                         and not (n == "shipment_id"
                                  and path == "/api/v1/tickets/{id}/shipments/{shipment_id}"):
                     problems.append("%s: path parameter {%s} (use {id})" % (path, n))

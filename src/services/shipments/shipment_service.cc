@@ -17,6 +17,7 @@
 #include "domain/people.h"
 #include "services/audit.h"
 #include "services/shipments/shipment_input.h"
+#include "services/shipments/shipment_notifier.h"
 
 namespace sahayak::services {
 
@@ -497,6 +498,8 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
   struct Touched {
     Shipment s;
     ShipmentStatus status_from;
+    std::optional<std::string> eta_from;
+    std::optional<TrackingEvent> decided;  // the newest recorded event, when it set the status
     bool created = false;
     bool changed = false;
   };
@@ -521,6 +524,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
         return found.status();
       }
       t.status_from = t.s.status;
+      t.eta_from = t.s.eta;
       it = touched.emplace(key, std::move(t)).first;
     }
     Touched& t = it->second;
@@ -540,6 +544,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
       t.s.last_event_at = x.event.occurred_at;
       t.s.last_event_offset = x.event.utc_offset_minutes;
       if (x.eta) t.s.eta = *x.eta;
+      t.decided = x.event;
     }
     t.changed = true;
   }
@@ -557,6 +562,11 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
           {{"shipment_id", t.s.id},
            {"from", domain::ShipmentStatusName(t.status_from)},
            {"to", domain::ShipmentStatusName(t.s.status)}}));
+    }
+    if (notifier_ != nullptr) {
+      const bool moved = t.s.status != t.status_from || t.created;
+      RETURN_IF_ERROR(notifier_->OnShipmentChanged(
+          tx, t.s, moved ? t.decided : std::optional<TrackingEvent>(), t.eta_from));
     }
   }
   return result;

@@ -20,6 +20,8 @@
 // the caller's transaction. Thread-safe.
 namespace sahayak::services {
 
+class ShipmentNotifier;
+
 inline constexpr int kMaxEventsShown = 100;        // a shipment's timeline in the API
 inline constexpr int kMaxContactShipments = 50;
 
@@ -112,11 +114,14 @@ class ShipmentService {
                                       const nlohmann::json& body) const;
 
   const Clock& clock() const { return clock_; }
+  // Told of every shipment a batch changed (proactive notices); set once before use.
+  void set_notifier(const ShipmentNotifier* n) { notifier_ = n; }
 
  private:
   const Clock& clock_;
   TicketService& tickets_;
   const std::string secret_key_;
+  const ShipmentNotifier* notifier_ = nullptr;
 };
 
 // The JSON the audit log keeps of a shipment.

@@ -45,6 +45,36 @@ struct TrackingWebhook {
   int64_t version = 1;
 };
 
+// A workspace's choices for proactive notices (migration 0013); the defaults when never saved.
+struct ShipmentNoticeSettings {
+  Id workspace_id = 0;
+  std::vector<std::string> notices = {"out_for_delivery", "delivered", "delivery_failed",
+                                      "exception", "late"};
+  std::string quiet_from = "21:00";  // the customer's local time; equal times: no quiet hours
+  std::string quiet_until = "08:00";
+  std::string templates = "{}";      // {"<notice>": {"<language>": {"subject", "body"}}}
+  bool open_tickets = true;
+  std::optional<Id> ticket_group_id;
+  Millis updated_at = 0;
+  int64_t version = 1;
+};
+
+// A notice decided for a shipment: mailed, or why not.
+struct ShipmentNoticeRecord {
+  Id id = 0;
+  Id workspace_id = 0;
+  Id shipment_id = 0;
+  std::string notice;     // out_for_delivery | delivered | delivery_failed | exception | late
+  std::string event_key;  // the tracking event's id, or "late:<promised date>"
+  std::optional<Id> contact_id;
+  std::string outcome;    // mailed | opted_out | no_address | off | stale
+  std::optional<Id> outbox_id;
+  std::optional<Id> ticket_id;
+  std::string language;
+  Millis send_after = 0;
+  Millis created_at = 0;
+};
+
 class ShipmentReadTx {
  public:
   virtual ~ShipmentReadTx() = default;
@@ -69,6 +99,22 @@ class ShipmentReadTx {
                                                                         int limit) = 0;
   // Oldest link first.
   virtual Result<std::vector<LinkedShipment>> ListTicketShipments(Id ws, Id ticket_id) = 0;
+
+  // The open (not solved or closed) tickets linked to a shipment, newest first.
+  virtual Result<std::vector<Id>> ListOpenTicketsOfShipment(Id ws, Id shipment_id) = 0;
+
+  virtual Result<ShipmentNoticeSettings> GetNoticeSettings(Id ws) = 0;
+  // Oldest first.
+  virtual Result<std::vector<ShipmentNoticeRecord>> ListShipmentNotices(Id ws,
+                                                                        Id shipment_id) = 0;
+  virtual Result<bool> IsOptedOut(Id ws, Id contact_id, std::string_view topic) = 0;
+  // The outbox rows of a contact's notices still waiting to be sent (quiet hours, retries).
+  virtual Result<std::vector<Id>> ListQueuedNoticeMail(Id ws, Id contact_id) = 0;
+  // Shipments with a contact, promised before `date` ("YYYY-MM-DD"), not delivered, returned,
+  // lost or damaged, and without a "late:<promised date>" notice yet; by id, at most `limit`.
+  virtual Result<std::vector<domain::Shipment>> ListLateWithoutNotice(Id ws,
+                                                                      std::string_view date,
+                                                                      int limit) = 0;
 
   virtual Result<std::vector<TrackingWebhook>> ListTrackingWebhooks(Id ws) = 0;
   virtual Result<TrackingWebhook> GetTrackingWebhook(Id ws, Id id) = 0;
@@ -97,6 +143,15 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
                                           std::string_view by, Millis at) = 0;
   // NotFound when not linked.
   virtual Status UnlinkTicketShipment(Id ws, Id ticket_id, Id shipment_id) = 0;
+
+  virtual Status PutNoticeSettings(const ShipmentNoticeSettings& s) = 0;
+  // Fills in the id and answers true; false (nothing written) when the shipment already has
+  // this notice for this event_key.
+  virtual Result<bool> InsertShipmentNotice(ShipmentNoticeRecord* n) = 0;
+  // Sets outbox_id and ticket_id of a stored notice.
+  virtual Status UpdateShipmentNotice(const ShipmentNoticeRecord& n) = 0;
+  virtual Status SetOptOut(Id ws, Id contact_id, std::string_view topic, bool opted_out,
+                           Millis at) = 0;
 
   virtual Status InsertTrackingWebhook(TrackingWebhook* w) = 0;
   virtual Status UpdateTrackingWebhook(const TrackingWebhook& w) = 0;

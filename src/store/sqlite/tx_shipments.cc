@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace sahayak::store {
 
 namespace {
@@ -96,14 +98,25 @@ void BindOptText(Stmt& s, int i, const std::optional<std::string>& v) {
 // The columns a shipment's insert and update both write, bound from `first`; 22 of them.
 void BindShipmentFields(Stmt& s, int first, const Shipment& x) {
   int i = first;
-  s.Bind(i++, x.carrier_id).Bind(i++, x.tracking_number).Bind(i++, x.service);
-  s.Bind(i++, x.origin.city).Bind(i++, x.origin.pin).Bind(i++, x.origin.country);
-  s.Bind(i++, x.destination.city).Bind(i++, x.destination.pin).Bind(i++, x.destination.country);
-  s.Bind(i++, x.weight_grams).Bind(i++, x.cod_minor).Bind(i++, x.cod_currency);
+  s.Bind(i++, x.carrier_id);
+  s.Bind(i++, x.tracking_number);
+  s.Bind(i++, x.service);
+  s.Bind(i++, x.origin.city);
+  s.Bind(i++, x.origin.pin);
+  s.Bind(i++, x.origin.country);
+  s.Bind(i++, x.destination.city);
+  s.Bind(i++, x.destination.pin);
+  s.Bind(i++, x.destination.country);
+  s.Bind(i++, x.weight_grams);
+  s.Bind(i++, x.cod_minor);
+  s.Bind(i++, x.cod_currency);
   BindOptText(s, i++, x.promised_date);
   BindOptText(s, i++, x.eta);
-  s.Bind(i++, domain::ShipmentStatusName(x.status)).Bind(i++, x.status_reason);
-  s.Bind(i++, x.contact_id).Bind(i++, x.organisation_id).Bind(i++, x.order_ref);
+  s.Bind(i++, domain::ShipmentStatusName(x.status));
+  s.Bind(i++, x.status_reason);
+  s.Bind(i++, x.contact_id);
+  s.Bind(i++, x.organisation_id);
+  s.Bind(i++, x.order_ref);
   s.Bind(i++, x.last_event_at);
   if (x.last_event_at) {
     s.Bind(i++, x.last_event_offset);
@@ -423,6 +436,183 @@ Status SqliteShipmentTx::UnlinkTicketShipment(domain::Id ws, domain::Id ticket_i
   RETURN_IF_ERROR(s.Exec());
   if (c_->Changes() == 0) return NotFound("the ticket is not linked to this shipment");
   return Status::Ok();
+}
+
+// ---- proactive notices (migration 0013) ----
+
+Result<std::vector<domain::Id>> SqliteShipmentTx::ListOpenTicketsOfShipment(domain::Id ws,
+                                                                            domain::Id shipment_id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "SELECT t.id FROM ticket_shipments l JOIN tickets t ON t.id = l.ticket_id "
+      "WHERE l.shipment_id = ? AND l.workspace_id = ? AND t.workspace_id = ? "
+      "AND t.status NOT IN ('solved', 'closed') ORDER BY t.id DESC"));
+  s.Bind(1, shipment_id).Bind(2, ws).Bind(3, ws);
+  std::vector<domain::Id> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.Int(0));
+  }
+  return out;
+}
+
+Result<services::ShipmentNoticeSettings> SqliteShipmentTx::GetNoticeSettings(domain::Id ws) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "SELECT notices, quiet_from, quiet_until, templates, open_tickets, ticket_group_id, "
+      "updated_at, version FROM shipment_notice_settings WHERE workspace_id = ?"));
+  s.Bind(1, ws);
+  services::ShipmentNoticeSettings out;
+  out.workspace_id = ws;
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return out;
+  auto notices = nlohmann::json::parse(s.Text(0), nullptr, false);
+  out.notices.clear();
+  if (notices.is_array()) {
+    for (const auto& n : notices) {
+      if (n.is_string()) out.notices.push_back(n.get<std::string>());
+    }
+  }
+  out.quiet_from = s.Text(1);
+  out.quiet_until = s.Text(2);
+  out.templates = s.Text(3);
+  out.open_tickets = s.Int(4) != 0;
+  out.ticket_group_id = s.OptInt(5);
+  out.updated_at = s.Int(6);
+  out.version = s.Int(7);
+  return out;
+}
+
+Status SqliteShipmentTx::PutNoticeSettings(const services::ShipmentNoticeSettings& x) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT INTO shipment_notice_settings (workspace_id, notices, quiet_from, quiet_until, "
+      "templates, open_tickets, ticket_group_id, updated_at, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id) DO UPDATE SET "
+      "notices = excluded.notices, quiet_from = excluded.quiet_from, "
+      "quiet_until = excluded.quiet_until, templates = excluded.templates, "
+      "open_tickets = excluded.open_tickets, ticket_group_id = excluded.ticket_group_id, "
+      "updated_at = excluded.updated_at, version = excluded.version"));
+  s.Bind(1, x.workspace_id).Bind(2, nlohmann::json(x.notices).dump()).Bind(3, x.quiet_from);
+  s.Bind(4, x.quiet_until).Bind(5, x.templates).Bind(6, int64_t{x.open_tickets ? 1 : 0});
+  s.Bind(7, x.ticket_group_id).Bind(8, x.updated_at).Bind(9, x.version);
+  return s.Exec();
+}
+
+namespace {
+
+constexpr const char* kNoticeColumns =
+    "id, workspace_id, shipment_id, notice, event_key, contact_id, outcome, outbox_id, "
+    "ticket_id, language, send_after, created_at";
+
+services::ShipmentNoticeRecord ReadNotice(const Stmt& s) {
+  services::ShipmentNoticeRecord n;
+  n.id = s.Int(0);
+  n.workspace_id = s.Int(1);
+  n.shipment_id = s.Int(2);
+  n.notice = s.Text(3);
+  n.event_key = s.Text(4);
+  n.contact_id = s.OptInt(5);
+  n.outcome = s.Text(6);
+  n.outbox_id = s.OptInt(7);
+  n.ticket_id = s.OptInt(8);
+  n.language = s.Text(9);
+  n.send_after = s.Int(10);
+  n.created_at = s.Int(11);
+  return n;
+}
+
+}  // namespace
+
+Result<std::vector<services::ShipmentNoticeRecord>> SqliteShipmentTx::ListShipmentNotices(
+    domain::Id ws, domain::Id shipment_id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kNoticeColumns +
+           " FROM shipment_notices WHERE workspace_id = ? AND shipment_id = ? ORDER BY id";
+  })));
+  s.Bind(1, ws).Bind(2, shipment_id);
+  std::vector<services::ShipmentNoticeRecord> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadNotice(s));
+  }
+  return out;
+}
+
+Result<bool> SqliteShipmentTx::InsertShipmentNotice(services::ShipmentNoticeRecord* n) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "INSERT OR IGNORE INTO shipment_notices (workspace_id, shipment_id, notice, event_key, "
+      "contact_id, outcome, outbox_id, ticket_id, language, send_after, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, n->workspace_id).Bind(2, n->shipment_id).Bind(3, n->notice).Bind(4, n->event_key);
+  s.Bind(5, n->contact_id).Bind(6, n->outcome).Bind(7, n->outbox_id).Bind(8, n->ticket_id);
+  s.Bind(9, n->language).Bind(10, n->send_after).Bind(11, n->created_at);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return false;
+  n->id = c_->LastInsertId();
+  return true;
+}
+
+Status SqliteShipmentTx::UpdateShipmentNotice(const services::ShipmentNoticeRecord& n) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "UPDATE shipment_notices SET outbox_id = ?, ticket_id = ? WHERE workspace_id = ? AND id = ?"));
+  s.Bind(1, n.outbox_id).Bind(2, n.ticket_id).Bind(3, n.workspace_id).Bind(4, n.id);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return NotFound("notice " + std::to_string(n.id) + " does not exist");
+  return Status::Ok();
+}
+
+Result<bool> SqliteShipmentTx::IsOptedOut(domain::Id ws, domain::Id contact_id,
+                                          std::string_view topic) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "SELECT 1 FROM notice_opt_outs WHERE workspace_id = ? AND contact_id = ? AND topic = ?"));
+  s.Bind(1, ws).Bind(2, contact_id).Bind(3, topic);
+  return s.Step();
+}
+
+Result<std::vector<domain::Id>> SqliteShipmentTx::ListQueuedNoticeMail(domain::Id ws,
+                                                                       domain::Id contact_id) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "SELECT o.id FROM shipment_notices n JOIN mail_outbox o ON o.id = n.outbox_id "
+      "WHERE n.workspace_id = ? AND n.contact_id = ? AND o.state = 'queued' ORDER BY o.id"));
+  s.Bind(1, ws).Bind(2, contact_id);
+  std::vector<domain::Id> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.Int(0));
+  }
+  return out;
+}
+
+Status SqliteShipmentTx::SetOptOut(domain::Id ws, domain::Id contact_id, std::string_view topic,
+                                   bool opted_out, Millis at) {
+  if (opted_out) {
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+        "INSERT OR IGNORE INTO notice_opt_outs (workspace_id, contact_id, topic, created_at) "
+        "VALUES (?, ?, ?, ?)"));
+    s.Bind(1, ws).Bind(2, contact_id).Bind(3, topic).Bind(4, at);
+    return s.Exec();
+  }
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "DELETE FROM notice_opt_outs WHERE workspace_id = ? AND contact_id = ? AND topic = ?"));
+  s.Bind(1, ws).Bind(2, contact_id).Bind(3, topic);
+  return s.Exec();
+}
+
+Result<std::vector<Shipment>> SqliteShipmentTx::ListLateWithoutNotice(domain::Id ws,
+                                                                     std::string_view date,
+                                                                     int limit) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kShipmentColumns + kShipmentFrom +
+           "WHERE s.workspace_id = ? AND s.promised_date IS NOT NULL AND s.promised_date < ? "
+           "AND s.contact_id IS NOT NULL "
+           "AND s.status NOT IN ('delivered', 'returned_to_origin', 'lost', 'damaged') "
+           "AND NOT EXISTS (SELECT 1 FROM shipment_notices n WHERE n.shipment_id = s.id "
+           "AND n.notice = 'late' AND n.event_key = 'late:' || s.promised_date) "
+           "ORDER BY s.id LIMIT ?";
+  })));
+  s.Bind(1, ws).Bind(2, date).Bind(3, int64_t{limit});
+  return AllShipments(s);
 }
 
 // ---- tracking webhooks ----

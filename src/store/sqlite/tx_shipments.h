@@ -28,6 +28,17 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
                                                                 int limit) override;
   Result<std::vector<services::LinkedShipment>> ListTicketShipments(domain::Id ws,
                                                                     domain::Id ticket_id) override;
+  Result<std::vector<domain::Id>> ListOpenTicketsOfShipment(domain::Id ws,
+                                                            domain::Id shipment_id) override;
+  Result<services::ShipmentNoticeSettings> GetNoticeSettings(domain::Id ws) override;
+  Result<std::vector<services::ShipmentNoticeRecord>> ListShipmentNotices(
+      domain::Id ws, domain::Id shipment_id) override;
+  Result<bool> IsOptedOut(domain::Id ws, domain::Id contact_id, std::string_view topic) override;
+  Result<std::vector<domain::Id>> ListQueuedNoticeMail(domain::Id ws,
+                                                       domain::Id contact_id) override;
+  Result<std::vector<domain::Shipment>> ListLateWithoutNotice(domain::Id ws,
+                                                              std::string_view date,
+                                                              int limit) override;
   Result<std::vector<services::TrackingWebhook>> ListTrackingWebhooks(domain::Id ws) override;
   Result<services::TrackingWebhook> GetTrackingWebhook(domain::Id ws, domain::Id id) override;
   Result<services::TrackingWebhook> FindTrackingWebhookByKey(std::string_view public_key) override;
@@ -42,6 +53,11 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
                                   std::string_view by, Millis at) override;
   Status UnlinkTicketShipment(domain::Id ws, domain::Id ticket_id,
                               domain::Id shipment_id) override;
+  Status PutNoticeSettings(const services::ShipmentNoticeSettings& s) override;
+  Result<bool> InsertShipmentNotice(services::ShipmentNoticeRecord* n) override;
+  Status UpdateShipmentNotice(const services::ShipmentNoticeRecord& n) override;
+  Status SetOptOut(domain::Id ws, domain::Id contact_id, std::string_view topic, bool opted_out,
+                   Millis at) override;
   Status InsertTrackingWebhook(services::TrackingWebhook* w) override;
   Status UpdateTrackingWebhook(const services::TrackingWebhook& w) override;
   Status DeleteTrackingWebhook(domain::Id ws, domain::Id id) override;

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/clock.h"
+#include "domain/shipment.h"
+#include "services/principal.h"
+#include "services/shipments/notification_text.h"
+#include "services/shipments/shipment_store.h"
+#include "services/store.h"
+#include "services/tickets/ticket_service.h"
+
+// Telling customers first (docs/shipments.md, "Telling customers first"). When a batch of
+// tracking events moves a shipment to out_for_delivery, delivered, delivery_failed or an
+// exception (returned_to_origin, lost, damaged), or its ETA passes the promised date, or the
+// promised date passes with the parcel still on its way (the late sweep), the shipment's
+// contact is mailed in their language — through the durable mail outbox, after their quiet
+// hours — unless they opted out. A failed delivery or an exception also opens a ticket for the
+// customer in the workspace's shipping group, or notes it on the shipment's open ticket.
+//
+// Each decision is a row of shipment_notices, unique per (shipment, notice, event): one event
+// never produces two notices, however often it is replayed. An event older than a day is
+// recorded as "stale" and mails nobody (a backfill of last month's events must not wake every
+// customer). Runs inside the caller's transaction. Thread-safe.
+namespace sahayak::services {
+
+inline constexpr const char* kShipmentTopic = "shipments";  // the opt-out topic
+inline constexpr Millis kStaleEventMs = 24LL * 3600 * 1000;
+
+class ShipmentNotifier {
+ public:
+  ShipmentNotifier(const Clock& clock, TicketService& tickets, std::string secret_key)
+      : clock_(clock), tickets_(tickets), secret_key_(std::move(secret_key)) {}
+
+  // The base URL of a workspace's public site from its public_host (as MailOutboundService's);
+  // the opt-out links point there. Set once before use.
+  void set_site_url(std::function<std::string(std::string_view public_host)> f) {
+    site_url_ = std::move(f);
+  }
+  // Called (inside the transaction) after a mail is queued, to wake the sender.
+  void set_on_queued(std::function<void()> f) { on_queued_ = std::move(f); }
+
+  // After a batch changed shipment `s`: `decided` is the event that set its status when the
+  // status changed in this batch, nullopt otherwise; `eta_before` its ETA before the batch.
+  Status OnShipmentChanged(WriteTx& tx, const domain::Shipment& s,
+                           const std::optional<domain::TrackingEvent>& decided,
+                           const std::optional<std::string>& eta_before) const;
+
+  // Late notices for the shipments of workspace `ws` whose promised date has passed where the
+  // workspace is, at most `limit` per call. Returns how many were decided.
+  Result<int> SweepLate(WriteTx& tx, Id ws, int limit = 500) const;
+
+  // Settings (agents read; admins change). Body members: notices [names], quiet_from,
+  // quiet_until ("HH:MM"), templates {notice: {language: {subject, body}}}, open_tickets,
+  // ticket_group_id (null: no group).
+  Result<ShipmentNoticeSettings> GetSettings(ReadTx& tx, const Principal& who) const;
+  Result<ShipmentNoticeSettings> UpdateSettings(WriteTx& tx, const Principal& who,
+                                                const nlohmann::json& body,
+                                                std::optional<int64_t> if_match) const;
+
+  // What the customer of a shipment was told (or why not), oldest first.
+  Result<std::vector<ShipmentNoticeRecord>> Notices(ReadTx& tx, const Principal& who,
+                                                    Id shipment_id) const;
+
+  // Opt-out: by an agent for a contact, or by the customer through the link in every notice.
+  Result<bool> OptedOut(ReadTx& tx, const Principal& who, Id contact_id) const;
+  Status SetOptedOut(WriteTx& tx, const Principal& who, Id contact_id, bool opted_out) const;
+  // "<workspace>.<contact>.<hmac>"; the link is <site>/notices/opt-out/<token>.
+  std::string OptOutToken(Id ws, Id contact_id) const;
+  // The workspace and contact of a token; NotFound for any token this server did not make.
+  Result<std::pair<Id, Id>> ReadOptOutToken(std::string_view token) const;
+  // The customer's own opt-out (the token's contact), recorded on their timeline.
+  Status OptOutByToken(WriteTx& tx, std::string_view token) const;
+
+ private:
+  Status Decide(WriteTx& tx, const Workspace& w, const ShipmentNoticeSettings& settings,
+                const domain::Shipment& s, ShipmentNotice kind, const std::string& event_key,
+                Millis event_at, const domain::TrackingEvent* event) const;
+  Result<std::optional<Id>> QueueMail(WriteTx& tx, const Workspace& w,
+                                      const ShipmentNoticeSettings& settings,
+                                      const domain::Shipment& s, const domain::Contact& c,
+                                      const std::string& email, ShipmentNotice kind,
+                                      const domain::TrackingEvent* event, const std::string& lang,
+                                      Millis send_after) const;
+  Result<std::optional<Id>> OpenOrNoteTicket(WriteTx& tx, const ShipmentNoticeSettings& settings,
+                                             const domain::Shipment& s, ShipmentNotice kind,
+                                             const domain::TrackingEvent* event) const;
+
+  const Clock& clock_;
+  TicketService& tickets_;
+  const std::string secret_key_;
+  std::function<std::string(std::string_view)> site_url_;
+  std::function<void()> on_queued_;
+};
+
+// The first moment at or after `now` outside quiet hours [from, until) ("HH:MM", local to
+// `zone`; from > until wraps past midnight; from == until: never quiet).
+Millis AfterQuietHours(Millis now, std::string_view zone, std::string_view from,
+                       std::string_view until);
+
+}  // namespace sahayak::services

@@ -1,0 +1,350 @@
+// Proactive shipment notices on a real SQLite store and a fake clock: event sequences →
+// the notices mailed (through the outbox), the tickets opened or noted, and what never
+// happens twice; quiet hours, opt-outs, stale events, the late sweep and the settings.
+#include "services/shipments/shipment_notifier.h"
+
+#include <gtest/gtest.h>
+
+#include "base/crypto.h"
+#include "base/text.h"
+#include "services/mail/outbound_service.h"
+#include "services/shipments/shipment_service.h"
+#include "store/sqlite/sqlite_store.h"
+#include "testing/fake_clock.h"
+#include "testing/temp_dir.h"
+
+namespace sahayak::services {
+namespace {
+
+using domain::ShipmentStatus;
+using nlohmann::json;
+
+// 2026-12-01T06:30:00Z = 12:00 in India.
+constexpr Millis kNoonIst = 1'796'106'600'000;
+constexpr Millis kMinute = 60'000;
+constexpr Millis kHour = 60 * kMinute;
+
+bool HasField(const Status& st, const std::string& field) {
+  for (const auto& f : st.fields()) {
+    if (f.field == field) return true;
+  }
+  return false;
+}
+
+bool HasDevanagari(const std::string& s) { return s.find("\xE0\xA4") != std::string::npos; }
+
+class ShipmentNotifierTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    InitCrypto();
+    store::SqliteStoreOptions o;
+    o.path = dir_.path() + "/t.db";
+    o.synchronous_full = false;
+    store_ = std::move(store::SqliteStore::Open(o)).value();
+    clock_.Set(kNoonIst);
+    tickets_ = std::make_unique<TicketService>(clock_);
+    service_ = std::make_unique<ShipmentService>(clock_, *tickets_, std::string(32, 'k'));
+    notifier_ = std::make_unique<ShipmentNotifier>(clock_, *tickets_, std::string(32, 'k'));
+    notifier_->set_site_url([](std::string_view) { return std::string("https://help.demo.in"); });
+    service_->set_notifier(notifier_.get());
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      Workspace w;
+      w.name = "Sahayak Express";
+      RETURN_IF_ERROR(tx.InsertWorkspace(&w));
+      admin_.workspace_id = agent_.workspace_id = w.id;
+      admin_.role = domain::Role::kAdmin;
+      agent_.role = domain::Role::kAgent;
+      RETURN_IF_ERROR(service_
+                          ->CreateCarrier(tx, admin_,
+                                          {{"code", "shy"},
+                                           {"name", "Sahayak Express"},
+                                           {"tracking_url", "https://track.example/{number}"}})
+                          .status());
+      domain::Contact c;
+      c.workspace_id = w.id;
+      c.name = "Asha Rao";
+      c.language = "hi";
+      c.identities.push_back({domain::Identity::Kind::kEmail, "asha@example.in"});
+      c.created_at = c.updated_at = clock_.Now();
+      RETURN_IF_ERROR(tx.InsertContact(&c));
+      contact_ = c.id;
+      return Status::Ok();
+    });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+
+  // A shipment of Asha's, promised on `promised`.
+  Id NewShipment(const std::string& number, const std::string& promised = "2026-12-05") {
+    Id id = 0;
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      ASSIGN_OR_RETURN(auto s, service_->Create(tx, agent_,
+                                                {{"carrier", "shy"},
+                                                 {"tracking_number", number},
+                                                 {"contact_id", contact_},
+                                                 {"promised_date", promised}}));
+      id = s.id;
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return id;
+  }
+
+  Status Ingest(const std::string& number, const std::string& status, Millis at,
+                const std::string& event_id, const std::string& reason = "",
+                const std::string& eta = "") {
+    json e = {{"carrier", "shy"},
+              {"tracking_number", number},
+              {"status", status},
+              {"occurred_at", FormatRfc3339Zoned(at, 330)},
+              {"place", "ಮೈಸೂರು Hub"},
+              {"event_id", event_id}};
+    if (!reason.empty()) e["reason"] = reason;
+    if (!eta.empty()) e["eta"] = eta;
+    json batch = {{"events", json::array({e})}};
+    return store_->Write([&](WriteTx& tx) -> Status {
+      return service_->Ingest(tx, admin_.workspace_id, admin_.actor(), batch).status();
+    });
+  }
+
+  std::vector<ShipmentNoticeRecord> Notices(Id shipment) {
+    std::vector<ShipmentNoticeRecord> out;
+    Status st = store_->Read([&](ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(out, notifier_->Notices(tx, agent_, shipment));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return out;
+  }
+
+  domain::MailOutboxItem Outbox(Id id) {
+    domain::MailOutboxItem out;
+    Status st = store_->Read([&](ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(out, tx.GetMailOutbox(admin_.workspace_id, id));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return out;
+  }
+
+  int64_t OutboxCount() {
+    int64_t n = 0;
+    Status st = store_->Read([&](ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(auto page, tx.ListMailOutbox(admin_.workspace_id, "", PageRequest{std::nullopt, 100}));
+      n = static_cast<int64_t>(page.items.size());
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return n;
+  }
+
+  domain::Ticket Ticket(Id id) {
+    domain::Ticket t;
+    Status st = store_->Read([&](ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(t, tx.GetTicket(admin_.workspace_id, id));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return t;
+  }
+
+  testing::TempDir dir_;
+  testing::FakeClock clock_;
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<TicketService> tickets_;
+  std::unique_ptr<ShipmentService> service_;
+  std::unique_ptr<ShipmentNotifier> notifier_;
+  Principal admin_, agent_;
+  Id contact_ = 0;
+};
+
+TEST_F(ShipmentNotifierTest, ASequenceMailsEachStepOnceAndOpensOneTicket) {
+  const Id s = NewShipment("SHY100000001IN");
+  ASSERT_TRUE(Ingest("SHY100000001IN", "booked", kNoonIst - 3 * kHour, "e1").ok());
+  ASSERT_TRUE(Ingest("SHY100000001IN", "in_transit", kNoonIst - 2 * kHour, "e2").ok());
+  EXPECT_TRUE(Notices(s).empty()) << "booked and in transit tell nobody";
+
+  ASSERT_TRUE(Ingest("SHY100000001IN", "out_for_delivery", kNoonIst - kHour, "e3").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].notice, "out_for_delivery");
+  EXPECT_EQ(n[0].outcome, "mailed");
+  EXPECT_EQ(n[0].language, "hi");
+  ASSERT_TRUE(n[0].outbox_id.has_value());
+  domain::MailOutboxItem mail = Outbox(*n[0].outbox_id);
+  EXPECT_EQ(mail.kind, "notification");
+  EXPECT_EQ(mail.to_email, "asha@example.in");
+  EXPECT_EQ(mail.next_attempt_at, kNoonIst) << "noon is outside the quiet hours";
+  auto q = DecodeQueuedMail(mail.payload);
+  ASSERT_TRUE(q.ok());
+  EXPECT_TRUE(HasDevanagari(q->mail.subject)) << q->mail.subject;
+  EXPECT_NE(q->mail.text.find("SHY100000001IN"), std::string::npos) << q->mail.text;
+  EXPECT_NE(q->mail.text.find("https://help.demo.in/notices/opt-out/"), std::string::npos);
+  EXPECT_EQ(q->mail.auto_submitted, "auto-generated");
+  bool unsubscribe = false;
+  for (const auto& [k, v] : q->mail.extra_headers) {
+    if (k == "List-Unsubscribe") unsubscribe = v.rfind("<https://help.demo.in/notices/opt-out/", 0) == 0;
+  }
+  EXPECT_TRUE(unsubscribe);
+
+  // The same event again (a carrier's retry): nothing new.
+  ASSERT_TRUE(Ingest("SHY100000001IN", "out_for_delivery", kNoonIst - kHour, "e3").ok());
+  EXPECT_EQ(Notices(s).size(), 1u);
+  EXPECT_EQ(OutboxCount(), 1);
+
+  // A failed attempt: a notice with the reason, and a ticket for the customer.
+  clock_.Advance(kHour);
+  ASSERT_TRUE(Ingest("SHY100000001IN", "delivery_failed", kNoonIst, "e4",
+                     "Customer not available").ok());
+  n = Notices(s);
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[1].notice, "delivery_failed");
+  EXPECT_EQ(n[1].outcome, "mailed");
+  ASSERT_TRUE(n[1].ticket_id.has_value());
+  domain::Ticket t = Ticket(*n[1].ticket_id);
+  EXPECT_EQ(t.requester_id, contact_);
+  EXPECT_EQ(t.priority, domain::Priority::kHigh);
+  EXPECT_NE(t.subject.find("SHY100000001IN"), std::string::npos);
+  auto failed = DecodeQueuedMail(Outbox(*n[1].outbox_id).payload);
+  ASSERT_TRUE(failed.ok());
+  EXPECT_NE(failed->mail.text.find("Customer not available"), std::string::npos);
+
+  // A second failure the next day notes the same open ticket instead of opening another.
+  clock_.Advance(20 * kHour);
+  ASSERT_TRUE(Ingest("SHY100000001IN", "out_for_delivery", clock_.Now() - 2 * kHour, "e5").ok());
+  ASSERT_TRUE(Ingest("SHY100000001IN", "lost", clock_.Now() - kHour, "e6", "Misrouted").ok());
+  n = Notices(s);
+  ASSERT_EQ(n.size(), 4u);
+  EXPECT_EQ(n[3].notice, "exception");
+  EXPECT_EQ(n[3].ticket_id, n[1].ticket_id);
+  EXPECT_EQ(Ticket(*n[3].ticket_id).priority, domain::Priority::kUrgent) << "lost is urgent";
+  EXPECT_EQ(OutboxCount(), 4);
+}
+
+TEST_F(ShipmentNotifierTest, QuietHoursDelayTheMailNotTheDecision) {
+  const Id s = NewShipment("SHY100000002IN");
+  clock_.Set(kNoonIst + 10 * kHour + 30 * kMinute);  // 22:30 in India
+  ASSERT_TRUE(Ingest("SHY100000002IN", "delivered", clock_.Now() - kMinute, "d1").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  const Millis eight_next_morning = kNoonIst + 20 * kHour;
+  EXPECT_EQ(n[0].send_after, eight_next_morning);
+  EXPECT_EQ(Outbox(*n[0].outbox_id).next_attempt_at, eight_next_morning);
+  // The customer says stop before the morning: the waiting mail is not sent.
+  const std::string token = notifier_->OptOutToken(admin_.workspace_id, contact_);
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) { return notifier_->OptOutByToken(tx, token); }).ok());
+  domain::MailOutboxItem mail = Outbox(*n[0].outbox_id);
+  EXPECT_EQ(mail.state, "dead");
+  EXPECT_NE(mail.last_error.find("opted out"), std::string::npos) << mail.last_error;
+}
+
+TEST_F(ShipmentNotifierTest, AfterQuietHoursWrapsPastMidnight) {
+  const std::string india = "Asia/Kolkata";
+  EXPECT_EQ(AfterQuietHours(kNoonIst, india, "21:00", "08:00"), kNoonIst);
+  EXPECT_EQ(AfterQuietHours(kNoonIst + 9 * kHour, india, "21:00", "08:00"), kNoonIst + 20 * kHour);
+  EXPECT_EQ(AfterQuietHours(kNoonIst - 5 * kHour, india, "21:00", "08:00"), kNoonIst - 4 * kHour)
+      << "07:00 waits an hour";
+  EXPECT_EQ(AfterQuietHours(kNoonIst, india, "12:00", "13:30"), kNoonIst + 90 * kMinute);
+  EXPECT_EQ(AfterQuietHours(kNoonIst + 9 * kHour, india, "08:00", "08:00"), kNoonIst + 9 * kHour)
+      << "equal times: never quiet";
+  EXPECT_EQ(AfterQuietHours(kNoonIst, india, "25:00", "08:00"), kNoonIst) << "malformed: never";
+  // The customer's zone decides: noon in India is 01:30 in New York.
+  EXPECT_EQ(AfterQuietHours(kNoonIst, "America/New_York", "21:00", "08:00"),
+            kNoonIst + 6 * kHour + 30 * kMinute);
+}
+
+TEST_F(ShipmentNotifierTest, OptedOutCustomersAreNotMailedAndTokensCannotBeForged) {
+  const Id s = NewShipment("SHY100000003IN");
+  const std::string token = notifier_->OptOutToken(admin_.workspace_id, contact_);
+  auto read = notifier_->ReadOptOutToken(token);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->second, contact_);
+  for (const std::string& bad : {token.substr(0, token.size() - 1) + "0",
+                                 std::to_string(admin_.workspace_id) + "." +
+                                     std::to_string(contact_ + 1) + token.substr(token.rfind('.')),
+                                 std::string("1.1"), std::string(""), std::string("x.y.z")}) {
+    EXPECT_EQ(notifier_->ReadOptOutToken(bad).status().code(), Code::kNotFound) << bad;
+  }
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) { return notifier_->OptOutByToken(tx, token); }).ok());
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) { return notifier_->OptOutByToken(tx, token); }).ok())
+      << "twice is fine";
+  ASSERT_TRUE(Ingest("SHY100000003IN", "out_for_delivery", kNoonIst - kMinute, "o1").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "opted_out");
+  EXPECT_FALSE(n[0].outbox_id.has_value());
+  EXPECT_EQ(OutboxCount(), 0);
+  // An agent turns the updates back on (the customer asked by phone).
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) {
+                      return notifier_->SetOptedOut(tx, agent_, contact_, false);
+                    }).ok());
+  ASSERT_TRUE(Ingest("SHY100000003IN", "delivered", kNoonIst, "o2").ok());
+  EXPECT_EQ(Notices(s).back().outcome, "mailed");
+}
+
+TEST_F(ShipmentNotifierTest, StaleEventsAndNoticesTurnedOffMailNobody) {
+  const Id s = NewShipment("SHY100000004IN");
+  ASSERT_TRUE(Ingest("SHY100000004IN", "delivery_failed", kNoonIst - 50 * kHour, "x1",
+                     "Address not found").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "stale");
+  EXPECT_FALSE(n[0].ticket_id.has_value()) << "a backfill opens no tickets";
+
+  auto denied = store_->Write([&](WriteTx& tx) {
+    return notifier_->UpdateSettings(tx, agent_, {{"notices", json::array()}}, std::nullopt)
+        .status();
+  });
+  EXPECT_EQ(denied.code(), Code::kPermissionDenied);
+  Status bad = store_->Write([&](WriteTx& tx) {
+    return notifier_
+        ->UpdateSettings(tx, admin_,
+                         {{"notices", {"delivered", "teleported"}},
+                          {"quiet_from", "9pm"},
+                          {"templates", {{"delivered", {{"fr", {{"subject", "x"}, {"body", "y"}}}}}}},
+                          {"colour", "red"}},
+                         std::nullopt)
+        .status();
+  });
+  EXPECT_EQ(bad.code(), Code::kInvalidArgument);
+  for (const char* f : {"notices[1]", "quiet_from", "templates", "colour"}) {
+    EXPECT_TRUE(HasField(bad, f)) << f << ": " << bad.ToString();
+  }
+  Status ok = store_->Write([&](WriteTx& tx) {
+    return notifier_->UpdateSettings(tx, admin_, {{"notices", {"delivered"}}}, int64_t{1}).status();
+  });
+  ASSERT_TRUE(ok.ok()) << ok.ToString();
+  ASSERT_TRUE(Ingest("SHY100000004IN", "out_for_delivery", kNoonIst - kMinute, "x2").ok());
+  EXPECT_EQ(Notices(s).back().outcome, "off");
+  EXPECT_EQ(OutboxCount(), 0);
+}
+
+TEST_F(ShipmentNotifierTest, LateOnceWhetherTheEtaSaysSoOrTheDatePasses) {
+  const Id by_eta = NewShipment("SHY100000005IN", "2026-12-03");
+  ASSERT_TRUE(Ingest("SHY100000005IN", "in_transit", kNoonIst - kHour, "l1", "", "2026-12-06").ok());
+  auto n = Notices(by_eta);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].notice, "late");
+  EXPECT_EQ(n[0].event_key, "late:2026-12-03");
+  EXPECT_EQ(n[0].outcome, "mailed");
+
+  const Id by_date = NewShipment("SHY100000006IN", "2026-11-30");
+  ASSERT_TRUE(Ingest("SHY100000006IN", "in_transit", kNoonIst - kHour, "l2").ok());
+  EXPECT_TRUE(Notices(by_date).empty());
+  int swept = -1;
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                      ASSIGN_OR_RETURN(swept, notifier_->SweepLate(tx, admin_.workspace_id));
+                      return Status::Ok();
+                    }).ok());
+  EXPECT_EQ(swept, 1) << "the ETA one was told already";
+  ASSERT_EQ(Notices(by_date).size(), 1u);
+  EXPECT_EQ(Notices(by_date)[0].event_key, "late:2026-11-30");
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                      ASSIGN_OR_RETURN(swept, notifier_->SweepLate(tx, admin_.workspace_id));
+                      return Status::Ok();
+                    }).ok());
+  EXPECT_EQ(swept, 0);
+  EXPECT_EQ(Notices(by_eta).size(), 1u);
+}
+
+}  // namespace
+}  // namespace sahayak::services
