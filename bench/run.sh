@@ -17,6 +17,10 @@
 #   g. search: `sahayak reindex` rate and index size, search latency over HTTP per query class,
 #      and SQLite FTS5 on the same text (speed and Hindi/Kannada false hits), via
 #      bench/search.sh on the same data folder after the server has stopped
+#   h. tracking events: BENCH_TRACKING_EVENTS (200,000) events of a simulated carrier feed
+#      through ShipmentService::Ingest into a fresh data folder against raw SQLite inserts of
+#      the same rows, then lookups by tracking number against raw SQLite look-ups
+#      (tracking_bench, via bench/tracking.sh); after the server has stopped
 # It prints a summary table and writes it to bench/out/latest.md. Figures, not tests: nothing
 # here fails on a slow result. Needs the release build (cmake --preset release && cmake --build
 # --preset release), wrk, sqlite3 and curl.
@@ -36,6 +40,8 @@
 #   BENCH_MAILS=10000       mails in the generated maildir (f); BENCH_MAILS=0 skips f
 #   BENCH_SEARCH=1          0 skips g (search); SEARCH_BENCH_QUERIES, SEARCH_BENCH_SAMPLE as in
 #                           bench/search.sh
+#   BENCH_TRACKING_EVENTS=200000  tracking events ingested in h; 0 skips h (other
+#                           BENCH_TRACKING_* variables as in bench/tracking.sh)
 #   SAHAYAK_READ_THREADS, SAHAYAK_WORKER_THREADS  passed to the server as usual
 set -euo pipefail
 
@@ -323,6 +329,27 @@ else
   echo "g. Search: skipped (BENCH_SEARCH=0)"
 fi
 
+# --- h. tracking events -------------------------------------------------------------------
+# After the server has stopped; its own data folders (~100 MB at 200,000 events) go into
+# $WORK/tracking.
+TRACKING=skipped
+if [[ ${BENCH_TRACKING_EVENTS:-200000} != 0 && -x $BUILD/bench/tracking_bench ]]; then
+  log "h. Tracking events: ${BENCH_TRACKING_EVENTS:-200000} events, then lookups by tracking number"
+  if BENCH_BUILD=$BUILD BENCH_SEED=$SEED "$ROOT/bench/tracking.sh" "$WORK/tracking"; then
+    TRACKING=done
+    cp "$WORK/tracking/h_tracking.txt" "$WORK/h_tracking.txt"
+    TRACK_INGEST=$(grep '^RESULT phase=ingest ' "$WORK/h_tracking.txt" || true)
+    TRACK_RAW=$(grep '^RESULT phase=raw mode=rows ' "$WORK/h_tracking.txt" || true)
+    TRACK_API=$(grep '^RESULT phase=lookup mode=api ' "$WORK/h_tracking.txt" || true)
+    TRACK_RAWN=$(grep '^RESULT phase=lookup mode=raw_number ' "$WORK/h_tracking.txt" || true)
+  else
+    TRACKING=failed
+    echo "bench: the tracking benchmark failed (see above)" >&2
+  fi
+else
+  echo "h. Tracking events: skipped (BENCH_TRACKING_EVENTS=0 or $BUILD/bench/tracking_bench missing)"
+fi
+
 # --- summary ------------------------------------------------------------------------------
 verdict() { awk "BEGIN { print ($1) ? \"yes\" : \"NO\" }"; }
 wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" err_read) + $(field "$l" err_write) + $(field "$l" err_timeout) ))"; }
@@ -349,6 +376,17 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   if [[ $MAIL == done && -n $MAIL_INGEST2 && -n $MAIL_PARSE2 ]]; then
     MAIL_RATE=$(field "$MAIL_INGEST2" msgs_per_s); MAIL_CEIL=$(field "$MAIL_PARSE2" msgs_per_s)
     echo "| f. mail ingest, maildir of $(field "$MAIL_INGEST2" messages), 2 threads | $MAIL_RATE msgs/s (p50 $(field "$MAIL_INGEST2" p50_ms) ms, p99 $(field "$MAIL_INGEST2" p99_ms) ms; 1 thread $(field "$MAIL_INGEST1" msgs_per_s) msgs/s); load $(field "$MAIL_INGEST2" load_after) | parse only, 2 threads, $MAIL_CEIL msgs/s | $(calc "%.2f" "$MAIL_RATE / $MAIL_CEIL") | >= 1,000/s | $(verdict "$MAIL_RATE >= 1000") |"
+  fi
+  if [[ $TRACKING == done && -n $TRACK_INGEST && -n $TRACK_API ]]; then
+    TRACK_RATE=$(field "$TRACK_INGEST" events_per_s)
+    if [[ -n $TRACK_RAW ]]; then
+      TRACK_CEIL="raw SQLite, same statements: $(field "$TRACK_RAW" events_per_s) events/s"
+      TRACK_RATIO=$(calc "%.2f" "$TRACK_RATE / $(field "$TRACK_RAW" events_per_s)")
+    else
+      TRACK_CEIL=; TRACK_RATIO=
+    fi
+    echo "| h. tracking events, $(field "$TRACK_INGEST" events) in batches of $(field "$TRACK_INGEST" batch), $(field "$TRACK_INGEST" feeders) feeders | $TRACK_RATE events/s (batch p50 $(field "$TRACK_INGEST" batch_p50_ms) ms, p99 $(field "$TRACK_INGEST" batch_p99_ms) ms) | $TRACK_CEIL | $TRACK_RATIO | >= 5,000/s | $(verdict "$TRACK_RATE >= 5000") |"
+    echo "| h. lookup by tracking number over $(field "$TRACK_API" events_stored) events (\`GET /api/v1/shipments?tracking_number=\` path) | p50 $(field "$TRACK_API" p50_ms) ms, p99 $(field "$TRACK_API" p99_ms) ms | raw SQLite by number: p50 $(field "$TRACK_RAWN" p50_ms) ms, p99 $(field "$TRACK_RAWN" p99_ms) ms | | p99 < 5 ms | $(verdict "$(field "$TRACK_API" p99_ms) < 5") |"
   fi
   echo
   echo "Ticket list, per filter ($LIST_CONNS clients, ${DURATION}s):"
@@ -379,6 +417,15 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
     echo
     echo "g. Search: $SEARCH."
   fi
+  if [[ $TRACKING == done ]]; then
+    echo
+    echo "### h. Tracking events"
+    echo
+    cat "$WORK/tracking/h_tracking.md"
+  else
+    echo
+    echo "h. Tracking events: $TRACKING."
+  fi
   if [[ $CONSOLE == done ]]; then
     echo
     sed 's/^## Console/### e. Console/' "$WORK/e_console.md"
@@ -388,7 +435,7 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   fi
 } >"$WORK/latest.md"
 cp "$WORK/latest.md" "$OUT_DIR/latest.md"
-for f in a_ping a_ticket a_size b_raw b_create c_list e_console f_mail server seed; do
+for f in a_ping a_ticket a_size b_raw b_create c_list e_console f_mail h_tracking server seed; do
   [[ -e $WORK/$f.txt ]] && cp "$WORK/$f.txt" "$OUT_DIR/$f.txt"
   [[ -e $WORK/$f.log ]] && cp "$WORK/$f.log" "$OUT_DIR/$f.log"
 done
