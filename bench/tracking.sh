@@ -119,7 +119,7 @@ STORED=$(field "$INGEST" event_rows)
     echo "| $(field "$line" mode) | $(field "$line" lookups) | $(field "$line" p50_ms) | $(field "$line" p90_ms) | $(field "$line" p99_ms) | $(field "$line" max_ms) | $(field "$line" events_per_lookup) | $(field "$line" mean_body_bytes) | $(field "$line" load_before | tr , ' ') -> $(field "$line" load_after | tr , ' ') |"
   done
   echo
-  echo "Shops' registrations before the first event (ShipmentService::Create with a customer): $(field "$INGEST" registered) parcels, $(field "$INGEST" register_s) s of the writer's time; Ingest itself $(field "$INGEST" ingest_exec_s) s of it. The notifier decided: $(grep '^NOTICES ' "$OUT" | sed 's/^NOTICES //')."
+  echo "Shops' registrations before the first event (ShipmentService::Create with a customer): $(field "$INGEST" registered) parcels, $(field "$INGEST" register_s) s of the writer's time; Ingest itself $(field "$INGEST" ingest_exec_s) s of it. The notifier decided (notice:outcome=count): $(grep '^NOTICES ' "$OUT" | sed 's/^NOTICES decided=//')."
   echo "Ingest: $(field "$INGEST" accepted) events recorded, $(field "$INGEST" duplicates) duplicates (replays sent: $(field "$INGEST" replays_sent)), $(field "$INGEST" late_scans) late scans, $(field "$INGEST" failed_batches) failed batches; $(field "$INGEST" transactions) transactions; $(field "$INGEST" audit_rows) audit events and $(field "$INGEST" outbox_rows) outbox rows; CPU $(field "$INGEST" cpu_s) s over $(field "$INGEST" seconds) s (the generator $(field "$INGEST" generator_cpu_s) s of it); parse + NFC $(field "$INGEST" parse_ms_mean) ms per batch."
   echo "The API's list statement with a tracking number: $(grep '^PLAN ' "$OUT" | sed 's/^PLAN api list by tracking_number: //')."
 } >"$WORK/h_tracking.md"

@@ -1571,13 +1571,12 @@ int main(int argc, char** argv) {
   for (const auto& r : results) PrintLookup(r, lookup_parcels, event_rows);
 
   {
-    // The plan of the API's list statement with a tracking number (tx_shipments.cc).
+    // The plan of the API's list statement with a tracking number: a copy of the statement
+    // SqliteShipmentTx::ListShipments (store/sqlite/tx_shipments.cc) prepares for that filter.
     Stmt plan(ro, std::string("EXPLAIN QUERY PLAN SELECT ") + kShipmentColumns +
                       " FROM shipments s JOIN carriers c ON c.id = s.carrier_id "
-                      "WHERE s.workspace_id = ?1 AND (?2 IS NULL OR s.contact_id = ?2) "
-                      "AND (?3 IS NULL OR s.organisation_id = ?3) "
-                      "AND (?4 IS NULL OR s.tracking_number = ?4) AND (?5 IS NULL OR s.status = "
-                      "?5) AND (?6 IS NULL OR s.id < ?6) ORDER BY s.id DESC LIMIT ?7");
+                      "WHERE s.workspace_id = ?1 AND s.tracking_number = ?4 "
+                      "AND (?6 IS NULL OR s.id < ?6) ORDER BY s.id DESC LIMIT ?7");
     std::string p;
     while (plan.Step()) p += (p.empty() ? "" : "; ") + plan.ColText(3);
     std::printf("PLAN api list by tracking_number: %s\n", p.c_str());
