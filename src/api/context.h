@@ -18,6 +18,7 @@
 #include "services/portal/portal_service.h"
 #include "services/presence/presence_service.h"
 #include "services/search/search.h"
+#include "services/shipments/delivery_service.h"
 #include "services/shipments/shipment_notifier.h"
 #include "services/shipments/shipment_service.h"
 #include "services/store.h"
@@ -83,6 +84,8 @@ struct ApiContext {
   services::ShipmentService* shipments = nullptr;
   // Proactive shipment notices: settings, what a customer was told, opt-outs (/notices/…).
   services::ShipmentNotifier* notifier = nullptr;
+  // Delivery preferences and customers' delivery requests (docs/shipments.md).
+  services::DeliveryService* delivery = nullptr;
   // The customer portal (/portal; api/portal.h); null: its pages say it is unavailable.
   // `public_url` ("https://support.example.in") starts the sign-in links mailed to customers.
   // Sign-in link requests and password attempts are limited per address and per IP, agents'

@@ -142,6 +142,18 @@ Response ContactShipments(ApiContext&, Call&);
 Response TicketShipments(ApiContext&, Call&);
 Response LinkTicketShipment(ApiContext&, Call&);
 Response UnlinkTicketShipment(ApiContext&, Call&);
+// A shipment's JSON with its timeline and what its customer may still change, read in `tx`
+// (shared by the shipment and delivery handlers).
+Result<nlohmann::json> FullShipmentJson(ApiContext& ctx, services::ReadTx& tx,
+                                        const domain::Shipment& s, const std::string& today);
+// Delivery preferences, delivery requests and the customer's timeline (handlers_delivery.cc).
+Response GetContactDeliveryPreferences(ApiContext&, Call&);
+Response PutContactDeliveryPreferences(ApiContext&, Call&);
+Response GetOrganisationDeliveryPreferences(ApiContext&, Call&);
+Response PutOrganisationDeliveryPreferences(ApiContext&, Call&);
+Response ListDeliveryRequests(ApiContext&, Call&);
+Response CreateDeliveryRequest(ApiContext&, Call&);
+Response ContactActivity(ApiContext&, Call&);
 Response PostTrackingEvents(ApiContext&, Call&);
 Response GetShipmentNoticeSettings(ApiContext& ctx, Call& call);
 Response PatchShipmentNoticeSettings(ApiContext& ctx, Call& call);
@@ -185,6 +197,8 @@ Response PortalFile(ApiContext&, Call&);
 Response PortalSetPassword(ApiContext&, Call&);
 Response PortalCss(ApiContext&, Call&);
 Response PortalInvitation(ApiContext&, Call&);
+Response PortalShipment(ApiContext&, Call&);
+Response PortalShipmentDelivery(ApiContext&, Call&);
 // The friendly 404 page for a /portal path no route matches (the router calls it).
 Response PortalNotFound(ApiContext&, const Request&);
 

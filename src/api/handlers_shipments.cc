@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "base/text.h"
 #include "domain/shipment.h"
+#include "services/shipments/delivery_input.h"
 
 namespace sahayak::api::handlers {
 
@@ -79,15 +80,14 @@ json ShipmentJson(const Shipment& s, const std::vector<domain::TrackingEvent>& e
           {"created_at", FormatRfc3339(s.created_at)},
           {"updated_at", FormatRfc3339(s.updated_at)},
           {"version", s.version},
+          {"delivery",
+           {{"date", opt(s.delivery.date)},
+            {"window", services::delivery_input::ClockRangeJson(s.delivery.window)},
+            {"address", services::delivery_input::AddressJson(s.delivery.address)},
+            {"safe_place", s.delivery.safe_place}}},
           {"events", std::move(ev)}};
 }
 
-// The shipment's JSON with its timeline, read in `tx`.
-Result<json> FullShipmentJson(ApiContext& ctx, ReadTx& tx, const Shipment& s,
-                              const std::string& today) {
-  ASSIGN_OR_RETURN(auto events, ctx.shipments->Events(tx, s));
-  return ShipmentJson(s, events, today);
-}
 
 json LinkedJson(json shipment, const services::LinkedShipment& l) {
   shipment["link"] = {{"by", l.linked_by}, {"linked_at", FormatRfc3339(l.linked_at)}};
@@ -145,6 +145,24 @@ Result<services::ShipmentFilter> ReadFilter(const Request& req) {
 }
 
 }  // namespace
+
+Result<json> FullShipmentJson(ApiContext& ctx, ReadTx& tx, const Shipment& s,
+                              const std::string& today) {
+  ASSIGN_OR_RETURN(auto events, ctx.shipments->Events(tx, s));
+  json j = ShipmentJson(s, events, today);
+  if (ctx.delivery != nullptr) {
+    ASSIGN_OR_RETURN(services::DeliveryOptions o, ctx.delivery->Options(tx, s));
+    json& d = j["delivery"];
+    d["time_zone"] = o.time_zone;
+    d["windows"] = services::delivery_input::WindowsJson(o.windows);
+    d["allowed"] = {{"reschedule", o.allowed.reschedule},
+                    {"window", o.allowed.window},
+                    {"address", o.allowed.address},
+                    {"safe_place", o.allowed.safe_place}};
+    d["allowed_dates"] = o.allowed_dates;
+  }
+  return j;
+}
 
 // ---- carriers ----
 

@@ -88,10 +88,6 @@ Result<std::vector<domain::Attachment>> StoreUploads(const Visit& v,
   return out;
 }
 
-std::vector<Panel> HomePanels(const Visit&) {
-  return {{"shipments", {}}, {"orders", {}}, {"invoices", {}}};
-}
-
 std::string RenderPanels(const Visit& v, const std::vector<Panel>& panels) {
   std::string out = "<div class=\"panels\">\n";
   for (const Panel& p : panels) {

@@ -145,6 +145,19 @@ const std::vector<Route>& Router::Routes() {
       {"POST", "/api/v1/tickets/{id}/shipments", A::kAgent, B::kJson, h::LinkTicketShipment},
       {"DELETE", "/api/v1/tickets/{id}/shipments/{shipment_id}", A::kAgent, B::kNone,
        h::UnlinkTicketShipment},
+      {"GET", "/api/v1/contacts/{id}/delivery-preferences", A::kAgent, B::kNone,
+       h::GetContactDeliveryPreferences},
+      {"PUT", "/api/v1/contacts/{id}/delivery-preferences", A::kAgent, B::kJson,
+       h::PutContactDeliveryPreferences},
+      {"GET", "/api/v1/organisations/{id}/delivery-preferences", A::kAgent, B::kNone,
+       h::GetOrganisationDeliveryPreferences},
+      {"PUT", "/api/v1/organisations/{id}/delivery-preferences", A::kAgent, B::kJson,
+       h::PutOrganisationDeliveryPreferences},
+      {"GET", "/api/v1/shipments/{id}/delivery-requests", A::kAgent, B::kNone,
+       h::ListDeliveryRequests},
+      {"POST", "/api/v1/shipments/{id}/delivery-requests", A::kAgent, B::kJson,
+       h::CreateDeliveryRequest},
+      {"GET", "/api/v1/contacts/{id}/activity", A::kAgent, B::kNone, h::ContactActivity},
       {"POST", "/api/v1/tracking-events", A::kAdmin, B::kJson, h::PostTrackingEvents},
       {"GET", "/api/v1/tracking-webhooks", A::kAdmin, B::kNone, h::ListTrackingWebhooks},
       {"POST", "/api/v1/tracking-webhooks", A::kAdmin, B::kJson, h::CreateTrackingWebhook},
@@ -208,6 +221,8 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/portal/tickets/{id}", A::kPublic, B::kNone, h::PortalTicket},
       {"POST", "/portal/tickets/{id}/replies", A::kPublic, B::kMultipart, h::PortalReply},
       {"GET", "/portal/files/{id}", A::kPublic, B::kNone, h::PortalFile},
+      {"GET", "/portal/shipments/{id}", A::kPublic, B::kNone, h::PortalShipment},
+      {"POST", "/portal/shipments/{id}/delivery", A::kPublic, B::kForm, h::PortalShipmentDelivery},
   };
   return kRoutes;
 }

@@ -194,6 +194,9 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->notifier_->set_on_queued([w = app->outbox_worker_.get()] { w->Notify(); });
   app->shipments_->set_notifier(app->notifier_.get());
   app->context_->notifier = app->notifier_.get();
+  app->delivery_ = std::make_unique<services::DeliveryService>(clock);
+  app->context_->delivery = app->delivery_.get();
+  app->notifier_->set_delivery(app->delivery_.get());
   app->context_->deflection = app->deflection_.get();
   app->context_->deflection_tracker = app->deflection_.get();
   app->context_->web_form_ip_limiter = app->web_form_ip_limiter_.get();

@@ -83,6 +83,7 @@ class App {
   std::unique_ptr<services::WebFormService> web_forms_;
   std::unique_ptr<services::ShipmentService> shipments_;
   std::unique_ptr<services::ShipmentNotifier> notifier_;
+  std::unique_ptr<services::DeliveryService> delivery_;
   std::unique_ptr<services::DeflectionTracker> deflection_;
   std::unique_ptr<api::RateLimiter> web_form_ip_limiter_;
   std::unique_ptr<api::RateLimiter> web_form_email_limiter_;

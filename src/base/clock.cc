@@ -106,6 +106,40 @@ bool IsValidDate(const std::string& s) {
   return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
+bool DayNumber(const std::string& date, int64_t* days) {
+  if (!IsValidDate(date)) return false;
+  int y = 0, m = 0, d = 0;
+  ReadDigits(date, 0, 4, &y);
+  ReadDigits(date, 5, 2, &m);
+  ReadDigits(date, 8, 2, &d);
+  *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  return true;
+}
+
+std::string DateOfDay(int64_t days) {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  std::string out = "0000-00-00";
+  PutDigits(&out[0], y, 4);
+  PutDigits(&out[5], m, 2);
+  PutDigits(&out[8], d, 2);
+  return out;
+}
+
+std::string AddDays(const std::string& date, int n) {
+  int64_t days = 0;
+  if (!DayNumber(date, &days)) return date;
+  return DateOfDay(days + n);
+}
+
+int WeekdayOf(const std::string& date) {
+  int64_t days = 0;
+  DayNumber(date, &days);
+  // 1970-01-01 was a Thursday (3 when Monday is 0).
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
+
 bool ParseRfc3339(const std::string& s, Millis* out) {
   int offset_minutes = 0;
   return ParseRfc3339Zoned(s, out, &offset_minutes);

@@ -41,5 +41,12 @@ std::string FormatRfc3339Zoned(Millis t, int offset_minutes);
 std::string DateAt(Millis t, int offset_minutes);
 // Accepts "YYYY-MM-DD" with a real calendar date.
 bool IsValidDate(const std::string& text);
+// Days from 1970-01-01 to a valid "YYYY-MM-DD" (false when not valid), and back.
+bool DayNumber(const std::string& date, int64_t* days);
+std::string DateOfDay(int64_t days);
+// `date` ("YYYY-MM-DD", valid) moved by `n` days.
+std::string AddDays(const std::string& date, int n);
+// 0 = Monday … 6 = Sunday, of a valid "YYYY-MM-DD".
+int WeekdayOf(const std::string& date);
 
 }  // namespace sahayak

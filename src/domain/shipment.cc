@@ -1,5 +1,6 @@
 #include "domain/shipment.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -110,14 +111,21 @@ std::string FormatMoneyMinor(int64_t minor) {
   return (negative ? "-" : "") + std::to_string(v / 100) + "." + cents;
 }
 
+std::optional<std::string> DueDate(const Shipment& s) {
+  // "YYYY-MM-DD" strings order as the dates do.
+  if (!s.delivery.date) return s.promised_date;
+  if (!s.promised_date) return s.delivery.date;
+  return std::max(*s.promised_date, *s.delivery.date);
+}
+
 bool IsLate(const Shipment& s, const std::string& today) {
-  if (!s.promised_date) return false;
+  const std::optional<std::string> due = DueDate(s);
+  if (!due) return false;
   if (s.status == ShipmentStatus::kDelivered || s.status == ShipmentStatus::kReturnedToOrigin) {
     return false;
   }
-  // "YYYY-MM-DD" strings order as the dates do.
-  if (s.eta && *s.eta > *s.promised_date) return true;
-  return today > *s.promised_date;
+  if (s.eta && *s.eta > *due) return true;
+  return today > *due;
 }
 
 std::string TrackingUrl(const std::string& url_template, const std::string& number) {

@@ -49,6 +49,34 @@ struct ShipmentPlace {
   std::string country;  // ISO 3166-1 alpha-2, upper-case, or ""
 };
 
+// A postal address a customer gives (an alternate address, or where a parcel goes instead).
+struct PostalAddress {
+  std::string name;
+  std::string line1;
+  std::string line2;
+  std::string city;
+  std::string pin;      // India: six digits
+  std::string country;  // ISO 3166-1 alpha-2, upper-case
+  std::string phone;
+  bool operator==(const PostalAddress&) const = default;
+};
+
+// A span of one day's local time, in minutes from midnight: [from, until), until ≤ 1440.
+struct ClockRange {
+  int from = 0;
+  int until = 0;
+  bool operator==(const ClockRange&) const = default;
+};
+
+// What the customer asked for this parcel (docs/shipments.md, "Delivery preferences and
+// self-service"); all empty: as booked.
+struct ShipmentDelivery {
+  std::optional<std::string> date;           // "YYYY-MM-DD": rescheduled to this day
+  std::optional<ClockRange> window;          // on the delivery day, destination's local time
+  std::optional<PostalAddress> address;      // deliver here instead of the booked address
+  std::string safe_place;                    // where to leave it when nobody answers
+};
+
 struct Shipment {
   Id id = 0;
   Id workspace_id = 0;
@@ -72,6 +100,7 @@ struct Shipment {
   std::string order_ref;
   std::optional<Millis> last_event_at;
   int last_event_offset = 0;  // minutes east of UTC of the newest event
+  ShipmentDelivery delivery;
   Millis created_at = 0;
   Millis updated_at = 0;
   int64_t version = 1;
@@ -100,8 +129,12 @@ bool IsValidCarrierCode(std::string_view code);
 std::optional<int64_t> ParseMoneyMinor(std::string_view text);
 std::string FormatMoneyMinor(int64_t minor);  // 49950 → "499.50"
 
-// Late: a promised date is set, the parcel has not reached the customer (not delivered and
-// not returned to origin), and either the carrier's ETA is after the promise or `today`
+// The day the parcel is due: the promised date, or the day the customer rescheduled it to when
+// that is later (a customer's own choice never makes a parcel late); nullopt when neither.
+std::optional<std::string> DueDate(const Shipment& s);
+
+// Late: a due date is set, the parcel has not reached the customer (not delivered and
+// not returned to origin), and either the carrier's ETA is after the due date or `today`
 // ("YYYY-MM-DD" where the workspace is) is.
 bool IsLate(const Shipment& s, const std::string& today);
 

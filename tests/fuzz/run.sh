@@ -32,6 +32,7 @@ targets=(
   "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/search/kannada_stem.cc src/base/text.cc|-lstemmer -licuuc -licui18n -lsodium"
   "public_input|src/domain/public_host.cc src/services/webforms/form_token.cc src/base/crypto.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "tracking_input|src/services/shipments/shipment_input.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "delivery_input|src/services/shipments/delivery_input.cc src/services/shipments/shipment_input.cc src/domain/delivery.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
 
@@ -51,6 +52,14 @@ write_dictionary() {
         '&Tab;'
       printf '"%s"\n' '\xe0\xa4\xaa\xe0\xa4\xbe' '\xe0\xb2\xa8' '\xe2\x80\x8d' '\xef\xbf\xbd' '\x00' \
         '\xc0\xaf' '\xed\xa0\x80' '\x09' '\x0a' '\\"'
+      ;;
+    delivery_input)
+      printf '"%s"\n' '"kind"' '"reschedule"' '"window"' '"address"' '"safe_place"' '"date"' \
+        '"windows"' '"days"' '"mon"' '"sun"' '"from"' '"until"' '"07:00"' '"24:00"' \
+        '"time_zone"' '"Asia/Kolkata"' '"Europe/London"' '"language"' '"alternate_address"' \
+        '"line1"' '"city"' '"pin"' '"560001"' '"country"' '"GB"' '"phone"' \
+        '"preferred_channel"' '"whatsapp"' '"quiet_hours"' '"alternate"' 'null' '[' ']' '{' '}' \
+        '\xe0\xb2\xa8' '\xe0\xa4\xaa'
       ;;
     markdown)
       printf '"%s"\n' '# ' '## ' '**' '__' '~~' '`' '```' '    ' '> ' '- ' '* ' '1. ' '- [ ] ' \

@@ -118,6 +118,27 @@ def csrf_of(page):
     return m.group(1) if m else ""
 
 
+def sign_in_on(server, email):
+    """A Browser signed in as `email` on `server` (started with SAHAYAK_PUBLIC_URL
+    https://support.example.in) through the link in the mail the portal queued."""
+    b = Browser(server)
+    r = b.post_form("/portal/sign-in/email", {"email": email})
+    assert r.status == 200, r.describe()
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(server.data_dir, "sahayak.db"),
+                         uri=True, timeout=30)
+    try:
+        rows = db.execute("SELECT payload FROM mail_outbox WHERE to_email = ? ORDER BY id",
+                          (email,)).fetchall()
+    finally:
+        db.close()
+    m = re.search(r"https://support\.example\.in(/portal/sign-in/[A-Za-z0-9_-]+)",
+                  json.loads(rows[-1][0]).get("text", ""))
+    assert m, "no sign-in link for %s" % email
+    r = b.post_form(m.group(1), {})
+    assert r.status == 303, r.describe()
+    return b
+
+
 def outbox_rows():
     db = sqlite3.connect("file:%s?mode=ro" % os.path.join(S["server"].data_dir, "sahayak.db"),
                          uri=True, timeout=30)

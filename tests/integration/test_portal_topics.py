@@ -6,14 +6,11 @@ set any other field, whatever they post. The definitions' new members (`customer
 `portal_topics`) round-trip through /api/v1/custom-fields.
 """
 
-import json
-import os
 import re
-import sqlite3
 import unittest
 
 import harness
-from test_portal import Browser, csrf_of, text
+from test_portal import csrf_of, sign_in_on, text
 
 S = {}
 
@@ -71,22 +68,7 @@ def tearDownModule():
 
 
 def sign_in(email):
-    b = Browser(S["server"])
-    r = b.post_form("/portal/sign-in/email", {"email": email})
-    assert r.status == 200, r.describe()
-    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(S["server"].data_dir, "sahayak.db"),
-                         uri=True, timeout=30)
-    try:
-        rows = db.execute("SELECT payload FROM mail_outbox WHERE to_email = ? ORDER BY id",
-                          (email,)).fetchall()
-    finally:
-        db.close()
-    m = re.search(r"https://support\.example\.in(/portal/sign-in/[A-Za-z0-9_-]+)",
-                  json.loads(rows[-1][0]).get("text", ""))
-    assert m, "no sign-in link for %s" % email
-    r = b.post_form(m.group(1), {})
-    assert r.status == 303, r.describe()
-    return b
+    return sign_in_on(S["server"], email)
 
 
 def customer():

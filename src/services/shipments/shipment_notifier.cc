@@ -8,6 +8,7 @@
 #include "domain/json_input.h"
 #include "domain/people.h"
 #include "services/audit.h"
+#include "services/shipments/delivery_service.h"
 #include "services/mail/outbound_service.h"
 #include "services/shipments/shipment_input.h"
 
@@ -63,8 +64,8 @@ Principal SystemPrincipal(Id ws) {
   return p;
 }
 
-std::string Language(const domain::Contact& c, const Workspace& w) {
-  std::string lang = c.language.empty() ? w.default_language : c.language;
+std::string Language(const std::string& wanted, const Workspace& w) {
+  std::string lang = wanted.empty() ? w.default_language : wanted;
   lang = AsciiLower(lang.substr(0, lang.find('-')));
   return lang == "hi" || lang == "kn" ? lang : "en";
 }
@@ -94,8 +95,9 @@ Status ShipmentNotifier::OnShipmentChanged(WriteTx& tx, const Shipment& s,
                                            const std::optional<TrackingEvent>& decided,
                                            const std::optional<std::string>& eta_before) const {
   const bool status_notice = decided && NoticeFor(s.status).has_value();
-  const bool eta_late = s.eta && s.promised_date && *s.eta > *s.promised_date &&
-                        !domain::IsFinal(s.status) && s.eta != eta_before;
+  const std::optional<std::string> due = domain::DueDate(s);
+  const bool eta_late =
+      s.eta && due && *s.eta > *due && !domain::IsFinal(s.status) && s.eta != eta_before;
   if (!status_notice && !eta_late) return Status::Ok();
   ASSIGN_OR_RETURN(Workspace w, tx.GetWorkspace(s.workspace_id));
   ASSIGN_OR_RETURN(ShipmentNoticeSettings settings, tx.shipments().GetNoticeSettings(w.id));
@@ -108,7 +110,7 @@ Status ShipmentNotifier::OnShipmentChanged(WriteTx& tx, const Shipment& s,
     // promised date (the late sweep uses the same key).
     // When the newest event (which brought the ETA) is old news, so is the lateness.
     RETURN_IF_ERROR(Decide(tx, w, settings, s, ShipmentNotice::kLate,
-                           "late:" + *s.promised_date, s.last_event_at.value_or(clock_.Now()),
+                           "late:" + *due, s.last_event_at.value_or(clock_.Now()),
                            nullptr));
   }
   return Status::Ok();
@@ -122,8 +124,8 @@ Result<int> ShipmentNotifier::SweepLate(WriteTx& tx, Id ws, int limit) const {
   if (late.empty()) return 0;
   ASSIGN_OR_RETURN(ShipmentNoticeSettings settings, tx.shipments().GetNoticeSettings(ws));
   for (const Shipment& s : late) {
-    RETURN_IF_ERROR(Decide(tx, w, settings, s, ShipmentNotice::kLate, "late:" + *s.promised_date,
-                           now, nullptr));
+    RETURN_IF_ERROR(Decide(tx, w, settings, s, ShipmentNotice::kLate,
+                           "late:" + domain::DueDate(s).value_or(""), now, nullptr));
   }
   return static_cast<int>(late.size());
 }
@@ -149,7 +151,7 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
     if (c.ok()) {
       contact = std::move(c).value();
       email = contact->First(domain::Identity::Kind::kEmail);
-      n.language = Language(*contact, w);
+      n.language = Language(contact->language, w);
     } else if (c.status().code() != Code::kNotFound) {
       return c.status();
     }
@@ -170,8 +172,20 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
     }
   }
   if (n.outcome == "mailed") {
-    const std::string zone = contact->time_zone.empty() ? w.time_zone : contact->time_zone;
-    n.send_after = AfterQuietHours(now, zone, settings.quiet_from, settings.quiet_until);
+    std::string zone = contact->time_zone.empty() ? w.time_zone : contact->time_zone;
+    std::string quiet_from = settings.quiet_from;
+    std::string quiet_until = settings.quiet_until;
+    if (delivery_ != nullptr) {
+      // The customer's (or their organisation's) own language, zone and quiet hours.
+      ASSIGN_OR_RETURN(domain::DeliveryPreferences p, delivery_->ForContact(tx, w.id, contact->id));
+      zone = p.time_zone;
+      n.language = Language(p.language, w);
+      if (p.quiet_hours) {
+        quiet_from = domain::FormatClock(p.quiet_hours->from);
+        quiet_until = domain::FormatClock(p.quiet_hours->until);
+      }
+    }
+    n.send_after = AfterQuietHours(now, zone, quiet_from, quiet_until);
   }
   // The claim: a second decision for the same event finds the row and does nothing.
   ASSIGN_OR_RETURN(bool fresh, tx.shipments().InsertShipmentNotice(&n));
@@ -207,7 +221,7 @@ Result<std::optional<Id>> ShipmentNotifier::QueueMail(
   f.reason = event != nullptr ? event->reason : s.status_reason;
   f.place = event != nullptr ? event->place : "";
   f.eta = s.eta.value_or("");
-  f.promised_date = s.promised_date.value_or("");
+  f.promised_date = domain::DueDate(s).value_or("");
   f.tracking_url = domain::TrackingUrl(s.carrier_url, s.tracking_number);
   f.opt_out_url = site + "/notices/opt-out/" + OptOutToken(w.id, c.id);
   f.business_name = w.name;

@@ -33,6 +33,8 @@ namespace sahayak::services {
 inline constexpr const char* kShipmentTopic = "shipments";  // the opt-out topic
 inline constexpr Millis kStaleEventMs = 24LL * 3600 * 1000;
 
+class DeliveryService;
+
 class ShipmentNotifier {
  public:
   ShipmentNotifier(const Clock& clock, TicketService& tickets, std::string secret_key)
@@ -78,6 +80,10 @@ class ShipmentNotifier {
   // The customer's own opt-out (the token's contact), recorded on their timeline.
   Status OptOutByToken(WriteTx& tx, std::string_view token) const;
 
+  // The customers' delivery preferences (their language and quiet hours win over the
+  // workspace's); set once before use.
+  void set_delivery(const DeliveryService* d) { delivery_ = d; }
+
  private:
   Status Decide(WriteTx& tx, const Workspace& w, const ShipmentNoticeSettings& settings,
                 const domain::Shipment& s, ShipmentNotice kind, const std::string& event_key,
@@ -93,6 +99,7 @@ class ShipmentNotifier {
                                              const domain::TrackingEvent* event) const;
 
   const Clock& clock_;
+  const DeliveryService* delivery_ = nullptr;
   TicketService& tickets_;
   const std::string secret_key_;
   std::function<std::string(std::string_view)> site_url_;

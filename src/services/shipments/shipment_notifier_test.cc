@@ -1,6 +1,8 @@
 // Proactive shipment notices on a real SQLite store and a fake clock: event sequences →
 // the notices mailed (through the outbox), the tickets opened or noted, and what never
-// happens twice; quiet hours, opt-outs, stale events, the late sweep and the settings.
+// happens twice; quiet hours, opt-outs, stale events, the late sweep and the settings. Also
+// the delivery service beside them: a customer's preferences and requests change what the
+// notifier does (language, quiet hours, the day a parcel is due).
 #include "services/shipments/shipment_notifier.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +10,7 @@
 #include "base/crypto.h"
 #include "base/text.h"
 #include "services/mail/outbound_service.h"
+#include "services/shipments/delivery_service.h"
 #include "services/shipments/shipment_service.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fake_clock.h"
@@ -47,6 +50,8 @@ class ShipmentNotifierTest : public ::testing::Test {
     notifier_ = std::make_unique<ShipmentNotifier>(clock_, *tickets_, std::string(32, 'k'));
     notifier_->set_site_url([](std::string_view) { return std::string("https://help.demo.in"); });
     service_->set_notifier(notifier_.get());
+    delivery_ = std::make_unique<DeliveryService>(clock_);
+    notifier_->set_delivery(delivery_.get());
     Status st = store_->Write([&](WriteTx& tx) -> Status {
       Workspace w;
       w.name = "Sahayak Express";
@@ -116,6 +121,28 @@ class ShipmentNotifierTest : public ::testing::Test {
     return out;
   }
 
+  // Asha asks, through the portal, for `body` on shipment `id`.
+  Result<DeliveryRequestDone> Ask(Id id, const json& body) {
+    const domain::Actor asha{domain::Actor::Kind::kContact, contact_, "Asha Rao", "", ""};
+    std::optional<DeliveryRequestDone> done;
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      ASSIGN_OR_RETURN(done, delivery_->Request(tx, admin_.workspace_id, asha, "portal", id, body));
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return std::move(*done);
+  }
+
+  int Sweep() {
+    int swept = -1;
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      ASSIGN_OR_RETURN(swept, notifier_->SweepLate(tx, admin_.workspace_id));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return swept;
+  }
+
   domain::MailOutboxItem Outbox(Id id) {
     domain::MailOutboxItem out;
     Status st = store_->Read([&](ReadTx& tx) -> Status {
@@ -153,6 +180,7 @@ class ShipmentNotifierTest : public ::testing::Test {
   std::unique_ptr<TicketService> tickets_;
   std::unique_ptr<ShipmentService> service_;
   std::unique_ptr<ShipmentNotifier> notifier_;
+  std::unique_ptr<DeliveryService> delivery_;
   Principal admin_, agent_;
   Id contact_ = 0;
 };
@@ -344,6 +372,110 @@ TEST_F(ShipmentNotifierTest, LateOnceWhetherTheEtaSaysSoOrTheDatePasses) {
                     }).ok());
   EXPECT_EQ(swept, 0);
   EXPECT_EQ(Notices(by_eta).size(), 1u);
+}
+
+TEST_F(ShipmentNotifierTest, ARescheduledParcelIsLateOnlyAfterTheChosenDay) {
+  const Id id = NewShipment("SHY100000007IN", "2026-12-03");
+  auto done = Ask(id, {{"kind", "reschedule"}, {"date", "2026-12-06"}});
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_EQ(done->shipment.delivery.date, "2026-12-06");
+  EXPECT_EQ(done->request.kind, "reschedule");
+  EXPECT_EQ(done->request.via, "portal");
+
+  clock_.Set(kNoonIst + 3 * 24 * kHour);  // 4 December: past the promise, before the new day
+  EXPECT_EQ(Sweep(), 0) << "the customer asked for the 6th";
+  EXPECT_TRUE(Notices(id).empty());
+  clock_.Set(kNoonIst + 6 * 24 * kHour);  // 7 December
+  EXPECT_EQ(Sweep(), 1);
+  auto n = Notices(id);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].event_key, "late:2026-12-06");
+}
+
+TEST_F(ShipmentNotifierTest, RequestsFollowTheParcelsProgress) {
+  const Id id = NewShipment("SHY100000008IN", "2026-12-03");
+  // Today is 1 December in India: the 2nd … the 10th are open; today and the 11th are not.
+  for (const char* day : {"2026-12-01", "2026-12-11", "2026-11-30"}) {
+    auto r = Ask(id, {{"kind", "reschedule"}, {"date", day}});
+    ASSERT_FALSE(r.ok()) << day;
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+    EXPECT_TRUE(HasField(r.status(), "date")) << r.status().ToString();
+  }
+  auto given = Ask(id, {{"kind", "address"},
+                        {"address", {{"line1", "ಗಾಂಧಿ ಬಜಾರ್ 7"}, {"city", "ಬೆಂಗಳೂರು"},
+                                     {"pin", "560004"}}}});
+  ASSERT_TRUE(given.ok()) << given.status().ToString();
+  ASSERT_TRUE(given->shipment.delivery.address.has_value());
+  EXPECT_EQ(given->shipment.delivery.address->city, "ಬೆಂಗಳೂರು");
+  auto alternate = Ask(id, {{"kind", "address"}, {"address", "alternate"}});
+  ASSERT_FALSE(alternate.ok()) << "Asha saved no alternate address";
+  EXPECT_TRUE(HasField(alternate.status(), "address"));
+
+  ASSERT_TRUE(Ingest("SHY100000008IN", "out_for_delivery", kNoonIst - kHour, "o1").ok());
+  auto late_address = Ask(id, {{"kind", "address"}, {"address", nullptr}});
+  ASSERT_FALSE(late_address.ok());
+  EXPECT_EQ(late_address.status().code(), Code::kAlreadyExists);
+  EXPECT_EQ(late_address.status().kind(), "conflict");
+  EXPECT_NE(late_address.status().message().find("out for delivery"), std::string::npos);
+  auto window = Ask(id, {{"kind", "window"}, {"window", {{"from", "17:00"}, {"until", "20:00"}}}});
+  ASSERT_TRUE(window.ok()) << "the van can still come in the evening";
+  EXPECT_EQ(window->shipment.delivery.window, (domain::ClockRange{17 * 60, 20 * 60}));
+  EXPECT_TRUE(window->shipment.delivery.address.has_value()) << "the earlier change stays";
+
+  ASSERT_TRUE(Ingest("SHY100000008IN", "delivered", kNoonIst - 30 * kMinute, "d1").ok());
+  for (const json& body : {json{{"kind", "reschedule"}, {"date", "2026-12-04"}},
+                           json{{"kind", "safe_place"}, {"safe_place", "porch"}}}) {
+    auto r = Ask(id, body);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().kind(), "conflict") << body.dump();
+  }
+  std::vector<DeliveryRequestRecord> requests;
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                      ASSIGN_OR_RETURN(requests, delivery_->Requests(tx, admin_.workspace_id, id));
+                      return Status::Ok();
+                    }).ok());
+  ASSERT_EQ(requests.size(), 2u) << "refused requests leave nothing behind";
+}
+
+TEST_F(ShipmentNotifierTest, TheCustomersPreferencesSetLanguageAndQuietHours) {
+  Status st = store_->Write([&](WriteTx& tx) -> Status {
+    return delivery_
+        ->PutPreferences(tx, agent_, "contact", contact_,
+                         {{"language", "kn"},
+                          {"time_zone", "Asia/Kolkata"},
+                          {"quiet_hours", {{"from", "11:00"}, {"until", "14:00"}}},
+                          {"windows", json::array({{{"days", {"mon", "tue", "wed", "thu", "fri"}},
+                                                    {"from", "09:00"},
+                                                    {"until", "18:00"}}})}},
+                         0)
+        .status();
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  const Id id = NewShipment("SHY100000009IN");
+  ASSERT_TRUE(Ingest("SHY100000009IN", "out_for_delivery", kNoonIst - kMinute, "o1").ok());
+  auto n = Notices(id);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "mailed");
+  EXPECT_EQ(n[0].language, "kn") << "the contact's language, not Hindi any more";
+  EXPECT_EQ(n[0].send_after, kNoonIst + 2 * kHour) << "after her quiet hours end at 14:00";
+
+  // Rescheduling offers only her weekdays: 1 December 2026 is a Tuesday.
+  DeliveryOptions o;
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                      ASSIGN_OR_RETURN(auto s, tx.shipments().GetShipment(admin_.workspace_id, id));
+                      ASSIGN_OR_RETURN(o, delivery_->Options(tx, s));
+                      return Status::Ok();
+                    }).ok());
+  for (const std::string& d : o.allowed_dates) EXPECT_LT(WeekdayOf(d), 5) << d;
+  EXPECT_EQ(o.allowed_dates.front(), "2026-12-02");
+  EXPECT_FALSE(o.allowed.address) << "out for delivery";
+
+  // A stale version is refused and changes nothing.
+  auto stale = store_->Write([&](WriteTx& tx) -> Status {
+    return delivery_->PutPreferences(tx, agent_, "contact", contact_, {{"language", "hi"}}, 0)
+        .status();
+  });
+  EXPECT_EQ(stale.kind(), "precondition-failed");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "domain/delivery.h"
 #include "domain/shipment.h"
 #include "domain/types.h"
 
@@ -75,6 +76,20 @@ struct ShipmentNoticeRecord {
   Millis created_at = 0;
 };
 
+// A customer's delivery request as stored (migration 0014): reschedule, window, address or
+// safe_place, with its details as JSON text.
+struct DeliveryRequestRecord {
+  Id id = 0;
+  Id workspace_id = 0;
+  Id shipment_id = 0;
+  std::optional<Id> contact_id;
+  std::string kind;
+  std::string details = "{}";
+  domain::Actor actor;  // kind, id and name
+  std::string via;      // portal | console | api | assistant
+  Millis created_at = 0;
+};
+
 class ShipmentReadTx {
  public:
   virtual ~ShipmentReadTx() = default;
@@ -116,6 +131,14 @@ class ShipmentReadTx {
                                                                       std::string_view date,
                                                                       int limit) = 0;
 
+  // Delivery preferences of a contact or an organisation (owner_type "contact" |
+  // "organisation"); nullopt when never saved. (tx_delivery.cc)
+  virtual Result<std::optional<domain::DeliveryPreferences>> GetDeliveryPreferences(
+      Id ws, std::string_view owner_type, Id owner_id) = 0;
+  // A shipment's delivery requests, newest first.
+  virtual Result<std::vector<DeliveryRequestRecord>> ListDeliveryRequests(Id ws,
+                                                                          Id shipment_id) = 0;
+
   virtual Result<std::vector<TrackingWebhook>> ListTrackingWebhooks(Id ws) = 0;
   virtual Result<TrackingWebhook> GetTrackingWebhook(Id ws, Id id) = 0;
   // Across workspaces: the key is unique everywhere. NotFound when none.
@@ -152,6 +175,11 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
   virtual Status UpdateShipmentNotice(const ShipmentNoticeRecord& n) = 0;
   virtual Status SetOptOut(Id ws, Id contact_id, std::string_view topic, bool opted_out,
                            Millis at) = 0;
+
+  // Inserts (id 0; fills in the id) or updates (by id) a set of delivery preferences.
+  virtual Status PutDeliveryPreferences(domain::DeliveryPreferences* p) = 0;
+  // Fills in the id.
+  virtual Status InsertDeliveryRequest(DeliveryRequestRecord* r) = 0;
 
   virtual Status InsertTrackingWebhook(TrackingWebhook* w) = 0;
   virtual Status UpdateTrackingWebhook(const TrackingWebhook& w) = 0;

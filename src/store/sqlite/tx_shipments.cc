@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/delivery.h"
+
 namespace sahayak::store {
 
 namespace {
@@ -49,7 +51,9 @@ constexpr const char* kShipmentColumns =
     "s.service, s.origin_city, s.origin_pin, s.origin_country, s.destination_city, "
     "s.destination_pin, s.destination_country, s.weight_grams, s.cod_minor, s.cod_currency, "
     "s.promised_date, s.eta, s.status, s.status_reason, s.contact_id, s.organisation_id, "
-    "s.order_ref, s.last_event_at, s.last_event_offset, s.created_at, s.updated_at, s.version";
+    "s.order_ref, s.last_event_at, s.last_event_offset, s.created_at, s.updated_at, s.version, "
+    "s.delivery_date, s.delivery_window, s.delivery_address, s.safe_place";
+constexpr int kShipmentColumnCount = 33;
 constexpr const char* kShipmentFrom = " FROM shipments s JOIN carriers c ON c.id = s.carrier_id ";
 
 std::optional<std::string> OptText(const Stmt& s, int col) {
@@ -84,6 +88,10 @@ Shipment ReadShipment(const Stmt& s) {
   x.created_at = s.Int(26);
   x.updated_at = s.Int(27);
   x.version = s.Int(28);
+  x.delivery.date = OptText(s, 29);
+  x.delivery.window = domain::ParseClockRangeText(s.Text(30));
+  x.delivery.address = domain::AddressFromJsonText(s.Text(31));
+  x.delivery.safe_place = s.Text(32);
   return x;
 }
 
@@ -95,7 +103,7 @@ void BindOptText(Stmt& s, int i, const std::optional<std::string>& v) {
   }
 }
 
-// The columns a shipment's insert and update both write, bound from `first`; 22 of them.
+// The columns a shipment's insert and update both write, bound from `first`; 26 of them.
 void BindShipmentFields(Stmt& s, int first, const Shipment& x) {
   int i = first;
   s.Bind(i++, x.carrier_id);
@@ -124,6 +132,10 @@ void BindShipmentFields(Stmt& s, int first, const Shipment& x) {
     s.BindNull(i++);
   }
   s.Bind(i++, x.updated_at);
+  BindOptText(s, i++, x.delivery.date);
+  s.Bind(i++, x.delivery.window ? domain::ClockRangeText(*x.delivery.window) : std::string());
+  s.Bind(i++, x.delivery.address ? domain::AddressToJsonText(*x.delivery.address) : std::string());
+  s.Bind(i++, x.delivery.safe_place);
 }
 
 Status NumberTaken(const Status& st, const Shipment& x) {
@@ -317,11 +329,12 @@ Status SqliteShipmentTx::InsertShipment(Shipment* x) {
       "INSERT INTO shipments (carrier_id, tracking_number, service, origin_city, origin_pin, "
       "origin_country, destination_city, destination_pin, destination_country, weight_grams, "
       "cod_minor, cod_currency, promised_date, eta, status, status_reason, contact_id, "
-      "organisation_id, order_ref, last_event_at, last_event_offset, updated_at, workspace_id, "
-      "created_at, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      "organisation_id, order_ref, last_event_at, last_event_offset, updated_at, delivery_date, "
+      "delivery_window, delivery_address, safe_place, workspace_id, created_at, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)"));
   BindShipmentFields(s, 1, *x);
-  s.Bind(23, x->workspace_id).Bind(24, x->created_at).Bind(25, x->version);
+  s.Bind(27, x->workspace_id).Bind(28, x->created_at).Bind(29, x->version);
   RETURN_IF_ERROR(NumberTaken(s.Exec(), *x));
   x->id = c_->LastInsertId();
   return Status::Ok();
@@ -334,9 +347,10 @@ Status SqliteShipmentTx::UpdateShipment(const Shipment& x) {
       "destination_country = ?, weight_grams = ?, cod_minor = ?, cod_currency = ?, "
       "promised_date = ?, eta = ?, status = ?, status_reason = ?, contact_id = ?, "
       "organisation_id = ?, order_ref = ?, last_event_at = ?, last_event_offset = ?, "
-      "updated_at = ?, version = ? WHERE workspace_id = ? AND id = ?"));
+      "updated_at = ?, delivery_date = ?, delivery_window = ?, delivery_address = ?, "
+      "safe_place = ?, version = ? WHERE workspace_id = ? AND id = ?"));
   BindShipmentFields(s, 1, x);
-  s.Bind(23, x.version).Bind(24, x.workspace_id).Bind(25, x.id);
+  s.Bind(27, x.version).Bind(28, x.workspace_id).Bind(29, x.id);
   RETURN_IF_ERROR(NumberTaken(s.Exec(), x));
   if (c_->Changes() == 0) return NotFound("shipment " + std::to_string(x.id) + " does not exist");
   return Status::Ok();
@@ -405,8 +419,8 @@ Result<std::vector<LinkedShipment>> SqliteShipmentTx::ListTicketShipments(domain
     if (!row) break;
     LinkedShipment l;
     l.shipment = ReadShipment(s);
-    l.linked_by = s.Text(29);
-    l.linked_at = s.Int(30);
+    l.linked_by = s.Text(kShipmentColumnCount);
+    l.linked_at = s.Int(kShipmentColumnCount + 1);
     out.push_back(std::move(l));
   }
   return out;
@@ -599,11 +613,15 @@ Result<std::vector<Shipment>> SqliteShipmentTx::ListLateWithoutNotice(domain::Id
                                                                      int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
     return std::string("SELECT ") + kShipmentColumns + kShipmentFrom +
-           "WHERE s.workspace_id = ? AND s.promised_date IS NOT NULL AND s.promised_date < ? "
+           // The due date (domain::DueDate): the later of the promise and the customer's date.
+           "WHERE s.workspace_id = ? "
+           "AND (s.promised_date IS NOT NULL OR s.delivery_date IS NOT NULL) "
+           "AND MAX(COALESCE(s.promised_date, ''), COALESCE(s.delivery_date, '')) < ? "
            "AND s.contact_id IS NOT NULL "
            "AND s.status NOT IN ('delivered', 'returned_to_origin', 'lost', 'damaged') "
            "AND NOT EXISTS (SELECT 1 FROM shipment_notices n WHERE n.shipment_id = s.id "
-           "AND n.notice = 'late' AND n.event_key = 'late:' || s.promised_date) "
+           "AND n.notice = 'late' AND n.event_key = 'late:' || "
+           "MAX(COALESCE(s.promised_date, ''), COALESCE(s.delivery_date, ''))) "
            "ORDER BY s.id LIMIT ?";
   })));
   s.Bind(1, ws).Bind(2, date).Bind(3, int64_t{limit});

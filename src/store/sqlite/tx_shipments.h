@@ -39,6 +39,13 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
   Result<std::vector<domain::Shipment>> ListLateWithoutNotice(domain::Id ws,
                                                               std::string_view date,
                                                               int limit) override;
+  // delivery preferences and requests (tx_delivery.cc)
+  Result<std::optional<domain::DeliveryPreferences>> GetDeliveryPreferences(
+      domain::Id ws, std::string_view owner_type, domain::Id owner_id) override;
+  Result<std::vector<services::DeliveryRequestRecord>> ListDeliveryRequests(
+      domain::Id ws, domain::Id shipment_id) override;
+  Status PutDeliveryPreferences(domain::DeliveryPreferences* p) override;
+  Status InsertDeliveryRequest(services::DeliveryRequestRecord* r) override;
   Result<std::vector<services::TrackingWebhook>> ListTrackingWebhooks(domain::Id ws) override;
   Result<services::TrackingWebhook> GetTrackingWebhook(domain::Id ws, domain::Id id) override;
   Result<services::TrackingWebhook> FindTrackingWebhookByKey(std::string_view public_key) override;
