@@ -23,6 +23,7 @@ import { tests as consolePortalTests } from './console_portal.mjs';
 import { tests as webFormTests } from './web_form.mjs';
 import { tests as portalTests } from './portal.mjs';
 import { tests as helpTests } from './help_centre.mjs';
+import { tests as deliveryTests } from './delivery.mjs';
 import { DIST, REPO, UserVisibleFailure } from './lib.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -45,7 +46,7 @@ binary = path.resolve(binary || path.join(REPO, 'build/release/sahayak'));
 const OUT = process.env.SAHAYAK_TEST_OUT
   ? path.join(path.resolve(process.env.SAHAYAK_TEST_OUT), 'e2e')
   : path.join(REPO, 'build/test-output/e2e');
-const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests, ...helpTests];
+const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests, ...helpTests, ...deliveryTests];
 const selected = tests.filter((t) => !filter || t.name.includes(filter));
 
 if (!selected.length) {
@@ -185,6 +186,8 @@ async function runOne(browser, base, test) {
     context,
     base,
     requests,
+    /** The server's data folder (its SQLite database is sahayak.db there). */
+    dataDir: data,
     /** Saves a screenshot of the page as OUT/<name>.png. */
     async screenshot(name) {
       const file = path.join(OUT, `${name}.png`);

@@ -4,6 +4,7 @@
 // (src/api/handlers_shipments.cc, ShipmentJson / EventJson / LinkedJson): every member is always
 // present, and only those typed `| null` may be null.
 import { api, type ApiClient } from './client';
+import type { ShipmentDelivery } from './delivery';
 import type { Id, Timestamp } from './types';
 
 export const SHIPMENT_STATUSES = [
@@ -99,6 +100,12 @@ export interface Shipment {
   version: number;
   /** The timeline, newest first, at most 100 events; may be empty. */
   events: ShipmentEvent[];
+  /**
+   * What the customer asked for this delivery (another date, a window, an address, a safe
+   * place) and what they may still ask (api/delivery.ts). Absent from servers before delivery
+   * requests.
+   */
+  delivery?: ShipmentDelivery;
 }
 
 export interface ShipmentLink {
