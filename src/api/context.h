@@ -94,6 +94,10 @@ struct ApiContext {
   std::string public_url;
   RateLimiter* portal_address_limiter = nullptr;
   RateLimiter* portal_ip_limiter = nullptr;
+  // The public tracking page (/portal/track): lookups per IP address and per tracking number
+  // (null: no limit).
+  RateLimiter* track_ip_limiter = nullptr;
+  RateLimiter* track_number_limiter = nullptr;
 };
 
 }  // namespace sahayak::api

@@ -199,6 +199,8 @@ Response PortalCss(ApiContext&, Call&);
 Response PortalInvitation(ApiContext&, Call&);
 Response PortalShipment(ApiContext&, Call&);
 Response PortalShipmentDelivery(ApiContext&, Call&);
+Response PortalTrackForm(ApiContext&, Call&);
+Response PortalTrack(ApiContext&, Call&);
 // The friendly 404 page for a /portal path no route matches (the router calls it).
 Response PortalNotFound(ApiContext&, const Request&);
 

@@ -10,6 +10,7 @@
 #include "api/catalog.h"
 #include "api/context.h"
 #include "api/http.h"
+#include "domain/shipment.h"
 #include "services/portal/portal_service.h"
 
 // The customer portal at /portal (docs/portal.md): server-rendered pages in the visitor's
@@ -24,6 +25,10 @@ inline constexpr const char* kCsrfField = "csrf";
 // Sign-in link requests and password attempts per address and per minute; per IP and minute.
 inline constexpr int64_t kPerAddressPerMinute = 5;
 inline constexpr int64_t kPerIpPerMinute = 30;
+// Public tracking lookups (/portal/track) per IP address and per tracking number, a minute:
+// guessing a six-digit PIN code for one number would take months.
+inline constexpr int64_t kTrackPerIpPerMinute = 20;
+inline constexpr int64_t kTrackPerNumberPerMinute = 5;
 
 // The portal's catalogue (i18n/portal.<lang>.json), parsed once.
 const Catalog& PortalCatalog();
@@ -83,6 +88,15 @@ struct Panel {
   std::vector<PanelItem> items;
 };
 std::vector<Panel> HomePanels(const Visit& v);
+
+// Parcels (api/portal_shipments.cc). A calendar date "YYYY-MM-DD" as "Mon, 7 Dec" in the
+// visit's language; a shipment status in words; a parcel's scans as an <ol class="timeline">,
+// newest first, each with its local time, status and place — and the carrier's description
+// only when `with_descriptions` (the public tracking page leaves free text out).
+std::string DayText(const Visit& v, const std::string& date);
+std::string ShipmentStatusText(const Visit& v, domain::ShipmentStatus s);
+std::string TimelineHtml(const Visit& v, const std::vector<domain::TrackingEvent>& events,
+                         bool with_descriptions);
 std::string RenderPanels(const Visit& v, const std::vector<Panel>& panels);
 
 // A multipart form: its fields (first of each name, NFC) and its files.

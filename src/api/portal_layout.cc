@@ -39,6 +39,7 @@ std::string AccountNav(const Visit& v) {
   std::string out = "<nav class=\"account\" aria-label=\"" + html::Attr(v.T("nav.account")) +
                     "\"><a href=\"/portal\">" + html::Escape(v.T("nav.requests")) +
                     "</a> <a href=\"/portal/new\">" + html::Escape(v.T("nav.new")) +
+                    "</a> <a href=\"/portal/track\">" + html::Escape(v.T("nav.track")) +
                     "</a> <form method=\"post\" action=\"/portal/sign-out\">" + CsrfInput(v) +
                     "<button type=\"submit\">" + html::Escape(v.T("nav.sign_out")) +
                     "</button></form></nav>\n";

@@ -22,6 +22,8 @@ namespace {
 
 using domain::Id;
 using nlohmann::json;
+using portal::DayText;
+using portal::ShipmentStatusText;
 using portal::Visit;
 
 constexpr int kPanelShipments = 10;
@@ -40,17 +42,6 @@ std::string FormatAt(const Visit& v, Millis at, int offset_minutes, const char* 
   std::string out;
   text.toUTF8String(out);
   return out;
-}
-
-// A calendar date "YYYY-MM-DD" as "Mon 7 Dec" in the visit's language.
-std::string DayText(const Visit& v, const std::string& date) {
-  int64_t days = 0;
-  if (!DayNumber(date, &days)) return date;
-  return FormatAt(v, days * 86400000 + 12 * 3600000, 0, "EEEdMMM");
-}
-
-std::string ShipmentStatusText(const Visit& v, domain::ShipmentStatus s) {
-  return v.T(std::string("shipment.status.") + domain::ShipmentStatusName(s));
 }
 
 std::string AddressText(const domain::PostalAddress& a) {
@@ -229,23 +220,7 @@ Response ShipmentPage(const Visit& v, services::ReadTx& tx, const domain::Shipme
   if (!domain::IsFinal(s.status)) main += DeliverySection(v, s, *options);
   main += "<section aria-labelledby=\"h-tl\"><h2 id=\"h-tl\">" +
           html::Escape(v.T("shipment.timeline")) + "</h2>\n";
-  if (events->empty()) {
-    main += "<p class=\"meta\">" + html::Escape(v.T("shipment.no_events")) + "</p>\n";
-  } else {
-    main += "<ol class=\"timeline\">";
-    for (const domain::TrackingEvent& e : *events) {
-      main += "<li><time datetime=\"" +
-              html::Attr(FormatRfc3339Zoned(e.occurred_at, e.utc_offset_minutes)) + "\">" +
-              html::Escape(FormatAt(v, e.occurred_at, e.utc_offset_minutes, "dMMMjmm")) +
-              "</time> <strong>" + html::Escape(ShipmentStatusText(v, e.status)) + "</strong>";
-      if (!e.place.empty()) main += " · " + html::Escape(e.place);
-      if (!e.description.empty()) {
-        main += "<br><span class=\"meta\">" + html::Escape(e.description) + "</span>";
-      }
-      main += "</li>";
-    }
-    main += "</ol>\n";
-  }
+  main += portal::TimelineHtml(v, *events, true);
   main += "</section>\n";
   return portal::RenderPage(v, status, title, std::move(main));
 }
@@ -290,6 +265,36 @@ std::string RefusalText(const Visit& v, const Status& st) {
 }  // namespace
 
 namespace portal {
+
+std::string DayText(const Visit& v, const std::string& date) {
+  int64_t days = 0;
+  if (!DayNumber(date, &days)) return date;
+  return FormatAt(v, days * 86400000 + 12 * 3600000, 0, "EEEdMMM");
+}
+
+std::string ShipmentStatusText(const Visit& v, domain::ShipmentStatus s) {
+  return v.T(std::string("shipment.status.") + domain::ShipmentStatusName(s));
+}
+
+std::string TimelineHtml(const Visit& v, const std::vector<domain::TrackingEvent>& events,
+                         bool with_descriptions) {
+  if (events.empty()) {
+    return "<p class=\"meta\">" + html::Escape(v.T("shipment.no_events")) + "</p>\n";
+  }
+  std::string out = "<ol class=\"timeline\">";
+  for (const domain::TrackingEvent& e : events) {
+    out += "<li><time datetime=\"" +
+           html::Attr(FormatRfc3339Zoned(e.occurred_at, e.utc_offset_minutes)) + "\">" +
+           html::Escape(FormatAt(v, e.occurred_at, e.utc_offset_minutes, "dMMMjmm")) +
+           "</time> <strong>" + html::Escape(ShipmentStatusText(v, e.status)) + "</strong>";
+    if (!e.place.empty()) out += " · " + html::Escape(e.place);
+    if (with_descriptions && !e.description.empty()) {
+      out += "<br><span class=\"meta\">" + html::Escape(e.description) + "</span>";
+    }
+    out += "</li>";
+  }
+  return out + "</ol>\n";
+}
 
 std::vector<Panel> HomePanels(const Visit& v) {
   Panel shipments{"shipments", {}};

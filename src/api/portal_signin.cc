@@ -54,6 +54,7 @@ Response SignInPage(const Visit& v, int status, std::string_view message, std::s
     main += html::Escape(message) + "</p>\n";
   }
   main += "<div class=\"columns\">" + LinkForm(v, email) + PasswordForm(v, email) + "</div>\n";
+  main += "<p><a href=\"/portal/track\">" + html::Escape(v.T("track.from_sign_in")) + "</a></p>\n";
   return portal::RenderPage(v, status, v.T("sign_in.title"), std::move(main));
 }
 

@@ -223,6 +223,8 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/portal/files/{id}", A::kPublic, B::kNone, h::PortalFile},
       {"GET", "/portal/shipments/{id}", A::kPublic, B::kNone, h::PortalShipment},
       {"POST", "/portal/shipments/{id}/delivery", A::kPublic, B::kForm, h::PortalShipmentDelivery},
+      {"GET", "/portal/track", A::kPublic, B::kNone, h::PortalTrackForm},
+      {"POST", "/portal/track", A::kPublic, B::kForm, h::PortalTrack},
   };
   return kRoutes;
 }

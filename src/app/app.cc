@@ -155,6 +155,12 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   });
   app->context_->portal_address_limiter = app->portal_address_limiter_.get();
   app->context_->portal_ip_limiter = app->portal_ip_limiter_.get();
+  app->track_ip_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, api::portal::kTrackPerIpPerMinute);
+  app->track_number_limiter_ =
+      std::make_unique<api::RateLimiter>(clock, api::portal::kTrackPerNumberPerMinute);
+  app->context_->track_ip_limiter = app->track_ip_limiter_.get();
+  app->context_->track_number_limiter = app->track_number_limiter_.get();
   app->context_->views = app->views_.get();
   app->context_->presence = app->presence_.get();
   app->mail_check_ = std::make_unique<channels::VmimeMailServerCheck>();

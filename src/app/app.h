@@ -92,6 +92,8 @@ class App {
   std::unique_ptr<services::PortalService> portal_;
   std::unique_ptr<api::RateLimiter> portal_address_limiter_;
   std::unique_ptr<api::RateLimiter> portal_ip_limiter_;
+  std::unique_ptr<api::RateLimiter> track_ip_limiter_;
+  std::unique_ptr<api::RateLimiter> track_number_limiter_;
   std::unique_ptr<api::ApiContext> context_;
   std::unique_ptr<api::Router> router_;
   std::unique_ptr<StaticSite> site_;

@@ -1,7 +1,8 @@
 // End-to-end: a customer changes their own delivery in the portal (docs/portal.md, "Your
 // parcels"; docs/shipments.md, "Delivery preferences and self-service"). A parcel of the demo
 // carrier "Sahayak Express" is on its way to a new customer, through a hub with a Kannada name.
-// The customer signs in by the link the portal mailed (read from the server's mail queue),
+// Before signing in, the public tracking page finds it by number and PIN code. The customer
+// then signs in by the link the portal mailed (read from the server's mail queue),
 // finds the parcel on the portal's home page, reads its timeline, moves the delivery to another
 // day and asks for an afternoon window; a reload shows both kept. An agent then opens the
 // customer in the console and sees the new day on the shipment card and the requests on the
@@ -58,6 +59,16 @@ export const tests = [
           { carrier: 'shy', tracking_number: awb, event_id: `${awb}-2`, status: 'in_transit', occurred_at: ist(Date.now() - 2 * HOUR), place: HUB, description: 'Arrived at the hub' },
         ],
       });
+
+      // Anyone with the number and the PIN code sees where it is, without signing in.
+      await page.goto('/portal/sign-in');
+      await page.getByRole('link', { name: /Track it without signing in/ }).click();
+      await page.getByLabel('Tracking number').fill(awb.toLowerCase());
+      await page.getByLabel('PIN code of the delivery address').fill('560011');
+      await page.getByRole('button', { name: 'Track', exact: true }).click();
+      await visible(page, page.getByRole('heading', { name: `Parcel ${awb}` }), 'the parcel found by number and PIN');
+      await textMatches(page, page.locator('ol.timeline li').first(), new RegExp(HUB), 'the newest scan on the public page');
+      if (await page.getByText('Kavitha').count()) fail('the public tracking page shows the customer\'s name');
 
       // Sign in to the portal by the link.
       await page.goto('/portal/sign-in');

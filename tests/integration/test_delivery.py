@@ -15,7 +15,7 @@ import unittest
 from datetime import datetime, timedelta, timezone
 
 import harness
-from test_portal import csrf_of, sign_in_on, text
+from test_portal import Browser, csrf_of, sign_in_on, text
 from test_shipments import Base, created
 
 S = {}
@@ -365,6 +365,84 @@ class PortalTest(Base):
         kn = text(b.get("/portal/shipments/%d?lang=kn" % s["id"]))
         self.assertIn("ನಿಮ್ಮ ವಿತರಣೆ", kn)
         b.get("/portal?lang=en")
+
+
+# ---- the public tracking page ------------------------------------------------------------------
+
+class TrackTest(Base):
+    """/portal/track: number + destination PIN, nothing private, the same reply for an unknown
+    number and a wrong PIN, limits per number and per address. Lookups from 127.0.0.1 share
+    one per-address budget (20 a minute), so the tests here count theirs."""
+
+    def track(self, number, pin, browser=None, lang=None):
+        b = browser or Browser(S["server"])
+        path = "/portal/track" + ("?lang=" + lang if lang else "")
+        return b.post_form(path, {"number": number, "pin": pin})
+
+    def test_the_number_and_pin_show_the_parcel_and_nothing_private(self):
+        s = new_shipment(S["ravi"], promised=day(2))
+        ingest(s, "in_transit", place="ಮೈಸೂರು Hub", description="Handed to Ravi Kumar at gate")
+        ask(S["agent"], s["id"], {"kind": "safe_place", "safe_place": "Behind the blue gate"})
+        form = Browser(S["server"]).get("/portal/track?number=" + s["tracking_number"])
+        self.assertEqual(form.status, 200, form.describe())
+        self.assertIn('value="%s"' % s["tracking_number"], text(form), "a link may carry the number")
+        r = self.track(s["tracking_number"].lower()[:4] + " " + s["tracking_number"][4:].lower(),
+                       "560 001")
+        self.assertEqual(r.status, 200, r.describe())
+        page = text(r)
+        self.assertIn(s["tracking_number"], page)
+        self.assertIn("In transit", page)
+        self.assertIn("ಮೈಸೂರು Hub", page)
+        self.assertIn("Bengaluru", page)
+        for secret in ("Ravi", S["ravi"]["email"], "Handed to", "Behind the blue gate",
+                       "/portal/shipments/"):
+            self.assertNotIn(secret, page)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+
+    def test_an_unknown_number_and_a_wrong_pin_get_the_same_page(self):
+        s = new_shipment(S["ravi"], promised=day(2))
+        wrong_pin = self.track(s["tracking_number"], "110001")
+        unknown = self.track("BD00000000IN", "560001")
+        self.assertEqual(wrong_pin.status, 404, wrong_pin.describe())
+        self.assertEqual(unknown.status, 404, unknown.describe())
+        strip = lambda r: re.sub(r'value="[^"]*"', "", text(r))
+        self.assertEqual(strip(wrong_pin), strip(unknown))
+        self.assertIn("found no parcel", text(unknown))
+        bad = self.track("BD12/34", "")
+        self.assertEqual(bad.status, 422, bad.describe())
+
+    def test_the_owner_signed_in_gets_a_link_to_change_the_delivery(self):
+        s = new_shipment(S["ravi"], promised=day(2))
+        page = text(self.track(s["tracking_number"], "560001", browser=customer("ravi")))
+        self.assertIn('href="/portal/shipments/%d"' % s["id"], page)
+        other = text(self.track(s["tracking_number"], "560001", browser=customer("meera")))
+        self.assertIn(s["tracking_number"], other)
+        self.assertNotIn("/portal/shipments/", other, "not Meera's parcel to change")
+
+    def test_the_page_speaks_hindi(self):
+        s = new_shipment(S["ravi"], promised=day(2))
+        page = text(self.track(s["tracking_number"], "560001", lang="hi"))
+        self.assertIn('<html lang="hi">', page)
+        self.assertIn("पार्सल ट्रैक करें", page)
+        self.assertIn("बुक हुआ", page, "the status in Hindi")
+
+    def test_pins_cannot_be_tried_one_after_another(self):
+        s = new_shipment(S["ravi"], promised=day(2))
+        for pin in ("560002", "560003", "560004", "560005", "560006"):
+            self.assertEqual(self.track(s["tracking_number"], pin).status, 404)
+        r = self.track(s["tracking_number"], "560001")
+        self.assertEqual(r.status, 429, "the right PIN after five wrong ones: " + r.describe())
+        self.assertTrue(int(r.header("Retry-After")) >= 1)
+
+    def test_zz_many_lookups_from_one_address_are_limited(self):
+        # Runs last in the class (names sort): it spends the address's budget.
+        statuses = []
+        for i in range(25):
+            statuses.append(self.track("BD%08dIN" % (20_000_000 + i), "560001").status)
+            if statuses[-1] == 429:
+                break
+        self.assertEqual(statuses[-1], 429, statuses)
+        self.assertLessEqual(len(statuses), 21, statuses)
 
 
 if __name__ == "__main__":
