@@ -3,6 +3,7 @@
 #include "api/crud.h"
 #include "api/forms.h"
 #include "api/handlers.h"
+#include "domain/delivery.h"
 #include "api/json_body.h"
 #include "base/clock.h"
 #include "base/text.h"
@@ -160,6 +161,14 @@ Result<json> FullShipmentJson(ApiContext& ctx, ReadTx& tx, const Shipment& s,
                     {"address", o.allowed.address},
                     {"safe_place", o.allowed.safe_place}};
     d["allowed_dates"] = o.allowed_dates;
+    // Attempts made when the customer said nobody would be there (their weekly windows).
+    int outside = 0;
+    for (size_t i = 0; i < events.size() && i < j["events"].size(); ++i) {
+      const bool out = domain::AttemptOutsideWindows(events[i], o.windows, o.time_zone);
+      j["events"][i]["outside_hours"] = out;
+      outside += out ? 1 : 0;
+    }
+    d["attempts_outside_hours"] = outside;
   }
   return j;
 }

@@ -77,6 +77,13 @@ bool WithinWindows(const std::vector<WeeklyWindow>& windows, std::string_view zo
   return false;
 }
 
+bool AttemptOutsideWindows(const TrackingEvent& e, const std::vector<WeeklyWindow>& windows,
+                           std::string_view zone) {
+  const bool attempt =
+      e.status == ShipmentStatus::kDelivered || e.status == ShipmentStatus::kDeliveryFailed;
+  return attempt && !windows.empty() && !WithinWindows(windows, zone, e.occurred_at);
+}
+
 bool DateHasWindow(const std::vector<WeeklyWindow>& windows, const std::string& date) {
   if (windows.empty()) return true;
   const int weekday = WeekdayOf(date);

@@ -64,6 +64,11 @@ const char* WeekdayName(int day);
 // Whether instant `at` falls in one of `windows`, read in `zone` (an IANA name; daylight
 // saving included). No windows: any time is fine.
 bool WithinWindows(const std::vector<WeeklyWindow>& windows, std::string_view zone, Millis at);
+// Whether `e` is a delivery attempt (delivered, or failed) made outside the customer's weekly
+// windows in `zone`: the carrier came when the customer said nobody would be there. Other
+// scans, and customers without windows, never are.
+bool AttemptOutsideWindows(const TrackingEvent& e, const std::vector<WeeklyWindow>& windows,
+                           std::string_view zone);
 // Whether the weekday of `date` ("YYYY-MM-DD") has a window; no windows: every day has.
 bool DateHasWindow(const std::vector<WeeklyWindow>& windows, const std::string& date);
 // Why a set of weekly windows cannot be saved ("" when it can): a window without days, an

@@ -75,6 +75,25 @@ TEST(WeeklyWindowTest, ReadsInstantsInTheCustomersZone) {
   EXPECT_FALSE(WithinWindows(split, "Asia/Kolkata", At("2026-12-08T07:00:00Z"))) << "Tue 12:30";
 }
 
+TEST(WeeklyWindowTest, FlagsAttemptsWhenTheCustomerSaidNobodyIsThere) {
+  // A shop open Monday to Saturday, 07:00–16:00 in Bengaluru.
+  const std::vector<WeeklyWindow> shop{
+      Window(kMon | kTue | kWed | kThu | kFri | kSat, "07:00", "16:00")};
+  TrackingEvent e;
+  e.status = ShipmentStatus::kDeliveryFailed;
+  e.occurred_at = At("2026-12-07T11:30:00Z");  // Monday 17:00 IST
+  EXPECT_TRUE(AttemptOutsideWindows(e, shop, "Asia/Kolkata"));
+  e.occurred_at = At("2026-12-07T05:30:00Z");  // Monday 11:00 IST
+  EXPECT_FALSE(AttemptOutsideWindows(e, shop, "Asia/Kolkata"));
+  e.status = ShipmentStatus::kDelivered;
+  e.occurred_at = At("2026-12-06T05:30:00Z");  // Sunday 11:00 IST: closed
+  EXPECT_TRUE(AttemptOutsideWindows(e, shop, "Asia/Kolkata"));
+  e.status = ShipmentStatus::kInTransit;
+  EXPECT_FALSE(AttemptOutsideWindows(e, shop, "Asia/Kolkata")) << "a scan at a hub is no attempt";
+  e.status = ShipmentStatus::kDeliveryFailed;
+  EXPECT_FALSE(AttemptOutsideWindows(e, {}, "Asia/Kolkata")) << "no windows: any time is fine";
+}
+
 TEST(WeeklyWindowTest, RefusesWindowsThatCannotBeKept) {
   size_t index = 99;
   EXPECT_EQ(WindowsProblem({Window(kMon | kFri, "09:00", "17:00")}, &index), "");

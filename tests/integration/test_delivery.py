@@ -246,6 +246,29 @@ class RequestsTest(Base):
         self.assertEqual(requests_of(s["id"]), [])
         self.assertProblem(ask(S["agent"], 999999, {"kind": "safe_place", "safe_place": ""}), 404)
 
+    def test_attempts_outside_the_customers_hours_are_flagged(self):
+        # A shop open Monday to Saturday 07:00-16:00 in Bengaluru; the courier came at 17:00.
+        shop = contact("Kirana Stores", harness.unique_email("shop"), language="en")
+        r = S["agent"].put("/api/v1/contacts/%d/delivery-preferences" % shop["id"], {
+            "time_zone": "Asia/Kolkata",
+            "windows": [{"days": ["mon", "tue", "wed", "thu", "fri", "sat"],
+                         "from": "07:00", "until": "16:00"}]})
+        self.assertEqual(r.status, 200, r.describe())
+        s = new_shipment(shop, promised=day(2))
+        last_monday = datetime.now(IST).date() - timedelta(days=datetime.now(IST).weekday() + 7)
+        at = lambda hh: "%sT%s:00+05:30" % (last_monday.isoformat(), hh)
+        ingest(s, "out_for_delivery", occurred_at=at("09:00"))
+        ingest(s, "delivery_failed", occurred_at=at("17:00"), reason="Shop closed")
+        got = shipment(s["id"])
+        flags = {e["status"]: e["outside_hours"] for e in got["events"]}
+        self.assertEqual(flags, {"out_for_delivery": False, "delivery_failed": True})
+        self.assertEqual(got["delivery"]["attempts_outside_hours"], 1)
+        ingest(s, "delivered", occurred_at=at("11:00").replace(
+            last_monday.isoformat(), (last_monday + timedelta(days=1)).isoformat()))
+        got = shipment(s["id"])
+        self.assertEqual(got["delivery"]["attempts_outside_hours"], 1,
+                         "Tuesday 11:00 is within the shop's hours")
+
     def test_a_retried_request_is_recorded_once(self):
         s = new_shipment(S["meera"], promised=day(2))
         key = harness.unique("idem")

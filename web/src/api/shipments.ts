@@ -57,6 +57,11 @@ export interface ShipmentEvent {
   description: string;
   /** Why a delivery failed (NDR), when the carrier said; "" otherwise. */
   reason: string;
+  /**
+   * A delivery attempt made outside the customer's weekly windows (their time zone); sent
+   * with a shipment read with its delivery options.
+   */
+  outside_hours?: boolean;
 }
 
 export interface Shipment {

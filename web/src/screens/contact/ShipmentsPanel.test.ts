@@ -146,6 +146,28 @@ describe('ShipmentsPanel', () => {
     wrapper.unmount();
   });
 
+  it('marks an attempt made outside the customer’s delivery hours', async () => {
+    server.on('GET', PATH, {
+      data: [
+        shipment({
+          events: [
+            shipmentEvent({ id: 71, status: 'delivery_failed', occurred_at: '2026-12-03T17:00:00+05:30', outside_hours: true }),
+            shipmentEvent({ id: 70, status: 'out_for_delivery', occurred_at: '2026-12-03T09:00:00+05:30', outside_hours: false }),
+          ],
+        }),
+      ],
+    });
+    const wrapper = await mountPanel();
+    const card = wrapper.findAll('[data-testid=shipment-card]')[0]!;
+    await card.get('[data-testid=shipment-timeline-toggle]').trigger('click');
+    const events = card.findAll('[data-testid=shipment-event]');
+    expect(events[0]!.get('[data-testid=shipment-event-outside]').text()).toBe(
+      "Attempted outside the customer's delivery hours",
+    );
+    expect(events[1]!.find('[data-testid=shipment-event-outside]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('shows the year of an event from another year, and an offset west of Greenwich', async () => {
     server.on('GET', PATH, {
       data: [shipment({ events: [shipmentEvent({ occurred_at: '2025-12-31T22:15:00-05:00' })] })],
