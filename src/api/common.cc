@@ -179,4 +179,22 @@ Response ReadJson(ApiContext& ctx, const std::function<Result<json>(services::Re
   return JsonResponse(200, body);
 }
 
+std::string AttachmentDisposition(const std::string& filename) {
+  std::string ascii, encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : filename) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '.' || c == '-' || c == '_';
+    ascii += plain ? static_cast<char>(c) : '_';
+    if (plain) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 }  // namespace sahayak::api

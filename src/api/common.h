@@ -45,6 +45,10 @@ Response CreateIdempotent(ApiContext& ctx, Call& call,
                           const std::string& fingerprint = "",
                           const char* secret_member = nullptr);
 
+// RFC 6266 Content-Disposition "attachment" with an ASCII fallback and the UTF-8 name
+// (RFC 5987).
+std::string AttachmentDisposition(const std::string& filename);
+
 // 200 with the body built inside a read transaction, or the problem.
 Response ReadJson(ApiContext& ctx, const std::function<Result<nlohmann::json>(services::ReadTx&)>& fn);
 // The same for a body built as JSON text.

@@ -10,6 +10,8 @@
 #include "base/clock.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/commerce/commerce_service.h"
+#include "services/commerce/invoice_renderer.h"
 #include "services/deflection/deflection.h"
 #include "services/deflection/deflection_service.h"
 #include "services/kb/kb_service.h"
@@ -98,6 +100,10 @@ struct ApiContext {
   // (null: no limit).
   RateLimiter* track_ip_limiter = nullptr;
   RateLimiter* track_number_limiter = nullptr;
+  // Orders, invoices and contracts (/api/v1/orders, …; docs/commerce.md) and the renderer of
+  // invoices without a PDF of their own; null: the API answers 503, the portal shows none.
+  services::CommerceService* commerce = nullptr;
+  const services::InvoiceRenderer* invoice_renderer = nullptr;
 };
 
 }  // namespace sahayak::api

@@ -128,6 +128,44 @@ Response HelpFile(ApiContext&, Call&);
 // The friendly 404 page for a /help path no route matches (the router calls it).
 Response HelpNotFound(ApiContext&, const Request&);
 
+// Orders, invoices and contracts (handlers_commerce.cc; docs/commerce.md).
+Response ListOrders(ApiContext&, Call&);
+Response CreateOrder(ApiContext&, Call&);
+Response GetOrder(ApiContext&, Call&);
+Response PatchOrder(ApiContext&, Call&);
+Response DeleteOrder(ApiContext&, Call&);
+Response ListInvoices(ApiContext&, Call&);
+Response CreateInvoice(ApiContext&, Call&);
+Response GetInvoice(ApiContext&, Call&);
+Response PatchInvoice(ApiContext&, Call&);
+Response DeleteInvoice(ApiContext&, Call&);
+Response InvoicePdf(ApiContext&, Call&);
+Response PutInvoicePdf(ApiContext&, Call&);
+Response DeleteInvoicePdf(ApiContext&, Call&);
+Response ListContracts(ApiContext&, Call&);
+Response CreateContract(ApiContext&, Call&);
+Response GetContract(ApiContext&, Call&);
+Response PatchContract(ApiContext&, Call&);
+Response DeleteContract(ApiContext&, Call&);
+Response ContractDocument(ApiContext&, Call&);
+Response PutContractDocument(ApiContext&, Call&);
+Response DeleteContractDocument(ApiContext&, Call&);
+Response ContactCommerce(ApiContext&, Call&);
+Response OrganisationCommerce(ApiContext&, Call&);
+Response TicketOrders(ApiContext&, Call&);
+Response LinkTicketOrder(ApiContext&, Call&);
+Response UnlinkTicketOrder(ApiContext&, Call&);
+Response TicketInvoices(ApiContext&, Call&);
+Response LinkTicketInvoice(ApiContext&, Call&);
+Response UnlinkTicketInvoice(ApiContext&, Call&);
+Response GetCommerceSettings(ApiContext&, Call&);
+Response PutCommerceSettings(ApiContext&, Call&);
+// The portal's orders, invoices and contracts (portal_commerce.cc).
+Response PortalOrder(ApiContext&, Call&);
+Response PortalInvoicePdf(ApiContext&, Call&);
+Response PortalContract(ApiContext&, Call&);
+Response PortalContractCopyRequest(ApiContext&, Call&);
+
 // Shipments, carriers, tracking events and webhooks (handlers_shipments.cc).
 Response ListCarriers(ApiContext&, Call&);
 Response CreateCarrier(ApiContext&, Call&);

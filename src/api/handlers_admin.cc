@@ -284,36 +284,13 @@ Response GetAttachment(ApiContext& ctx, Call& call) {
   });
 }
 
-namespace {
-
-// RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 5987).
-std::string ContentDisposition(const std::string& filename) {
-  std::string ascii, encoded;
-  static const char* kHex = "0123456789ABCDEF";
-  for (unsigned char c : filename) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '.' || c == '-' || c == '_';
-    ascii += plain ? static_cast<char>(c) : '_';
-    if (plain) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
-}  // namespace
-
 Response AttachmentContent(ApiContext& ctx, Call& call) {
   auto got = ctx.attachments.Download(call.who, call.id());
   if (!got.ok()) return ProblemResponse(got.status());
   Response r;
   r.content_type = got->first.mime_type;
   r.body = std::move(got->second);
-  r.AddHeader("Content-Disposition", ContentDisposition(got->first.filename));
+  r.AddHeader("Content-Disposition", AttachmentDisposition(got->first.filename));
   r.AddHeader("Content-Security-Policy", "default-src 'none'; sandbox");
   return r;
 }

@@ -62,6 +62,9 @@ Response ErrorPage(const Visit& v, int status);
 Response Redirect(std::string location);
 // To the sign-in page (for pages that need a customer).
 Response ToSignIn(const Visit& v);
+// A one-line message above a page's content: a notice, or a warning (role="alert"); "" when
+// `text` is empty.
+std::string Notice(std::string_view text, bool warn);
 // The hidden CSRF input of the signed-in customer's forms ("" when signed out).
 std::string CsrfInput(const Visit& v);
 // Whether an unsafe request may go on: same origin and, when `need_session`, a signed-in
@@ -76,8 +79,8 @@ std::string Date(const Visit& v, Millis at);
 // The visit's text for a ticket status ("Open", "खुला" …).
 std::string StatusText(const Visit& v, domain::TicketStatus s);
 
-// The panels on the home page beside the tickets: shipments, orders, invoices. Step 6 fills
-// them from its APIs; until then each says there is nothing yet.
+// The panels on the home page beside the tickets: shipments, orders, invoices and, for those
+// who see their organisation's, contracts. Each says so when it has nothing to show.
 struct PanelItem {
   std::string title;   // plain text
   std::string detail;  // plain text
@@ -88,6 +91,8 @@ struct Panel {
   std::vector<PanelItem> items;
 };
 std::vector<Panel> HomePanels(const Visit& v);
+// Appends the orders, invoices and contracts panels (api/portal_commerce.cc).
+void CommercePanels(const Visit& v, std::vector<Panel>* panels);
 
 // Parcels (api/portal_shipments.cc). A calendar date "YYYY-MM-DD" as "Mon, 7 Dec" in the
 // visit's language; a shipment status in words; a parcel's scans as an <ol class="timeline">,

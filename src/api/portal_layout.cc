@@ -194,4 +194,11 @@ std::string StatusText(const Visit& v, domain::TicketStatus s) {
   return v.T(std::string("status.") + domain::Name(s));
 }
 
+std::string Notice(std::string_view text, bool warn) {
+  if (text.empty()) return "";
+  return std::string("<p class=\"") +
+         (warn ? "warn\" role=\"alert\">" : "notice\" role=\"status\">") + html::Escape(text) +
+         "</p>\n";
+}
+
 }  // namespace sahayak::api::portal

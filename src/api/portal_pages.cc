@@ -18,13 +18,6 @@ std::string Field(const nlohmann::json& body, const char* name) {
   return body[name].get<std::string>();
 }
 
-std::string Notice(std::string_view text, bool warn) {
-  if (text.empty()) return "";
-  return std::string("<p class=\"") +
-         (warn ? "warn\" role=\"alert\">" : "notice\" role=\"status\">") + html::Escape(text) +
-         "</p>\n";
-}
-
 // --- a ticket's page -----------------------------------------------------------------------
 
 std::string ReplyForm(const Visit& v, const domain::Ticket& t, std::string_view body) {
@@ -57,7 +50,7 @@ Response TicketPage(const Visit& v, const services::PortalTicket& pt, int status
     main += "<p class=\"meta\">" +
             html::Escape(v.F("ticket.requested_by", {{"name", pt.requester_name}})) + "</p>\n";
   }
-  main += Notice(message, warn);
+  main += portal::Notice(message, warn);
   main += "<ol class=\"thread\">\n";
   for (const domain::Message& m : pt.messages) {
     const bool mine = m.author_kind == domain::Actor::Kind::kContact;
@@ -93,7 +86,7 @@ Response PortalHome(ApiContext& ctx, Call& call) {
   std::string main =
       "<h1>" + html::Escape(v.F("home.heading", {{"name", v.customer->contact.name}})) + "</h1>\n";
   if (call.req.Query("password") == std::optional<std::string>("set")) {
-    main += Notice(v.T("password.saved"), false);
+    main += portal::Notice(v.T("password.saved"), false);
   }
   main += "<p><a class=\"button\" href=\"/portal/new\">" + html::Escape(v.T("nav.new")) +
           "</a></p>\n<section aria-labelledby=\"h-req\"><h2 id=\"h-req\">" +
@@ -213,7 +206,7 @@ Response PortalSetPassword(ApiContext& ctx, Call& call) {
   if (!st.ok()) {
     if (st.code() != Code::kInvalidArgument) return portal::ErrorPage(v, 503);
     std::string main = "<h1>" + html::Escape(v.T("password.set")) + "</h1>\n" +
-                       Notice(v.T("password.weak"), true) +
+                       portal::Notice(v.T("password.weak"), true) +
                        "<form class=\"stack\" method=\"post\" action=\"/portal/password\">" +
                        portal::CsrfInput(v) + "<label for=\"np\">" +
                        html::Escape(v.T("password.new")) +

@@ -12,6 +12,7 @@
 #include "api/handlers.h"
 #include "api/html.h"
 #include "api/portal.h"
+#include "base/locale_format.h"
 #include "base/text.h"
 #include "domain/delivery.h"
 #include "services/shipments/delivery_input.h"
@@ -31,17 +32,7 @@ constexpr int kPanelShipments = 10;
 // `skeleton` (ICU) of instant `at` shown at `offset_minutes` east of UTC, in the visit's
 // language: "Mon 7 Dec", "3 Dec, 14:05".
 std::string FormatAt(const Visit& v, Millis at, int offset_minutes, const char* skeleton) {
-  const char* locale_id = v.lang == "hi" ? "hi_IN" : v.lang == "kn" ? "kn_IN" : "en_IN";
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createInstanceForSkeleton(
-      icu::UnicodeString(skeleton), icu::Locale(locale_id), err));
-  if (U_FAILURE(err) || f == nullptr) return FormatRfc3339Zoned(at, offset_minutes);
-  f->adoptTimeZone(new icu::SimpleTimeZone(offset_minutes * 60 * 1000, "local"));
-  icu::UnicodeString text;
-  f->format(static_cast<UDate>(at), text);
-  std::string out;
-  text.toUTF8String(out);
-  return out;
+  return FormatDateSkeleton(at, offset_minutes, v.lang, skeleton);
 }
 
 std::string AddressText(const domain::PostalAddress& a) {
@@ -52,13 +43,6 @@ std::string AddressText(const domain::PostalAddress& a) {
     out += *part;
   }
   return out + " " + a.pin;
-}
-
-std::string Notice(std::string_view text, bool warn) {
-  if (text.empty()) return "";
-  return std::string("<p class=\"") +
-         (warn ? "warn\" role=\"alert\">" : "notice\" role=\"status\">") + html::Escape(text) +
-         "</p>\n";
 }
 
 std::string Field(const json& body, const char* name) {
@@ -204,7 +188,7 @@ Response ShipmentPage(const Visit& v, services::ReadTx& tx, const domain::Shipme
     main += " · <a href=\"" + html::Attr(url) + "\" rel=\"noopener noreferrer\">" +
             html::Escape(v.T("shipment.carrier_page")) + "</a>";
   }
-  main += "</p>\n" + Notice(message, warn) + "<dl class=\"facts\">";
+  main += "</p>\n" + portal::Notice(message, warn) + "<dl class=\"facts\">";
   auto fact = [&](const std::string& label, const std::string& value) {
     if (!value.empty()) main += "<dt>" + html::Escape(label) + "</dt><dd>" + html::Escape(value) +
                                 "</dd>";
@@ -267,9 +251,7 @@ std::string RefusalText(const Visit& v, const Status& st) {
 namespace portal {
 
 std::string DayText(const Visit& v, const std::string& date) {
-  int64_t days = 0;
-  if (!DayNumber(date, &days)) return date;
-  return FormatAt(v, days * 86400000 + 12 * 3600000, 0, "EEEdMMM");
+  return FormatDay(date, v.lang, "EEEdMMM");
 }
 
 std::string ShipmentStatusText(const Visit& v, domain::ShipmentStatus s) {
@@ -316,7 +298,10 @@ std::vector<Panel> HomePanels(const Visit& v) {
       return Status::Ok();
     });
   }
-  return {std::move(shipments), {"orders", {}}, {"invoices", {}}};
+  std::vector<Panel> panels;
+  panels.push_back(std::move(shipments));
+  CommercePanels(v, &panels);
+  return panels;
 }
 
 }  // namespace portal

@@ -13,6 +13,7 @@
 #include "api/help.h"
 #include "api/portal.h"
 #include "app/secret_key.h"
+#include "render/invoice_pdf.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
 #include "channels/email/mail_server_check.h"
@@ -203,6 +204,13 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->delivery_ = std::make_unique<services::DeliveryService>(clock);
   app->context_->delivery = app->delivery_.get();
   app->notifier_->set_delivery(app->delivery_.get());
+  // Orders, invoices and contracts (docs/commerce.md); invoices without a PDF of their own are
+  // rendered with Cairo and Pango.
+  app->commerce_ =
+      std::make_unique<services::CommerceService>(clock, *app->tickets_, *app->blobs_);
+  app->invoice_renderer_ = std::make_unique<render::PangoInvoiceRenderer>();
+  app->context_->commerce = app->commerce_.get();
+  app->context_->invoice_renderer = app->invoice_renderer_.get();
   app->context_->deflection = app->deflection_.get();
   app->context_->deflection_tracker = app->deflection_.get();
   app->context_->web_form_ip_limiter = app->web_form_ip_limiter_.get();
@@ -236,6 +244,20 @@ Result<int> App::SweepLateShipments() {
   });
   if (!st.ok()) return st;
   return decided;
+}
+
+Result<int> App::SyncContractTiers() {
+  int applied = 0;
+  Status st = store_->Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto workspaces, tx.ListWorkspaces());
+    for (const auto& w : workspaces) {
+      ASSIGN_OR_RETURN(int n, commerce_->SyncContractTiers(tx, w.id));
+      applied += n;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return applied;
 }
 
 services::Principal App::SystemPrincipal() const {

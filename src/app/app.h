@@ -44,6 +44,10 @@ class App {
   // Late notices for every workspace's shipments past their promised date (the maintenance
   // pass runs it); how many were decided.
   Result<int> SweepLateShipments();
+  // Brings every workspace's organisations into step with their contracts in force (the
+  // maintenance pass runs it); how many contracts applied.
+  Result<int> SyncContractTiers();
+  services::CommerceService& commerce() { return *commerce_; }
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
   services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
@@ -84,6 +88,8 @@ class App {
   std::unique_ptr<services::ShipmentService> shipments_;
   std::unique_ptr<services::ShipmentNotifier> notifier_;
   std::unique_ptr<services::DeliveryService> delivery_;
+  std::unique_ptr<services::CommerceService> commerce_;
+  std::unique_ptr<services::InvoiceRenderer> invoice_renderer_;
   std::unique_ptr<services::DeflectionTracker> deflection_;
   std::unique_ptr<api::RateLimiter> web_form_ip_limiter_;
   std::unique_ptr<api::RateLimiter> web_form_email_limiter_;

@@ -157,7 +157,8 @@ int Serve(const Config& config, const std::string& port_file) {
   net::HttpServer server(o, (*app)->router());
   Maintenance maintenance((*app)->store(), SystemClock::Get(),
                           config.maintenance_seconds * 1000, [&app]() -> Status {
-                            return (*app)->SweepLateShipments().status();
+                            RETURN_IF_ERROR((*app)->SweepLateShipments().status());
+                            return (*app)->SyncContractTiers().status();
                           });
   ImapFetcher imap(**app);
   if (config.imap_fetch) {

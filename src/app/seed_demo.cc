@@ -10,6 +10,7 @@
 #include "app/commands.h"
 #include "base/crypto.h"
 #include "base/html_sanitizer.h"
+#include "services/tickets/mentions.h"
 #include "services/audit.h"
 #include "services/demo/corpus.h"
 #include "services/demo/kb_corpus.h"
@@ -388,12 +389,90 @@ Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded
       shipment.promised_date = DateAt(booked + 3 * kDay, 330);
       shipment.updated_at = now;
       RETURN_IF_ERROR(tx.shipments().UpdateShipment(shipment));
-      RETURN_IF_ERROR(services::LinkShipmentsInText(tx, ws, p.ticket_id, p.text, p.created_at));
+      RETURN_IF_ERROR(services::LinkMentionsInText(tx, ws, p.ticket_id, p.text, p.created_at));
       ++count;
     }
     return Status::Ok();
   });
   app.shipments().set_notifier(&app.notifier());
+  if (!st.ok()) return st;
+  return count;
+}
+
+// Orders for the parcels (the newest 120), and for each organisation three invoices (paid,
+// open, overdue) and a contract in force with an account manager (docs/commerce.md).
+Result<int> SeedCommerce(App& app, const services::Principal& who, const Seeded& seeded) {
+  using nlohmann::json;
+  const Id ws = who.workspace_id;
+  const Millis now = SystemClock::Get().Now();
+  constexpr Millis kDay = 24LL * 3600 * 1000;
+  static constexpr struct {
+    const char* name;
+    int64_t price;  // rupees
+  } kGoods[] = {{"Silk saree (ರೇಷ್ಮೆ ಸೀರೆ)", 2499}, {"Cotton kurta (सूती कुर्ता)", 899},
+                {"Steel tiffin box", 649},            {"Filter coffee, 500 g", 420},
+                {"Brass diya set", 1150},             {"Jute shopping bag", 199}};
+  constexpr int kGoodsCount = sizeof(kGoods) / sizeof(kGoods[0]);
+  int count = 0;
+  Status st = app.store().Write([&](services::WriteTx& tx) -> Status {
+    services::CommerceService& commerce = app.commerce();
+    for (size_t i = 0; i < seeded.parcels.size() && i < 120; ++i) {
+      const ParcelTicket& p = seeded.parcels[i];
+      const std::string number = "OD" + std::to_string(100000 + i);
+      const auto& a = kGoods[i % kGoodsCount];
+      const auto& b = kGoods[(i * 5 + 2) % kGoodsCount];
+      json body = {{"number", number},
+                   {"contact_id", p.contact_id},
+                   {"status", p.status == "solved" || p.status == "closed" ? "delivered" : "shipped"},
+                   {"payment_status", i % 5 == 2 ? "cod" : "paid"},
+                   {"items", {{{"name", a.name}, {"quantity", 1 + i % 2}, {"unit_price", a.price}},
+                              {{"name", b.name}, {"quantity", 1}, {"unit_price", b.price}}}},
+                   {"shipping", i % 3 == 0 ? 0 : 49},
+                   {"placed_at", FormatRfc3339Zoned(p.created_at - 5 * kDay, 330)}};
+      RETURN_IF_ERROR(commerce.CreateOrder(tx, who, body).status());
+      ASSIGN_OR_RETURN(auto shipments, tx.shipments().FindShipmentsByNumbers(ws, {p.awb}));
+      for (domain::Shipment& s : shipments) {
+        s.order_ref = number;
+        RETURN_IF_ERROR(tx.shipments().UpdateShipment(s));
+      }
+      ++count;
+    }
+    for (size_t o = 0; o < seeded.org_ids.size(); ++o) {
+      const Id org = seeded.org_ids[o];
+      for (int k = 0; k < 3; ++k) {
+        const Millis issued = now - (75 - 30 * k) * kDay;
+        json body = {{"number", "INV/2026-27/" + std::to_string(1000 + o * 3 + k)},
+                     {"organisation_id", org},
+                     {"lines", {{{"description", "Express deliveries (एक्सप्रेस डिलीवरी)"},
+                                 {"hsn", "996812"},
+                                 {"quantity", 40 + static_cast<int>(o * 7 + k * 3) % 60},
+                                 {"unit_price", "85.00"},
+                                 {"tax_rate", "18"}},
+                                {{"description", "Fuel surcharge"},
+                                 {"hsn", "996812"},
+                                 {"quantity", 1},
+                                 {"unit_price", "450.00"},
+                                 {"tax_rate", "18"}}}},
+                     {"issued_on", DateAt(issued, 330)},
+                     {"due_on", DateAt(issued + 15 * kDay, 330)},
+                     {"status", k == 0 ? "paid" : "issued"}};
+        RETURN_IF_ERROR(commerce.CreateInvoice(tx, who, body).status());
+      }
+      const char* tiers[] = {"standard", "premium", "enterprise", "basic"};
+      json contract = {{"number", "MSA-2026-" + std::to_string(100 + o)},
+                       {"organisation_id", org},
+                       {"plan", o % 2 == 0 ? "Business Annual" : "Business Plus"},
+                       {"tier", tiers[o % 4]},
+                       {"start_on", DateAt(now - 200 * kDay, 330)},
+                       {"end_on", DateAt(now + 165 * kDay, 330)},
+                       {"renewal_on", DateAt(now + 135 * kDay, 330)}};
+      if (!seeded.agent_ids.empty()) {
+        contract["account_manager_id"] = seeded.agent_ids[o % seeded.agent_ids.size()];
+      }
+      RETURN_IF_ERROR(commerce.CreateContract(tx, who, contract).status());
+    }
+    return Status::Ok();
+  });
   if (!st.ok()) return st;
   return count;
 }
@@ -461,6 +540,11 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
   if (!shipments.ok()) {
     std::fprintf(stderr, "sahayak: seeding the shipments failed: %s\n",
                  shipments.status().ToString().c_str());
+    return 1;
+  }
+  if (auto orders = SeedCommerce(app, who, seeded); !orders.ok()) {
+    std::fprintf(stderr, "sahayak: seeding orders, invoices and contracts failed: %s\n",
+                 orders.status().ToString().c_str());
     return 1;
   }
   if (Status st = app.store().Optimize(); !st.ok()) {

@@ -20,4 +20,9 @@ Status RecordChange(WriteTx& tx, Id ws, const domain::Actor& actor, const std::s
 void DiffField(nlohmann::json* changes, const std::string& field, const nlohmann::json& before,
                const nlohmann::json& after);
 
+// The changes of a record created: every member of its audit view as [null, value].
+nlohmann::json AuditCreated(const nlohmann::json& view);
+// The members of two audit views that differ, as [before, after].
+nlohmann::json AuditDiff(const nlohmann::json& before, const nlohmann::json& after);
+
 }  // namespace sahayak::services

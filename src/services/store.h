@@ -13,6 +13,7 @@
 #include "domain/people.h"
 #include "domain/saved_view.h"
 #include "domain/ticket.h"
+#include "services/commerce/commerce_store.h"
 #include "services/kb/kb_store.h"
 #include "services/portal/portal_store.h"
 #include "services/shipments/shipment_store.h"
@@ -310,6 +311,8 @@ class ReadTx {
   virtual DeflectionReadTx& deflection() = 0;
   // Shipments, carriers, tracking events (services/shipments/shipment_store.h).
   virtual ShipmentReadTx& shipments() = 0;
+  // Orders, invoices, contracts (services/commerce/commerce_store.h).
+  virtual CommerceReadTx& commerce() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -413,6 +416,7 @@ class WriteTx : public virtual ReadTx {
   WebFormWriteTx& web_forms() override = 0;
   DeflectionWriteTx& deflection() override = 0;
   ShipmentWriteTx& shipments() override = 0;
+  CommerceWriteTx& commerce() override = 0;
 };
 
 // The database. Thread-safe.

@@ -33,6 +33,7 @@ targets=(
   "public_input|src/domain/public_host.cc src/services/webforms/form_token.cc src/base/crypto.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "tracking_input|src/services/shipments/shipment_input.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "delivery_input|src/services/shipments/delivery_input.cc src/services/shipments/shipment_input.cc src/domain/delivery.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "commerce_input|src/services/commerce/commerce_input.cc src/domain/commerce.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
 
@@ -59,6 +60,14 @@ write_dictionary() {
         '"time_zone"' '"Asia/Kolkata"' '"Europe/London"' '"language"' '"alternate_address"' \
         '"line1"' '"city"' '"pin"' '"560001"' '"country"' '"GB"' '"phone"' \
         '"preferred_channel"' '"whatsapp"' '"quiet_hours"' '"alternate"' 'null' '[' ']' '{' '}' \
+        '\xe0\xb2\xa8' '\xe0\xa4\xaa'
+      ;;
+    commerce_input)
+      printf '"%s"\n' '"number"' '"items"' '"lines"' '"name"' '"quantity"' '"unit_price"' \
+        '"amount"' '"tax_rate"' '"tax"' '"total"' '"subtotal"' '"shipping"' '"discount"' \
+        '"amount_paid"' '"issued_on"' '"due_on"' '"start_on"' '"end_on"' '"organisation_id"' \
+        '"status"' '"payment_status"' '"tier"' '"enterprise"' '"currency"' '"INR"' '"18"' \
+        '"0.05"' '"2026-12-01"' '"2027-02-29"' 'null' '[' ']' '{' '}' '1e308' '-1' \
         '\xe0\xb2\xa8' '\xe0\xa4\xaa'
       ;;
     markdown)

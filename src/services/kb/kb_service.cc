@@ -28,17 +28,6 @@ json SectionAudit(const KbSection& s) {
           {"position", s.position}};
 }
 
-json AuditDiff(const json& before, const json& after) {
-  json changes = json::object();
-  for (auto it = after.begin(); it != after.end(); ++it) {
-    DiffField(&changes, it.key(), before.is_object() && before.contains(it.key())
-                                      ? before[it.key()]
-                                      : json(nullptr),
-              it.value());
-  }
-  return changes;
-}
-
 Status ApplyCategory(const json& body, bool creating, KbCategory* c) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   JsonInput in(body);

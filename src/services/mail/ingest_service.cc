@@ -7,6 +7,7 @@
 #include "services/mail/mail_writer.h"
 #include "services/mail/threading.h"
 #include "services/shipments/shipment_service.h"
+#include "services/tickets/mentions.h"
 
 namespace sahayak::services {
 
@@ -278,7 +279,7 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
   if (t.language.empty()) t.language = author.language;
   t.created_at = t.updated_at = now;
   RETURN_IF_ERROR(tx.InsertTicket(&t));
-  RETURN_IF_ERROR(LinkShipmentsInText(tx, t.workspace_id, t.id, t.subject, t.created_at));
+  RETURN_IF_ERROR(LinkMentionsInText(tx, t.workspace_id, t.id, t.subject, t.created_at));
   json meta = writer.Meta(d.threaded_by, d.reason);
   if (d.closed) {
     meta["email"]["follow_up_of"] = {{"ticket_id", d.closed->id}, {"number", d.closed->number}};

@@ -10,6 +10,7 @@
 #include "services/mail/auth_results.h"
 #include "services/mail/threading.h"
 #include "services/shipments/shipment_service.h"
+#include "services/tickets/mentions.h"
 
 namespace sahayak::services {
 
@@ -238,7 +239,7 @@ Result<domain::Message> MailWriter::WriteMessage(Id ticket_id, bool is_public,
   m.channel_meta = std::move(meta);
   m.created_at = now_;
   RETURN_IF_ERROR(tx_.InsertMessage(&m));
-  RETURN_IF_ERROR(LinkShipmentsInText(tx_, ws_, ticket_id, m.body, now_));
+  RETURN_IF_ERROR(LinkMentionsInText(tx_, ws_, ticket_id, m.body, now_));
   for (auto& a : atts) {
     RETURN_IF_ERROR(tx_.LinkAttachment(ws_, a.id, m.id));
     a.message_id = m.id;

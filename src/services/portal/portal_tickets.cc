@@ -4,6 +4,7 @@
 
 #include "base/html_sanitizer.h"
 #include "base/text.h"
+#include "services/tickets/mentions.h"
 #include "services/audit.h"
 #include "services/portal/portal_service.h"
 #include "services/shipments/shipment_service.h"
@@ -124,7 +125,7 @@ Result<domain::Message> PortalService::Reply(const PortalCustomer& c, int64_t nu
     m.channel = domain::Channel::kPortal;
     m.created_at = now;
     RETURN_IF_ERROR(tx.InsertMessage(&m));
-    RETURN_IF_ERROR(LinkShipmentsInText(tx, c.workspace_id, before.id, m.body, now));
+    RETURN_IF_ERROR(LinkMentionsInText(tx, c.workspace_id, before.id, m.body, now));
     for (auto& a : attachments) {
       a.workspace_id = c.workspace_id;
       a.created_at = now;

@@ -15,7 +15,9 @@
 #include "base/text.h"
 #include "domain/json_input.h"
 #include "domain/people.h"
+#include "domain/commerce.h"
 #include "services/audit.h"
+#include "services/tickets/customer_ref.h"
 #include "services/shipments/shipment_input.h"
 #include "services/shipments/shipment_notifier.h"
 
@@ -152,22 +154,6 @@ json CarrierAuditView(const Carrier& c) {
           {"tracking_url", c.tracking_url}};
 }
 
-json AuditCreated(const json& view) {
-  json changes = json::object();
-  for (auto it = view.begin(); it != view.end(); ++it) {
-    changes[it.key()] = json::array({nullptr, it.value()});
-  }
-  return changes;
-}
-
-json AuditDiff(const json& before, const json& after) {
-  json changes = json::object();
-  for (auto it = after.begin(); it != after.end(); ++it) {
-    DiffField(&changes, it.key(), before[it.key()], it.value());
-  }
-  return changes;
-}
-
 // The shipment members agents set (create and patch alike). `creating` adds carrier and
 // tracking_number; contact by id or by {email, phone, name}.
 Status ApplyShipment(WriteTx& tx, TicketService& tickets, const Principal& who, const json& body,
@@ -260,78 +246,14 @@ Status ApplyShipment(WriteTx& tx, TicketService& tickets, const Principal& who, 
   date.reset();
   ReadDate(&in, body, "eta", &date);
   if (date) s->eta = *date;
-  if (in.Has("contact_id") && in.Has("contact")) {
-    in.Error("contact", "give contact_id or contact, not both");
+  CustomerRef customer;
+  RETURN_IF_ERROR(customer.Read(tx, ws, body, &in));
+  if (Text(&in, "order_ref", &s->order_ref, kMaxNameChars) && !s->order_ref.empty()) {
+    // Kept the way order numbers are, so the order finds its parcels (docs/commerce.md).
+    if (auto n = domain::NormaliseReference(s->order_ref); n.ok()) s->order_ref = *n;
   }
-  std::optional<std::optional<Id>> id;
-  if (in.NullableId("contact_id", &id)) {
-    if (*id) {
-      auto c = tx.GetContact(ws, **id);
-      if (!c.ok()) {
-        if (c.status().code() != Code::kNotFound) return c.status();
-        in.Error("contact_id", "is not a contact of this workspace");
-      } else {
-        s->contact_id = *id;
-        if (!s->organisation_id && c->organisation_id) s->organisation_id = c->organisation_id;
-      }
-    } else {
-      s->contact_id.reset();
-    }
-  }
-  RequesterInput requester;
-  bool by_identity = false;
-  if (in.Has("contact") && !in.IsNull("contact") && !in.Has("contact_id")) {
-    const json& c = body["contact"];
-    if (!c.is_object()) {
-      in.Error("contact", "must be {\"email\", \"phone\", \"name\"}");
-    } else {
-      domain::JsonInput sub(c, "contact");
-      OnlyMembers(c, {"email", "phone", "name"}, "a contact", &sub);
-      sub.Str("email", &requester.email, false, 320);
-      sub.Str("phone", &requester.phone, false, 40);
-      sub.Str("name", &requester.name, false, 200);
-      if (Trim(requester.email).empty() && Trim(requester.phone).empty()) {
-        sub.Error("email", "or phone is required");
-      }
-      if (!sub.ok()) {
-        const Status bad = sub.status();  // by value: keep it alive for the loop
-        for (const auto& e : bad.fields()) in.Error(e.field, e.message);
-      } else {
-        by_identity = true;
-      }
-    }
-  }
-  id.reset();
-  if (in.NullableId("organisation_id", &id)) {
-    if (*id) {
-      auto o = tx.GetOrganisation(ws, **id);
-      if (!o.ok()) {
-        if (o.status().code() != Code::kNotFound) return o.status();
-        in.Error("organisation_id", "is not an organisation of this workspace");
-      } else {
-        s->organisation_id = *id;
-      }
-    } else {
-      s->organisation_id.reset();
-    }
-  }
-  Text(&in, "order_ref", &s->order_ref, kMaxNameChars);
   RETURN_IF_ERROR(in.status());
-  if (by_identity) {
-    auto c = tickets.ResolveRequester(tx, who, requester);
-    if (!c.ok()) {
-      Status st = c.status();
-      if (st.code() != Code::kInvalidArgument) return st;
-      std::vector<FieldError> errors;
-      for (const auto& e : st.fields()) errors.push_back({"contact." + e.field, e.message});
-      Status out = InvalidArgument(st.message());
-      for (const auto& e : errors) out.WithField(e.field, e.message);
-      return out;
-    }
-    s->contact_id = c->id;
-    if (!s->organisation_id && c->organisation_id) s->organisation_id = c->organisation_id;
-  }
-  return Status::Ok();
+  return customer.Apply(tx, tickets, who, &s->contact_id, &s->organisation_id);
 }
 
 // ---- tracking events ----
@@ -644,8 +566,9 @@ Status ShipmentService::Unlink(WriteTx& tx, const Principal& who, Id ticket_id,
                       {{"ticket_id", ticket_id}});
 }
 
-std::vector<std::string> TrackingNumberCandidates(std::string_view text,
-                                                  const std::vector<std::string>& patterns) {
+std::vector<std::string> ReferenceWords(std::string_view text,
+                                        const std::vector<std::string>& patterns,
+                                        size_t min_chars, bool slash) {
   const std::string upper = AsciiUpper(text);
   std::vector<std::string> raw;
   if (std::any_of(patterns.begin(), patterns.end(), [](const auto& p) { return !p.empty(); })) {
@@ -654,25 +577,32 @@ std::vector<std::string> TrackingNumberCandidates(std::string_view text,
       if (!p.empty()) Patterns().Matches(p, u, &raw);
     }
   }
-  // Words: runs of A-Z, 0-9 and '-' that Indic or other letters around them end.
+  const auto word_char = [slash](char c) { return IsWordChar(c) || (slash && c == '/'); };
+  const auto edge = [](char c) { return c == '-' || c == '/'; };
+  // Words: runs of A-Z, 0-9 and '-' (and '/') that Indic or other letters around them end.
   for (size_t i = 0; i < upper.size() && raw.size() < 2 * kMaxCandidates;) {
-    if (!IsWordChar(upper[i])) {
+    if (!word_char(upper[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < upper.size() && IsWordChar(upper[j])) ++j;
+    while (j < upper.size() && word_char(upper[j])) ++j;
     std::string_view w(upper.data() + i, j - i);
-    while (!w.empty() && w.back() == '-') w.remove_suffix(1);
-    while (!w.empty() && w.front() == '-') w.remove_prefix(1);
-    if (w.size() >= 8 && w.size() <= 40 &&
+    while (!w.empty() && edge(w.back())) w.remove_suffix(1);
+    while (!w.empty() && edge(w.front())) w.remove_prefix(1);
+    if (w.size() >= min_chars && w.size() <= 40 &&
         std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       raw.emplace_back(w);
     }
     i = j;
   }
+  return raw;
+}
+
+std::vector<std::string> TrackingNumberCandidates(std::string_view text,
+                                                  const std::vector<std::string>& patterns) {
   std::vector<std::string> out;
-  for (const std::string& r : raw) {
+  for (const std::string& r : ReferenceWords(text, patterns, 8, false)) {
     auto n = domain::NormaliseTrackingNumber(r);
     if (n.ok() && std::find(out.begin(), out.end(), *n) == out.end()) out.push_back(*n);
     if (out.size() >= kMaxCandidates) break;

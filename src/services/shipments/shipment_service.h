@@ -133,6 +133,14 @@ nlohmann::json ShipmentAuditView(const domain::Shipment& s);
 // no carriers. Called wherever a ticket gets text: a new ticket's subject and every message.
 Status LinkShipmentsInText(WriteTx& tx, Id ws, Id ticket_id, std::string_view text, Millis now);
 
+// Words and pattern matches in `text` that may be reference numbers, not yet normalised: each
+// pattern's matches over the upper-cased text (its first group when it has one; "" patterns and
+// patterns that do not compile skipped), and every word of `min_chars`-40 characters of A-Z,
+// 0-9 and '-' (and '/' when `slash`) with a digit; at most 100.
+std::vector<std::string> ReferenceWords(std::string_view text,
+                                        const std::vector<std::string>& patterns,
+                                        size_t min_chars, bool slash);
+
 // The tracking numbers `text` may mention (normalised, at most 50), given the carriers'
 // patterns ("" patterns skipped; a pattern that does not compile is skipped).
 std::vector<std::string> TrackingNumberCandidates(std::string_view text,

@@ -31,6 +31,7 @@ struct ShipmentFilter {
   std::optional<Id> organisation_id;
   std::optional<std::string> tracking_number;  // normalised
   std::optional<domain::ShipmentStatus> status;
+  std::optional<std::string> order_ref;  // an order's number (domain::NormaliseReference)
 };
 
 struct TrackingWebhook {

@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "services/audit.h"
 #include "services/shipments/shipment_service.h"
+#include "services/tickets/mentions.h"
 
 namespace sahayak::services {
 
@@ -151,7 +152,7 @@ Result<domain::Message> TicketService::InsertMessage(WriteTx& tx, const Principa
   m.channel_meta = in.channel_meta;
   m.created_at = clock_.Now();
   RETURN_IF_ERROR(tx.InsertMessage(&m));
-  RETURN_IF_ERROR(LinkShipmentsInText(tx, t->workspace_id, t->id, m.body, m.created_at));
+  RETURN_IF_ERROR(LinkMentionsInText(tx, t->workspace_id, t->id, m.body, m.created_at));
   for (Id a : in.attachment_ids) {
     RETURN_IF_ERROR(tx.LinkAttachment(t->workspace_id, a, m.id));
     ASSIGN_OR_RETURN(domain::Attachment att, tx.GetAttachment(t->workspace_id, a));
@@ -225,7 +226,7 @@ Result<Ticket> TicketService::Create(WriteTx& tx, const Principal& who, const Ti
     t.status = domain::TicketStatus::kOpen;
   }
   RETURN_IF_ERROR(tx.InsertTicket(&t));
-  RETURN_IF_ERROR(LinkShipmentsInText(tx, t.workspace_id, t.id, t.subject, t.created_at));
+  RETURN_IF_ERROR(LinkMentionsInText(tx, t.workspace_id, t.id, t.subject, t.created_at));
 
   bool changed = false;
   NewMessage first = in.message;

@@ -5,6 +5,7 @@
 #include "services/store.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/tx_deflection.h"
+#include "store/sqlite/tx_commerce.h"
 #include "store/sqlite/tx_kb.h"
 #include "store/sqlite/tx_portal.h"
 #include "store/sqlite/tx_shipments.h"
@@ -32,7 +33,8 @@ std::string SortedTicketWalkSql(const services::TicketFilter& filter, domain::Ti
 class SqliteTx final : public services::WriteTx {
  public:
   explicit SqliteTx(Connection* conn)
-      : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn) {}
+      : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
+        commerce_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -189,6 +191,8 @@ class SqliteTx final : public services::WriteTx {
   services::PortalWriteTx& portal() override { return portal_; }
   // shipments, carriers, tracking events (tx_shipments.h)
   services::ShipmentWriteTx& shipments() override { return shipments_; }
+  // orders, invoices, contracts (tx_commerce.h)
+  services::CommerceWriteTx& commerce() override { return commerce_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -213,6 +217,7 @@ class SqliteTx final : public services::WriteTx {
   SqliteDeflectionTx deflection_;
   SqlitePortalTx portal_;
   SqliteShipmentTx shipments_;
+  SqliteCommerceTx commerce_;
 };
 
 }  // namespace sahayak::store
