@@ -5,6 +5,7 @@ import { FakeApi, json, problem } from '../../testing/fakeApi';
 import { agent, group, ticket } from '../../testing/fixtures';
 import { mountScreen } from '../../testing/mountScreen';
 import { shipment } from '../../testing/shipmentFixtures';
+import { summary } from '../commerce/testData';
 import ContactScreen from './ContactScreen.vue';
 import { contact, organisation } from './testData';
 
@@ -29,6 +30,7 @@ function serve(language: Language) {
   );
   server.on('GET', '/api/v1/organisations/3', organisation());
   server.on('GET', '/api/v1/contacts/31/shipments', { data: [shipment()] });
+  server.on('GET', '/api/v1/contacts/31/commerce', summary());
 }
 
 beforeEach(() => {
@@ -42,7 +44,7 @@ afterEach(() => {
 });
 
 describe('ContactScreen', () => {
-  it('shows the profile, the organisation, the shipments and the reserved panels', async () => {
+  it('shows the profile, the organisation, the shipments, orders, invoices and contracts', async () => {
     const { wrapper } = await mountScreen(ContactScreen, { path: '/contacts/31', locale: 'en' });
     const heading = wrapper.get('[data-testid=contact-name]');
     expect(heading.element.tagName).toBe('H1');
@@ -69,9 +71,23 @@ describe('ContactScreen', () => {
     expect(shipments.get('[data-testid=shipment-status]').text()).toBe('Delivery failed');
     expect(shipments.get('[data-testid=shipment-late]').text()).toBe('Late');
 
-    const reserved = wrapper.findAll('[data-testid=reserved-panel]');
-    expect(reserved.map((r) => r.get('h2').text())).toEqual(['Orders', 'Invoices']);
-    expect(reserved[0]!.text()).toContain('once the commerce connection is set up');
+    const side = wrapper.get('.contact-side');
+    expect(side.findAll('h2').map((h) => h.text()).slice(-4)).toEqual([
+      'Shipments',
+      'Orders',
+      'Invoices',
+      'Contracts',
+    ]);
+    const orders = side.get('[data-testid=orders-panel]');
+    expect(orders.classes()).toContain('card');
+    expect(orders.get('[data-testid=order-card] .commerce-number').text()).toBe('OD1001');
+    expect(orders.get('[data-testid=order-total]').text()).toBe('₹2,298.00');
+    const invoices = side.get('[data-testid=invoices-panel]');
+    expect(invoices.get('[data-testid=invoice-state]').text()).toBe('Overdue');
+    expect(invoices.get('[data-testid=invoice-pdf]').attributes('download')).toBeDefined();
+    const contracts = side.get('[data-testid=contract-card]');
+    expect(contracts.get('[data-testid=contract-manager]').text()).toBe('Arjun Shetty');
+    expect(server.callsTo('GET', '/api/v1/contacts/31/commerce')).toHaveLength(1);
     wrapper.unmount();
   });
 

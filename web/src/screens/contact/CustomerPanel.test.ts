@@ -6,6 +6,7 @@ import { FakeApi, problem } from '../../testing/fakeApi';
 import { agent, group, ticket } from '../../testing/fixtures';
 import { mountScreen } from '../../testing/mountScreen';
 import { shipment } from '../../testing/shipmentFixtures';
+import { contract, invoice, order, summary } from '../commerce/testData';
 import CustomerPanel from './CustomerPanel.vue';
 import { contact, organisation } from './testData';
 
@@ -47,6 +48,7 @@ beforeEach(() => {
   server.on('GET', '/api/v1/contacts/31/shipments', {
     data: [shipment({ status: 'in_transit', late: false })],
   });
+  server.on('GET', '/api/v1/contacts/31/commerce', summary());
 });
 
 afterEach(() => {
@@ -107,32 +109,71 @@ describe('CustomerPanel', () => {
     wrapper.unmount();
   });
 
-  it('speaks the agent’s language: tier, shipments, reserved panels, local time', async () => {
+  it('shows the customer’s orders, invoices and organisation’s contracts under the shipments', async () => {
+    const { wrapper } = await mountScreen(Host, { path: '/tickets/1042', locale: 'en' });
+    const panel = wrapper.get('[data-testid=customer-panel]');
+    const headings = panel.findAll('h3').map((h) => h.text());
+    expect(headings.slice(-4)).toEqual(['Shipments', 'Orders', 'Invoices', 'Contracts']);
+    expect(server.callsTo('GET', '/api/v1/contacts/31/commerce')).toHaveLength(1);
+
+    const orderCard = panel.get('[data-testid=orders-panel] [data-testid=order-card]');
+    expect(orderCard.get('.commerce-number').text()).toBe('OD1001');
+    expect(orderCard.get('[data-testid=order-status]').text()).toBe('Shipped');
+    const invoiceCard = panel.get('[data-testid=invoices-panel] [data-testid=invoice-card]');
+    expect(invoiceCard.get('[data-testid=invoice-state]').text()).toBe('Overdue');
+    expect(invoiceCard.classes()).toContain('invoice-overdue');
+    expect(invoiceCard.get('a[download]').attributes('href')).toBe('/api/v1/invoices/5/pdf');
+    const contractItem = panel.get('[data-testid=contract-card] [data-testid=contract]');
+    expect(contractItem.get('[data-testid=contract-plan]').text()).toBe('Business Annual');
+    // The organisation's tier is still the one the facts show first.
+    expect(panel.get('[data-testid=org-tier]').text()).toBe('Premium');
+    wrapper.unmount();
+  });
+
+  it('speaks the agent’s language: tier, shipments, orders, invoices, contracts, local time', async () => {
     vi.setSystemTime(new Date('2026-11-23T17:00:00.000Z')); // 22:30 in Kolkata
     server.on('GET', '/api/v1/auth/me', { agent: agent({ language: 'hi' }), csrf_token: 'csrf-t' });
+    server.on('GET', '/api/v1/contacts/31/commerce', summary({
+      orders: [order({ status: 'delivered', payment_status: 'paid' })],
+      invoices: [invoice({ state: 'paid', balance: '0.00', amount_paid: '11800.00' })],
+      contracts: [contract()],
+    }));
     const { wrapper } = await mountScreen(Host, { path: '/tickets/1042', locale: 'hi' });
     expect(wrapper.get('h2').text()).toBe('ग्राहक');
     expect(wrapper.get('[data-testid=org-tier]').text()).toBe('प्रीमियम');
     expect(wrapper.get('.local-time').text()).toContain('Asia/Kolkata में अभी 10:30 pm');
     expect(wrapper.get('.quiet-hours').text()).toContain('कॉल न करें');
-    // Shipments are real; orders and invoices wait for the commerce connection.
     const shipments = wrapper.get('[data-testid=shipments-panel]');
     expect(shipments.get('h3').text()).toBe('शिपमेंट');
     expect(shipments.get('[data-testid=shipment-status]').text()).toBe('रास्ते में');
-    const reserved = wrapper.findAll('[data-testid=reserved-panel]');
-    expect(reserved.map((r) => r.get('h3').text())).toEqual(['ऑर्डर', 'इनवॉइस']);
-    expect(reserved[0]!.text()).toContain('कॉमर्स कनेक्शन');
-    expect(reserved[1]!.text()).toContain('कॉमर्स कनेक्शन');
+
+    const orders = wrapper.get('[data-testid=orders-panel]');
+    expect(orders.get('h3').text()).toBe('ऑर्डर');
+    expect(orders.get('[data-testid=order-status]').text()).toBe('डिलीवर हो गया');
+    expect(orders.get('[data-testid=order-payment]').text()).toBe('भुगतान हो गया');
+    const invoices = wrapper.get('[data-testid=invoices-panel]');
+    expect(invoices.get('h3').text()).toBe('इनवॉइस');
+    expect(invoices.get('[data-testid=invoice-state]').text()).toBe('भुगतान हो गया');
+    expect(invoices.get('[data-testid=invoice-pdf]').text()).toBe('PDF डाउनलोड करें');
+    const contracts = wrapper.get('[data-testid=contract-card]');
+    expect(contracts.get('h3').text()).toBe('अनुबंध');
+    expect(contracts.get('[data-testid=contract-state]').text()).toBe('सक्रिय');
+    expect(contracts.get('[data-testid=contract-tier]').text()).toBe('एंटरप्राइज़');
     wrapper.unmount();
   });
 
   it('does not ask the server again when the agent comes back to the same customer', async () => {
     server.on('GET', '/api/v1/contacts/32', contact({ id: 32, name: 'Anita Rao', organisation_id: null }));
     server.on('GET', '/api/v1/contacts/32/tickets', { data: [], next_cursor: null });
+    server.on('GET', '/api/v1/contacts/32/commerce', summary({ orders: [], invoices: [], contracts: [] }));
     const { wrapper } = await mountScreen(Host, { path: '/tickets/1042', locale: 'en' });
     contactId.value = 32;
     await flushPromises();
     expect(wrapper.get('[data-testid=customer-link]').text()).toBe('Anita Rao');
+    // The new customer's orders, not the last one's; no organisation, so no contracts card.
+    expect(wrapper.get('[data-testid=orders-empty]').text()).toBe('No orders yet.');
+    expect(wrapper.get('[data-testid=invoices-empty]').text()).toBe('No invoices yet.');
+    expect(wrapper.find('[data-testid=contract-card]').exists()).toBe(false);
     expect(wrapper.get('.customer-tickets').text()).toContain('No other tickets from this customer.');
     expect(wrapper.get('dl').text()).toContain('Not part of an organisation');
     expect(wrapper.find('[data-testid=org-tier]').exists()).toBe(false);

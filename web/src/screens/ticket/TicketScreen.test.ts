@@ -4,6 +4,8 @@ import type { Language } from '../../api/types';
 import { FakeApi, json, problem } from '../../testing/fakeApi';
 import { agent, group, message, ticket } from '../../testing/fixtures';
 import { mountScreen } from '../../testing/mountScreen';
+import { invoice, linkedInvoice, linkedOrder, order, summary } from '../commerce/testData';
+import { contact, organisation } from '../contact/testData';
 import TicketScreen from './TicketScreen.vue';
 
 let server: FakeApi;
@@ -43,6 +45,9 @@ function serve(language: Language) {
     ],
     next_cursor: null,
   });
+  server.on('GET', '/api/v1/tickets/1042/shipments', { data: [] });
+  server.on('GET', '/api/v1/tickets/1042/orders', { data: [linkedOrder(order())] });
+  server.on('GET', '/api/v1/tickets/1042/invoices', { data: [] });
 }
 
 describe('TicketScreen', () => {
@@ -126,6 +131,33 @@ describe('TicketScreen', () => {
     expect(wrapper.findAll('article.message')).toHaveLength(4);
     expect(wrapper.findAll('article.message').at(-1)!.classes()).toContain('message-note');
     expect((wrapper.get('#reply-body').element as HTMLTextAreaElement).value).toBe('');
+    wrapper.unmount();
+  });
+
+  it('shows the linked orders and invoices in the sidebar, under the linked shipments and above the customer', async () => {
+    server.on('GET', '/api/v1/tickets/1042/invoices', {
+      data: [linkedInvoice(invoice(), { by: 'agent' })],
+    });
+    server.on('GET', '/api/v1/contacts/31', contact());
+    server.on('GET', '/api/v1/contacts/31/tickets', { data: [], next_cursor: null });
+    server.on('GET', '/api/v1/contacts/31/shipments', { data: [] });
+    server.on('GET', '/api/v1/organisations/3', organisation());
+    server.on('GET', '/api/v1/contacts/31/commerce', summary());
+    const { wrapper } = await mountScreen(TicketScreen, { path: '/tickets/1042', locale: 'en' });
+    const aside = wrapper.get('.ticket-aside');
+    const panels = aside.findAll(':scope > *').map((el) => el.attributes('data-testid') ?? el.classes()[0]);
+    expect(panels.indexOf('ticket-commerce')).toBe(panels.indexOf('ticket-shipments') + 1);
+    expect(panels.indexOf('customer-panel')).toBeGreaterThan(panels.indexOf('ticket-commerce'));
+
+    const linked = aside.get('[data-testid=ticket-commerce]');
+    expect(linked.get('h2').text()).toBe('Linked orders and invoices');
+    expect(linked.get('[data-testid=order-card] .commerce-number').text()).toBe('OD1001');
+    expect(linked.get('[data-testid=order-card] [data-testid=commerce-linked]').text()).toBe('Linked automatically');
+    expect(linked.get('[data-testid=invoice-card] [data-testid=commerce-linked]').text()).toBe('Linked by an agent');
+    // The customer's own orders and invoices show in their panel too.
+    const customer = aside.get('[data-testid=customer-panel]');
+    expect(customer.find('[data-testid=orders-panel] [data-testid=order-card]').exists()).toBe(true);
+    expect(customer.get('[data-testid=invoices-panel] [data-testid=invoice-state]').text()).toBe('Overdue');
     wrapper.unmount();
   });
 
