@@ -12,6 +12,7 @@
 #include "services/auth/auth_service.h"
 #include "services/commerce/commerce_service.h"
 #include "services/commerce/invoice_renderer.h"
+#include "services/imports/import_service.h"
 #include "services/deflection/deflection.h"
 #include "services/deflection/deflection_service.h"
 #include "services/kb/kb_service.h"
@@ -103,6 +104,8 @@ struct ApiContext {
   // Orders, invoices and contracts (/api/v1/orders, …; docs/commerce.md) and the renderer of
   // invoices without a PDF of their own; null: the API answers 503, the portal shows none.
   services::CommerceService* commerce = nullptr;
+  // CSV imports (/api/v1/imports; docs/imports.md).
+  services::ImportService* imports = nullptr;
   const services::InvoiceRenderer* invoice_renderer = nullptr;
 };
 

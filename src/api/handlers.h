@@ -151,6 +151,13 @@ Response ContractDocument(ApiContext&, Call&);
 Response PutContractDocument(ApiContext&, Call&);
 Response DeleteContractDocument(ApiContext&, Call&);
 Response ContactCommerce(ApiContext&, Call&);
+// CSV imports (handlers_imports.cc; docs/imports.md)
+Response ImportKinds(ApiContext&, Call&);
+Response ImportTemplate(ApiContext&, Call&);
+Response CreateImport(ApiContext&, Call&);
+Response ListImports(ApiContext&, Call&);
+Response GetImport(ApiContext&, Call&);
+Response ImportErrors(ApiContext&, Call&);
 Response OrganisationCommerce(ApiContext&, Call&);
 Response TicketOrders(ApiContext&, Call&);
 Response LinkTicketOrder(ApiContext&, Call&);

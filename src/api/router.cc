@@ -141,6 +141,14 @@ size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
       path.rfind("/portal/sign-in", 0) != 0 && path != "/portal/password") {
     return 2 * ctx_.limits.max_attachment_bytes + 64 * 1024;
   }
+  // A CSV import (docs/imports.md) and the PDFs of invoices and contracts (docs/commerce.md).
+  if (method == "POST" && (path == "/api/v1/imports" || path == "/api/v1/imports/")) {
+    return services::kMaxImportBytes + 64 * 1024;
+  }
+  if (method == "PUT" && path.rfind("/api/v1/", 0) == 0 &&
+      (path.ends_with("/pdf") || path.ends_with("/document"))) {
+    return services::kMaxDocumentBytes + 64 * 1024;
+  }
   // A web form's submission carries its attachments (api/forms.h).
   if (method == "POST" && path.rfind("/forms/", 0) == 0) {
     return ctx_.limits.max_attachment_bytes + 64 * 1024;

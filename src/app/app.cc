@@ -211,6 +211,12 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->invoice_renderer_ = std::make_unique<render::PangoInvoiceRenderer>();
   app->context_->commerce = app->commerce_.get();
   app->context_->invoice_renderer = app->invoice_renderer_.get();
+  // CSV imports of shipments, orders and invoices (docs/imports.md), run by their own worker.
+  app->imports_ = std::make_unique<services::ImportService>(*app->store_, clock, *app->blobs_,
+                                                            *app->shipments_, *app->commerce_);
+  app->import_worker_ = std::make_unique<ImportWorker>(*app->imports_);
+  app->imports_->set_on_queued([w = app->import_worker_.get()] { w->Notify(); });
+  app->context_->imports = app->imports_.get();
   app->context_->deflection = app->deflection_.get();
   app->context_->deflection_tracker = app->deflection_.get();
   app->context_->web_form_ip_limiter = app->web_form_ip_limiter_.get();

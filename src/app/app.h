@@ -7,6 +7,7 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "app/config.h"
+#include "app/import_worker.h"
 #include "app/mail_outbox_worker.h"
 #include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
@@ -52,6 +53,7 @@ class App {
   services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
   MailOutboxWorker& outbox_worker() { return *outbox_worker_; }
+  ImportWorker& import_worker() { return *import_worker_; }
   api::Router& router() { return *router_; }
   // What the routes share; `serve` adds what only it runs (the IMAP fetchers' "fetch now").
   api::ApiContext& context() { return *context_; }
@@ -106,6 +108,8 @@ class App {
   std::unique_ptr<services::MailOutboundService> outbound_;
   // Last: its thread stops before the store and blobs it uses go.
   std::unique_ptr<MailOutboxWorker> outbox_worker_;
+  std::unique_ptr<services::ImportService> imports_;
+  std::unique_ptr<ImportWorker> import_worker_;
 };
 
 // Logging to stderr as text or one JSON object per line.

@@ -201,8 +201,10 @@ int Serve(const Config& config, const std::string& port_file) {
     return Fail(Unavailable("cannot write the port file " + port_file));
   }
   (*app)->outbox_worker().Start();
+  (*app)->import_worker().Start();
   server.Run();
   if (lmtp) lmtp->Stop();
+  (*app)->import_worker().Stop();
   (*app)->outbox_worker().Stop();
   imap.Stop();
   indexer.Stop();

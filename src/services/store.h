@@ -14,6 +14,7 @@
 #include "domain/saved_view.h"
 #include "domain/ticket.h"
 #include "services/commerce/commerce_store.h"
+#include "services/imports/import_store.h"
 #include "services/kb/kb_store.h"
 #include "services/portal/portal_store.h"
 #include "services/shipments/shipment_store.h"
@@ -313,6 +314,8 @@ class ReadTx {
   virtual ShipmentReadTx& shipments() = 0;
   // Orders, invoices, contracts (services/commerce/commerce_store.h).
   virtual CommerceReadTx& commerce() = 0;
+  // CSV import jobs (services/imports/import_store.h).
+  virtual ImportReadTx& imports() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -417,6 +420,7 @@ class WriteTx : public virtual ReadTx {
   DeflectionWriteTx& deflection() override = 0;
   ShipmentWriteTx& shipments() override = 0;
   CommerceWriteTx& commerce() override = 0;
+  ImportWriteTx& imports() override = 0;
 };
 
 // The database. Thread-safe.

@@ -34,6 +34,7 @@ targets=(
   "tracking_input|src/services/shipments/shipment_input.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "delivery_input|src/services/shipments/delivery_input.cc src/services/shipments/shipment_input.cc src/domain/delivery.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "commerce_input|src/services/commerce/commerce_input.cc src/domain/commerce.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "csv|src/base/csv.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
 
@@ -76,6 +77,11 @@ write_dictionary() {
         'https://' 'www.' '/help/files/' '//' 'javascript:' '<script>' '<img src=' ' onerror=' \
         '<a href=' ' style=' '<!--' '&#x' '&lt;' '\\' '\x0a' '\x0d\x0a' '\x0a\x0a' \
         '\xe0\xa4\xaa' '\xe0\xb2\xa8'
+      ;;
+    csv)
+      printf '"%s"\n' ',' ';' '\x09' '\"' '\"\"' ',\"' '\",' '\x0d\x0a' '\x0a' '\x0d' \
+        ',,,\x0d\x0a' '\xef\xbb\xbf' '=' '+' '-' '@' ' ' 'sku' 'order_number' \
+        'tracking_number' '\x00' '\xc3\x28' '\xe0\xa4\xaa' '\xe0\xb2\xa8'
       ;;
     multipart)
       printf '"%s"\n' 'Content-Disposition: form-data; name=' 'Content-Type: ' ' filename=' \

@@ -257,7 +257,7 @@ class OpenApiDocumentTest(unittest.TestCase):
         # only.
         admin_only = ("/api/v1/api-tokens", "/api/v1/audit-events", "/api/v1/mailboxes",
                       "/api/v1/mail", "/api/v1/web-forms", "/api/v1/tracking-events",
-                      "/api/v1/tracking-webhooks")
+                      "/api/v1/tracking-webhooks", "/api/v1/imports", "/api/v1/import-kinds")
         read_only_for_agents = ("/api/v1/agents", "/api/v1/groups", "/api/v1/tags",
                                 "/api/v1/custom-fields", "/api/v1/workspace")
         problems = []

@@ -80,7 +80,13 @@ Status CustomerRef::Apply(WriteTx& tx, TicketService& tickets, const Principal& 
     const Status st = c.status();
     if (st.code() != Code::kInvalidArgument) return st;
     Status out = InvalidArgument(st.message());
-    for (const auto& e : st.fields()) out.WithField("contact." + e.field, e.message);
+    for (const auto& e : st.fields()) {
+      // The ticket service names the requester's members; here they are the contact's.
+      std::string_view f = e.field;
+      if (f.rfind("requester.", 0) == 0) f.remove_prefix(10);
+      if (f == "requester") f = "email";
+      out.WithField("contact." + std::string(f), e.message);
+    }
     return out;
   }
   *contact_id = c->id;

@@ -5,6 +5,7 @@
 #include "services/store.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/tx_deflection.h"
+#include "store/sqlite/tx_imports.h"
 #include "store/sqlite/tx_commerce.h"
 #include "store/sqlite/tx_kb.h"
 #include "store/sqlite/tx_portal.h"
@@ -34,7 +35,7 @@ class SqliteTx final : public services::WriteTx {
  public:
   explicit SqliteTx(Connection* conn)
       : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
-        commerce_(conn) {}
+        commerce_(conn), imports_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -193,6 +194,8 @@ class SqliteTx final : public services::WriteTx {
   services::ShipmentWriteTx& shipments() override { return shipments_; }
   // orders, invoices, contracts (tx_commerce.h)
   services::CommerceWriteTx& commerce() override { return commerce_; }
+  // CSV import jobs (tx_imports.h)
+  services::ImportWriteTx& imports() override { return imports_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -218,6 +221,7 @@ class SqliteTx final : public services::WriteTx {
   SqlitePortalTx portal_;
   SqliteShipmentTx shipments_;
   SqliteCommerceTx commerce_;
+  SqliteImportTx imports_;
 };
 
 }  // namespace sahayak::store

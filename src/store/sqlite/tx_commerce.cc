@@ -1,6 +1,8 @@
 // Orders, invoices, contracts and their ticket links (migration 0015).
 #include "store/sqlite/tx_commerce.h"
 
+#include "store/sqlite/rows.h"
+
 namespace sahayak::store {
 
 namespace {
@@ -181,24 +183,6 @@ void BindContract(Stmt& s, const Contract& k) {
   s.Bind(11, k.updated_at).Bind(12, k.version);
 }
 
-template <typename T, typename F>
-Result<std::vector<T>> All(Stmt& s, F read) {
-  std::vector<T> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(read(s));
-  }
-  return out;
-}
-
-template <typename T, typename F>
-Result<T> One(Stmt& s, F read, const char* what, Id id) {
-  ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return NotFound(std::string(what) + " " + std::to_string(id));
-  return read(s);
-}
-
 Result<std::vector<services::CommerceLink>> Links(Stmt& s) {
   std::vector<services::CommerceLink> out;
   while (true) {
@@ -217,7 +201,7 @@ Result<Order> SqliteCommerceTx::GetOrder(Id ws, Id id) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kOrderColumns +
                                        "FROM orders o WHERE o.workspace_id = ? AND o.id = ?"));
   s.Bind(1, ws).Bind(2, id);
-  return One<Order>(s, ReadOrder, "order", id);
+  return ReadOne<Order>(s, ReadOrder, "order", id);
 }
 
 Result<std::vector<Order>> SqliteCommerceTx::ListOrders(Id ws, const services::CommerceFilter& f,
@@ -231,7 +215,7 @@ Result<std::vector<Order>> SqliteCommerceTx::ListOrders(Id ws, const services::C
   BindOwner(s, f.owner);
   if (f.number) s.Bind(4, *f.number);
   s.Bind(5, before).Bind(6, limit);
-  return All<Order>(s, ReadOrder);
+  return ReadAll<Order>(s, ReadOrder);
 }
 
 Result<std::vector<Order>> SqliteCommerceTx::FindOrdersByNumbers(
@@ -242,7 +226,7 @@ Result<std::vector<Order>> SqliteCommerceTx::FindOrdersByNumbers(
                                        Placeholders(numbers.size(), 2) + ") ORDER BY o.id"));
   s.Bind(1, ws);
   for (size_t i = 0; i < numbers.size(); ++i) s.Bind(static_cast<int>(i) + 2, numbers[i]);
-  return All<Order>(s, ReadOrder);
+  return ReadAll<Order>(s, ReadOrder);
 }
 
 Status SqliteCommerceTx::InsertOrder(Order* o) {
@@ -281,7 +265,7 @@ Result<Invoice> SqliteCommerceTx::GetInvoice(Id ws, Id id) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kInvoiceColumns +
                                        "FROM invoices i WHERE i.workspace_id = ? AND i.id = ?"));
   s.Bind(1, ws).Bind(2, id);
-  return One<Invoice>(s, ReadInvoice, "invoice", id);
+  return ReadOne<Invoice>(s, ReadInvoice, "invoice", id);
 }
 
 Result<std::vector<Invoice>> SqliteCommerceTx::ListInvoices(Id ws,
@@ -308,7 +292,7 @@ Result<std::vector<Invoice>> SqliteCommerceTx::ListInvoices(Id ws,
   if (f.number) s.Bind(4, *f.number);
   if (f.invoice_state == "overdue" || f.invoice_state == "open") s.Bind(7, f.today);
   s.Bind(5, before).Bind(6, limit);
-  return All<Invoice>(s, ReadInvoice);
+  return ReadAll<Invoice>(s, ReadInvoice);
 }
 
 Result<std::vector<Invoice>> SqliteCommerceTx::ListUnpaidInvoices(Id ws,
@@ -321,7 +305,7 @@ Result<std::vector<Invoice>> SqliteCommerceTx::ListUnpaidInvoices(Id ws,
   s.Bind(1, ws);
   BindOwner(s, o);
   s.Bind(4, limit);
-  return All<Invoice>(s, ReadInvoice);
+  return ReadAll<Invoice>(s, ReadInvoice);
 }
 
 Result<std::vector<Invoice>> SqliteCommerceTx::FindInvoicesByNumbers(
@@ -333,7 +317,7 @@ Result<std::vector<Invoice>> SqliteCommerceTx::FindInvoicesByNumbers(
       Placeholders(numbers.size(), 2) + ") ORDER BY i.id"));
   s.Bind(1, ws);
   for (size_t i = 0; i < numbers.size(); ++i) s.Bind(static_cast<int>(i) + 2, numbers[i]);
-  return All<Invoice>(s, ReadInvoice);
+  return ReadAll<Invoice>(s, ReadInvoice);
 }
 
 Status SqliteCommerceTx::InsertInvoice(Invoice* i) {
@@ -374,7 +358,7 @@ Result<Contract> SqliteCommerceTx::GetContract(Id ws, Id id) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kContractColumns +
                                        "FROM contracts k WHERE k.workspace_id = ? AND k.id = ?"));
   s.Bind(1, ws).Bind(2, id);
-  return One<Contract>(s, ReadContract, "contract", id);
+  return ReadOne<Contract>(s, ReadContract, "contract", id);
 }
 
 Result<std::vector<Contract>> SqliteCommerceTx::ListContracts(Id ws,
@@ -393,7 +377,7 @@ Result<std::vector<Contract>> SqliteCommerceTx::ListContracts(Id ws,
   if (f.owner.organisation_id) s.Bind(3, *f.owner.organisation_id);
   if (f.number) s.Bind(4, *f.number);
   s.Bind(5, before).Bind(6, limit);
-  return All<Contract>(s, ReadContract);
+  return ReadAll<Contract>(s, ReadContract);
 }
 
 Result<std::vector<Contract>> SqliteCommerceTx::ListContractsOutOfStep(Id ws,
@@ -411,7 +395,7 @@ Result<std::vector<Contract>> SqliteCommerceTx::ListContractsOutOfStep(Id ws,
       "  AND o.account_manager_id IS NOT k.account_manager_id)) "
       "ORDER BY k.id LIMIT ?3"));
   s.Bind(1, ws).Bind(2, today).Bind(3, limit);
-  return All<Contract>(s, ReadContract);
+  return ReadAll<Contract>(s, ReadContract);
 }
 
 Status SqliteCommerceTx::InsertContract(Contract* k) {
