@@ -125,6 +125,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { admin: true, titleKey: 'mailOutbox.title' },
       },
       {
+        path: 'imports',
+        name: 'admin-imports',
+        component: () => import('./screens/admin/ImportsAdmin.vue'),
+        meta: { admin: true, titleKey: 'imports.title' },
+      },
+      {
         path: 'web-forms',
         name: 'admin-web-forms',
         component: () => import('./screens/admin/WebFormsAdmin.vue'),
