@@ -21,7 +21,7 @@ export const tests = [
         `${number},e2e-import@example.in,placed,Kurta,2,499.00\n` +
         `${number},,,साड़ी,1,1200.00\n`;
       await tid(page, 'import-file').setInputFiles(csvFile('orders.csv', good));
-      await page.locator('#import-dry-run').check();
+      await tid(page, 'import-dry-run').check();
       await tid(page, 'import-submit').click();
       await textMatches(page, tid(page, 'import-summary'), /would create 1 and update 0/, 'the dry run result');
       const api = await apiSession(context);
@@ -41,7 +41,7 @@ export const tests = [
       const other = `${number}-B`;
       const bad = 'number,items.name,items.quantity,items.unit_price\n' +
         `${other},Dupatta,1,250.00\n${other},Stole,lots,300.00\n`;
-      await page.locator('#import-dry-run').uncheck();
+      await tid(page, 'import-dry-run').uncheck();
       await tid(page, 'import-file').setInputFiles(csvFile('bad.csv', bad));
       await tid(page, 'import-submit').click();
       const row = tid(page, 'import-error').first();

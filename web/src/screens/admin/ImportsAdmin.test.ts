@@ -355,8 +355,8 @@ describe('ImportsAdmin', () => {
     const cells = rows[0]!.findAll('th, td').map((c) => c.text());
     expect(cells.slice(1, 8)).toEqual(['Shipments', 'awb-nov.csv', 'Meera Iyer', 'Done', '45', '5', '0']);
     expect(rows[0]!.find('time').attributes('datetime')).toBe(T0);
-    expect(rows[0]!.find('[data-testid="import-dry-run"]').exists()).toBe(false);
-    expect(rows[1]!.get('[data-testid="import-dry-run"]').text()).toBe('Check only');
+    expect(rows[0]!.find('[data-testid="import-history-dry-run"]').exists()).toBe(false);
+    expect(rows[1]!.get('[data-testid="import-history-dry-run"]').text()).toBe('Check only');
 
     await wrapper.get('[data-testid="imports-more"]').trigger('click');
     await flushPromises();
