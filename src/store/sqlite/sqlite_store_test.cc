@@ -104,6 +104,38 @@ TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehindAndDoesNotSpoilItsBatch) 
   EXPECT_LE(stats.batches_committed, stats.writes_committed);
 }
 
+// One write alone runs without a SAVEPOINT: its failure, or its exception, must still roll
+// everything back and leave the writer ready for the next one.
+TEST_F(SqliteStoreTest, ALoneFailedWriteLeavesNothingBehind) {
+  Id ws = MakeWorkspace();
+  auto insert = [&](const std::string& email, int fail) {
+    return store_->Write([&](WriteTx& tx) -> Status {
+      domain::Contact c;
+      c.workspace_id = ws;
+      c.name = email;
+      c.identities.push_back({domain::Identity::Kind::kEmail, email});
+      RETURN_IF_ERROR(tx.InsertContact(&c));
+      if (fail == 1) return InvalidArgument("fails after writing");
+      if (fail == 2) throw std::runtime_error("throws after writing");
+      return Status::Ok();
+    });
+  };
+  EXPECT_FALSE(insert("failed@x.in", 1).ok());
+  Status thrown = insert("thrown@x.in", 2);
+  EXPECT_EQ(thrown.code(), Code::kInternal);
+  EXPECT_NE(thrown.message().find("throws after writing"), std::string::npos);
+  ASSERT_TRUE(insert("kept@x.in", 0).ok());
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                for (const char* e : {"failed@x.in", "thrown@x.in"}) {
+                  EXPECT_FALSE(tx.FindContactByIdentity(ws, domain::Identity::Kind::kEmail, e).ok())
+                      << e;
+                }
+                EXPECT_TRUE(
+                    tx.FindContactByIdentity(ws, domain::Identity::Kind::kEmail, "kept@x.in").ok());
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_F(SqliteStoreTest, ATakenIdentityIsAlreadyExistsNamingTheField) {
   Id ws = MakeWorkspace();
   MakeContact(ws, "asha@example.in");
