@@ -2,6 +2,10 @@
 
 #include "api/router.h"
 
+namespace sahayak::services {
+class DocumentRequirements;
+}
+
 // Route handlers, one function per route; routes.cc lists them.
 namespace sahayak::api::handlers {
 
@@ -154,6 +158,8 @@ Response ContactCommerce(ApiContext&, Call&);
 // CSV imports (handlers_imports.cc; docs/imports.md)
 Response ImportKinds(ApiContext&, Call&);
 Response ImportTemplate(ApiContext&, Call&);
+
+Response GetShipmentFigures(ApiContext&, Call&);  // operations figures (handlers_analytics.cc)
 Response CreateImport(ApiContext&, Call&);
 Response ListImports(ApiContext&, Call&);
 Response GetImport(ApiContext&, Call&);
@@ -187,10 +193,19 @@ Response ContactShipments(ApiContext&, Call&);
 Response TicketShipments(ApiContext&, Call&);
 Response LinkTicketShipment(ApiContext&, Call&);
 Response UnlinkTicketShipment(ApiContext&, Call&);
-// A shipment's JSON with its timeline and what its customer may still change, read in `tx`
-// (shared by the shipment and delivery handlers).
+// A shipment's JSON with its timeline, what its customer may still change and the documents
+// it needs, read in `tx` (shared by the shipment and delivery handlers). `docs`: the
+// workspace's document rules loaded once for the request (null: loaded for this shipment, with
+// titles in the workspace's language).
 Result<nlohmann::json> FullShipmentJson(ApiContext& ctx, services::ReadTx& tx,
-                                        const domain::Shipment& s, const std::string& today);
+                                        const domain::Shipment& s, const std::string& today,
+                                        const services::DocumentRequirements* docs = nullptr);
+// Documents international shipments need (handlers_shipment_documents.cc).
+Response ListShipmentDocumentRules(ApiContext&, Call&);
+Response CreateShipmentDocumentRule(ApiContext&, Call&);
+Response GetShipmentDocumentRule(ApiContext&, Call&);
+Response PatchShipmentDocumentRule(ApiContext&, Call&);
+Response DeleteShipmentDocumentRule(ApiContext&, Call&);
 // Delivery preferences, delivery requests and the customer's timeline (handlers_delivery.cc).
 Response GetContactDeliveryPreferences(ApiContext&, Call&);
 Response PutContactDeliveryPreferences(ApiContext&, Call&);

@@ -5,6 +5,7 @@
 #include "api/handlers.h"
 #include "base/clock.h"
 #include "services/shipments/delivery_input.h"
+#include "services/shipments/shipment_documents.h"
 
 namespace sahayak::api::handlers {
 
@@ -97,7 +98,9 @@ Response CreateDeliveryRequest(ApiContext& ctx, Call& call) {
     ASSIGN_OR_RETURN(auto done, ctx.delivery->Request(tx, call.who.workspace_id, call.who.actor(),
                                                       via, call.id(), call.body));
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
-    ASSIGN_OR_RETURN(json shipment, FullShipmentJson(ctx, tx, done.shipment, today));
+    ASSIGN_OR_RETURN(auto docs, services::DocumentRequirements::Load(
+                                    tx, call.who.workspace_id, call.who.language));
+    ASSIGN_OR_RETURN(json shipment, FullShipmentJson(ctx, tx, done.shipment, today, &docs));
     return JsonResponse(201, json{{"request", services::DeliveryRequestJson(done.request)},
                                   {"shipment", std::move(shipment)}});
   });

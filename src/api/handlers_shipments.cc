@@ -5,6 +5,7 @@
 #include "api/handlers.h"
 #include "domain/delivery.h"
 #include "api/json_body.h"
+#include "api/shipment_documents.h"
 #include "base/clock.h"
 #include "base/text.h"
 #include "domain/shipment.h"
@@ -79,6 +80,7 @@ json ShipmentJson(const Shipment& s, const std::vector<domain::TrackingEvent>& e
                                 ? json(FormatRfc3339Zoned(*s.last_event_at, s.last_event_offset))
                                 : json(nullptr)},
           {"created_at", FormatRfc3339(s.created_at)},
+          {"booked_at", FormatRfc3339(s.booked_at != 0 ? s.booked_at : s.created_at)},
           {"updated_at", FormatRfc3339(s.updated_at)},
           {"version", s.version},
           {"delivery",
@@ -123,6 +125,11 @@ json IssuedJson(const services::IssuedWebhook& w) {
   return j;
 }
 
+// The workspace's document rules, read once for the request, titles in the agent's language.
+Result<services::DocumentRequirements> Documents(ReadTx& tx, const Call& call) {
+  return services::DocumentRequirements::Load(tx, call.who.workspace_id, call.who.language);
+}
+
 Result<services::ShipmentFilter> ReadFilter(const Request& req) {
   services::ShipmentFilter f;
   ASSIGN_OR_RETURN(f.contact_id, QueryId(req, "contact_id"));
@@ -148,9 +155,18 @@ Result<services::ShipmentFilter> ReadFilter(const Request& req) {
 }  // namespace
 
 Result<json> FullShipmentJson(ApiContext& ctx, ReadTx& tx, const Shipment& s,
-                              const std::string& today) {
+                              const std::string& today,
+                              const services::DocumentRequirements* docs) {
   ASSIGN_OR_RETURN(auto events, ctx.shipments->Events(tx, s));
   json j = ShipmentJson(s, events, today);
+  if (docs != nullptr) {
+    j["documents_required"] = DocumentsRequiredJson(*docs, s);
+  } else {
+    ASSIGN_OR_RETURN(services::Workspace w, tx.GetWorkspace(s.workspace_id));
+    ASSIGN_OR_RETURN(auto loaded,
+                     services::DocumentRequirements::Load(tx, s.workspace_id, w.default_language));
+    j["documents_required"] = DocumentsRequiredJson(loaded, s);
+  }
   if (ctx.delivery != nullptr) {
     ASSIGN_OR_RETURN(services::DeliveryOptions o, ctx.delivery->Options(tx, s));
     json& d = j["delivery"];
@@ -229,9 +245,10 @@ Response ListShipments(ApiContext& ctx, Call& call) {
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
     ASSIGN_OR_RETURN(auto result, ctx.shipments->List(tx, call.who, *filter, *page));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
     json data = json::array();
     for (const auto& s : result.items) {
-      ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today));
+      ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today, &docs));
       data.push_back(std::move(j));
     }
     return ListBody(std::move(data), result.next);
@@ -243,7 +260,10 @@ Response CreateShipment(ApiContext& ctx, Call& call) {
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(Shipment s, ctx.shipments->Create(tx, call.who, call.body));
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
-    Response r = JsonResponse(201, ShipmentJson(s, {}, today));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
+    json j = ShipmentJson(s, {}, today);
+    j["documents_required"] = DocumentsRequiredJson(docs, s);
+    Response r = JsonResponse(201, j);
     SetEtag(&r, s.version);
     r.AddHeader("Location", "/api/v1/shipments/" + std::to_string(s.id));
     return r;
@@ -256,7 +276,8 @@ Response GetShipment(ApiContext& ctx, Call& call) {
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(Shipment s, ctx.shipments->Get(tx, call.who, call.id()));
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
-    ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
+    ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today, &docs));
     out = JsonResponse(200, j);
     SetEtag(&out, s.version);
     return Status::Ok();
@@ -272,7 +293,8 @@ Response PatchShipment(ApiContext& ctx, Call& call) {
     ASSIGN_OR_RETURN(Shipment s,
                      ctx.shipments->Update(tx, call.who, call.id(), call.body, if_match));
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
-    ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
+    ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today, &docs));
     out = JsonResponse(200, j);
     SetEtag(&out, s.version);
     return Status::Ok();
@@ -285,9 +307,10 @@ Response ContactShipments(ApiContext& ctx, Call& call) {
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
     ASSIGN_OR_RETURN(auto all, ctx.shipments->ContactShipments(tx, call.who, call.id()));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
     json data = json::array();
     for (const auto& s : all) {
-      ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today));
+      ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, s, today, &docs));
       data.push_back(std::move(j));
     }
     return json{{"data", std::move(data)}};
@@ -301,9 +324,10 @@ Response TicketShipments(ApiContext& ctx, Call& call) {
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
     ASSIGN_OR_RETURN(auto links, ctx.shipments->TicketShipments(tx, call.who, call.id()));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
     json data = json::array();
     for (const auto& l : links) {
-      ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, l.shipment, today));
+      ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, l.shipment, today, &docs));
       data.push_back(LinkedJson(std::move(j), l));
     }
     return json{{"data", std::move(data)}};
@@ -317,7 +341,8 @@ Response LinkTicketShipment(ApiContext& ctx, Call& call) {
     bool created = false;
     ASSIGN_OR_RETURN(auto link, ctx.shipments->Link(tx, call.who, call.id(), call.body, &created));
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
-    ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, link.shipment, today));
+    ASSIGN_OR_RETURN(auto docs, Documents(tx, call));
+    ASSIGN_OR_RETURN(json j, FullShipmentJson(ctx, tx, link.shipment, today, &docs));
     out = JsonResponse(created ? 201 : 200, LinkedJson(std::move(j), link));
     return Status::Ok();
   });

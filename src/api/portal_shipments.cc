@@ -4,6 +4,7 @@
 // (docs/portal.md, docs/shipments.md). A customer sees only parcels that are theirs; any other
 // id is the same 404 as one that does not exist.
 #include <unicode/datefmt.h>
+#include <unicode/locid.h>
 #include <unicode/simpletz.h>
 #include <unicode/smpdtfmt.h>
 
@@ -16,6 +17,7 @@
 #include "base/text.h"
 #include "domain/delivery.h"
 #include "services/shipments/delivery_input.h"
+#include "services/shipments/shipment_documents.h"
 
 namespace sahayak::api {
 
@@ -172,6 +174,51 @@ std::string DeliverySection(const Visit& v, const domain::Shipment& s,
   return out;
 }
 
+// "United States", "संयुक्त राज्य", "ಅಮೇರಿಕಾ ಸಂಯುಕ್ತ ಸಂಸ್ಥಾನ": a country's name in the visit's
+// language (ICU), or the code when ICU has none.
+std::string CountryName(const Visit& v, const std::string& code) {
+  icu::UnicodeString name;
+  icu::Locale("und", code.c_str()).getDisplayCountry(icu::Locale(v.lang.c_str()), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? code : out;
+}
+
+// "Documents required for <country>": what customs need for an international parcel, each with
+// its note and, when the help centre shows one, the article that explains it. Never a link to
+// an internal or unpublished article (DocumentRequirements with `customer`).
+std::string DocumentsSection(const Visit& v, services::ReadTx& tx, const domain::Shipment& s) {
+  auto docs = services::DocumentRequirements::Load(tx, s.workspace_id, v.lang, true);
+  if (!docs.ok()) return "";
+  const std::vector<services::ShownDocument> shown = docs->For(s);
+  if (shown.empty()) return "";
+  std::string out =
+      "<section class=\"card documents\" aria-labelledby=\"h-docs\"><h2 id=\"h-docs\">" +
+      html::Escape(v.F("shipment.documents.title",
+                       {{"country", CountryName(v, s.destination.country)}})) +
+      "</h2>\n<p class=\"meta\">" + html::Escape(v.T("shipment.documents.intro")) +
+      "</p>\n<ul class=\"documents\">";
+  for (const services::ShownDocument& d : shown) {
+    out += "<li data-code=\"" + html::Attr(d.document->code) + "\"><strong>" +
+           html::Escape(d.document->name) + "</strong>";
+    if (!d.document->note.empty()) out += "<br>" + html::Escape(d.document->note);
+    if (d.article) {
+      // The title may be in another language than the page's (no translation here): it gets
+      // its own `lang`, the sentence around it keeps the page's.
+      std::string title = html::Escape(d.article->title);
+      if (d.article->language != v.lang) {
+        title = "<span lang=\"" + html::Attr(d.article->language) + "\">" + title + "</span>";
+      }
+      std::string link = html::Escape(v.F("shipment.documents.read", {{"title", "\x01"}}));
+      if (const size_t at = link.find('\x01'); at != std::string::npos) link.replace(at, 1, title);
+      out += "<br><a href=\"" + html::Attr(d.article->url) + "\" hreflang=\"" +
+             html::Attr(d.article->language) + "\">" + link + "</a>";
+    }
+    out += "</li>";
+  }
+  return out + "</ul></section>\n";
+}
+
 Response ShipmentPage(const Visit& v, services::ReadTx& tx, const domain::Shipment& s,
                       int status, std::string_view message, bool warn) {
   auto options = v.ctx.delivery->Options(tx, s);
@@ -201,6 +248,7 @@ Response ShipmentPage(const Visit& v, services::ReadTx& tx, const domain::Shipme
   if (s.eta && !domain::IsFinal(s.status)) fact(v.T("shipment.eta"), DayText(v, *s.eta));
   if (!s.status_reason.empty()) fact(v.T("shipment.reason"), s.status_reason);
   main += "</dl>\n";
+  main += DocumentsSection(v, tx, s);
   if (!domain::IsFinal(s.status)) main += DeliverySection(v, s, *options);
   main += "<section aria-labelledby=\"h-tl\"><h2 id=\"h-tl\">" +
           html::Escape(v.T("shipment.timeline")) + "</h2>\n";

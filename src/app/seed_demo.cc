@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <map>
 
 #include "app/app.h"
 #include "app/commands.h"
@@ -228,8 +229,10 @@ Status SeedTicket(services::WriteTx& tx, Seeded& s, const demo::DemoTicket& d, I
 }
 
 // The demo knowledge base (services/demo/kb_corpus.h) through KbService, every translation
-// published, in one transaction; positions follow the corpus order. Returns the article count.
-Result<int> SeedKnowledgeBase(App& app, const services::Principal& who) {
+// published, in one transaction; positions follow the corpus order. Returns the article count;
+// `ids` gets each article's id by its English title.
+Result<int> SeedKnowledgeBase(App& app, const services::Principal& who,
+                              std::map<std::string, Id>* ids) {
   using nlohmann::json;
   int articles = 0;
   RETURN_IF_ERROR(app.store().Write([&](services::WriteTx& tx) -> Status {
@@ -262,6 +265,7 @@ Result<int> SeedKnowledgeBase(App& app, const services::Principal& who) {
                                           {"title", first.title},
                                           {"body", first.body},
                                           {"status", "published"}}));
+          (*ids)[first.title] = art.id;
           for (size_t ti = 1; ti < a.translations.size(); ++ti) {
             const auto& t = a.translations[ti];
             RETURN_IF_ERROR(app.kb()
@@ -310,6 +314,19 @@ Status SeedPortalTopics(App& app, const services::Principal& who) {
   });
 }
 
+// Where the demo's international parcels go (one parcel in six): the countries of the document
+// rules below.
+struct AbroadPlace {
+  const char* city;
+  const char* pin;
+  const char* country;
+};
+constexpr AbroadPlace kAbroad[] = {{"New York", "10001", "US"},
+                                   {"London", "EC1A 1BB", "GB"},
+                                   {"Dubai", "", "AE"},
+                                   {"Singapore", "018989", "SG"},
+                                   {"Berlin", "10115", "DE"}};
+
 // The demo courier's carriers, and a shipment with its tracking events for each of the newest
 // parcel tickets, through ShipmentService::Ingest like a carrier's feed; then each ticket is
 // linked by the tracking number in its text, as a new ticket would be (docs/shipments.md).
@@ -347,13 +364,15 @@ Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded
       const ParcelTicket& p = seeded.parcels[i];
       const Place& from = kPlaces[i % kPlaceCount];
       const Place& to = kPlaces[(i * 3 + 1) % kPlaceCount];
-      // Booked four days before the customer wrote; where it stands follows the ticket.
-      const Millis booked = p.created_at - 4 * kDay;
+      // Booked four days before the customer wrote (two for every fourth parcel, not yet late
+      // then); where it stands follows the ticket. Every fourth goes with India Post.
+      const Millis booked = p.created_at - (i % 4 == 0 ? 2 : 4) * kDay;
+      const char* carrier = i % 4 == 1 ? "indiapost" : "shy";
       json events = json::array();
       auto add = [&](const char* status, Millis at, const std::string& place,
                      const std::string& description, const std::string& reason = "") {
         at = std::min(at, now);
-        json e = {{"carrier", "shy"}, {"tracking_number", p.awb}, {"status", status},
+        json e = {{"carrier", carrier}, {"tracking_number", p.awb}, {"status", status},
                   {"occurred_at", FormatRfc3339Zoned(at, 330)}, {"place", place},
                   {"description", description}};
         if (!reason.empty()) e["reason"] = reason;
@@ -363,7 +382,10 @@ Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded
       add("picked_up", booked + 5 * kHour, from.hub, "Picked up from the sender");
       add("in_transit", booked + kDay, from.hub, "Departed from the origin hub");
       const bool resolved = p.status == "solved" || p.status == "closed";
-      if (resolved) {
+      if (resolved && i % 5 == 0) {  // delivered; the customer wrote about what came
+        add("out_for_delivery", p.created_at - 30 * kHour, to.hub, "Out for delivery");
+        add("delivered", p.created_at - 26 * kHour, to.city, "Delivered");
+      } else if (resolved) {
         add("in_transit", p.created_at + 6 * kHour, to.hub, "Arrived at the destination hub");
         add("out_for_delivery", p.created_at + kDay, to.hub, "Out for delivery");
         add("delivered", p.created_at + kDay + 4 * kHour, to.city, "Delivered");
@@ -371,6 +393,10 @@ Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded
         add("out_for_delivery", p.created_at - 20 * kHour, to.hub, "Out for delivery");
         add("delivery_failed", p.created_at - 14 * kHour, to.city, "Delivery attempted",
             i % 2 == 0 ? "Customer not available" : "पता अधूरा है (address incomplete)");
+        if (i % 4 == 3 && p.created_at + 2 * kDay < now) {  // nobody could take it: sent back
+          add("returned_to_origin", p.created_at + 2 * kDay, from.hub, "Returned to the sender",
+              "Undeliverable");
+        }
       }
       json batch = {{"events", std::move(events)}};
       ASSIGN_OR_RETURN(auto ingested, app.shipments().Ingest(tx, ws, who.actor(), batch));
@@ -379,6 +405,10 @@ Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded
       shipment.contact_id = p.contact_id;
       shipment.origin = {from.city, "", "IN"};
       shipment.destination = {to.city, "", "IN"};
+      if (i % 6 == 5) {  // sent abroad: its card lists the documents customs need
+        const AbroadPlace& abroad = kAbroad[(i / 6) % (sizeof(kAbroad) / sizeof(kAbroad[0]))];
+        shipment.destination = {abroad.city, abroad.pin, abroad.country};
+      }
       shipment.service = i % 4 == 0 ? "Express" : "Surface";
       shipment.weight_grams = 250 + static_cast<int64_t>(i % 12) * 250;
       if (i % 5 == 2) {
@@ -392,11 +422,118 @@ Result<int> SeedShipments(App& app, const services::Principal& who, const Seeded
       RETURN_IF_ERROR(services::LinkMentionsInText(tx, ws, p.ticket_id, p.text, p.created_at));
       ++count;
     }
+    // Most parcels never make a customer write: four quiet ones beside each parcel ticket,
+    // delivered on time, a few after a failed attempt, a few sent back, so that the figures
+    // (docs/analytics.md) read like a courier's: contacts per 1,000 shipments, NDR, RTO.
+    char number[24];
+    for (size_t i = 0; i < seeded.parcels.size(); ++i) {
+      for (size_t k = 0; k < 4; ++k) {
+        const size_t n = i * 4 + k;
+        const Millis booked = seeded.parcels[i].created_at - static_cast<Millis>(k + 2) * 9 * kHour;
+        if (booked + 4 * kDay > now) continue;  // quiet means finished before today
+        const bool post = n % 4 == 1;
+        const char* carrier = post ? "indiapost" : "shy";
+        std::snprintf(number, sizeof number, post ? "EQ9%08zuIN" : "SHY9%08zuIN", n);
+        const size_t f = (i + k) % kPlaceCount;
+        const Place& from = kPlaces[f];
+        const Place& to = kPlaces[(f + 1 + n % (kPlaceCount - 1)) % kPlaceCount];
+        json events = json::array();
+        auto add = [&](const char* status, Millis at, const std::string& place,
+                       const std::string& reason = "") {
+          json e = {{"carrier", carrier}, {"tracking_number", number}, {"status", status},
+                    {"occurred_at", FormatRfc3339Zoned(at, 330)}, {"place", place}};
+          if (!reason.empty()) e["reason"] = reason;
+          events.push_back(std::move(e));
+        };
+        add("booked", booked, from.hub);
+        add("in_transit", booked + kDay, from.hub);
+        if (n % 23 == 7) {
+          add("delivery_failed", booked + 2 * kDay, to.city, "Premises closed");
+          add("returned_to_origin", booked + 3 * kDay, from.hub, "Undeliverable");
+        } else if (n % 9 == 4) {
+          add("delivery_failed", booked + 2 * kDay, to.city, "Customer not available");
+          add("delivered", booked + 3 * kDay, to.city);
+        } else {
+          add("delivered", booked + 2 * kDay + (n % 5) * kHour, to.city);
+        }
+        json batch = {{"events", std::move(events)}};
+        ASSIGN_OR_RETURN(auto ingested, app.shipments().Ingest(tx, ws, who.actor(), batch));
+        if (ingested.items.empty()) continue;
+        ASSIGN_OR_RETURN(auto shipment,
+                         tx.shipments().GetShipment(ws, ingested.items[0].shipment_id));
+        shipment.contact_id = seeded.contact_ids[(n * 37) % seeded.contact_ids.size()];
+        shipment.origin = {from.city, "", "IN"};
+        shipment.destination = {to.city, "", "IN"};
+        shipment.service = n % 3 == 0 ? "Express" : "Surface";
+        shipment.weight_grams = 250 + static_cast<int64_t>(n % 12) * 250;
+        shipment.promised_date = DateAt(booked + 3 * kDay, 330);
+        shipment.updated_at = now;
+        RETURN_IF_ERROR(tx.shipments().UpdateShipment(shipment));
+        ++count;
+      }
+    }
     return Status::Ok();
   });
   app.shipments().set_notifier(&app.notifier());
   if (!st.ok()) return st;
   return count;
+}
+
+// The documents international parcels need (docs/shipments.md, "Documents for international
+// shipments") through ShipmentService, each pointing to the demo article that explains it: one
+// rule for every international destination, and the five countries the demo ships to.
+Status SeedDocumentRules(App& app, const services::Principal& who,
+                         const std::map<std::string, Id>& articles) {
+  using nlohmann::json;
+  auto article = [&](const char* title) {
+    auto it = articles.find(title);
+    return it == articles.end() ? json(nullptr) : json(it->second);
+  };
+  const json customs = article("Customs and documents for international shipments");
+  const json kyc = article("KYC for sending parcels abroad: Aadhaar, PAN, GSTIN and IEC");
+  const json hs = article("HS codes: finding the right code for your goods");
+  auto doc = [](const char* code, const char* name, const char* note, const json& kb) {
+    return json{{"code", code}, {"name", name}, {"note", note}, {"kb_article_id", kb}};
+  };
+  const json invoice = doc("commercial_invoice", "Commercial invoice",
+                           "Three signed copies: sender, receiver, description, quantity and "
+                           "value in INR and the destination's currency.",
+                           customs);
+  const json packing = doc("packing_list", "Packing list",
+                           "Contents and weight of each box; needed for more than one box.",
+                           customs);
+  const json exporter = doc("kyc", "Exporter's KYC",
+                            "Aadhaar or PAN for individuals; GSTIN and IEC for businesses.", kyc);
+  const json codes = doc("hs_codes", "HS codes", "Eight-digit ITC-HS code of every item.", hs);
+  const std::vector<json> rules = {
+      {{"destination_country", "*"}, {"documents", {invoice, exporter, codes}}},
+      {{"destination_country", "US"},
+       {"origin_country", "IN"},
+       {"documents",
+        {invoice, packing, exporter, codes,
+         doc("fda_prior_notice", "FDA prior notice",
+             "Food, spices and cosmetics only: we file it from the invoice.", nullptr)}}},
+      {{"destination_country", "GB"},
+       {"documents",
+        {invoice, exporter, codes,
+         doc("eori", "Receiver's EORI number", "Business receivers only.", nullptr)}}},
+      {{"destination_country", "AE"},
+       {"documents",
+        {invoice, packing, exporter,
+         doc("certificate_of_origin", "Certificate of origin",
+             "For goods over AED 10,000, issued by the chamber of commerce.", customs)}}},
+      {{"destination_country", "SG"}, {"documents", {invoice, exporter, codes}}},
+      {{"destination_country", "DE"},
+       {"documents",
+        {invoice, packing, exporter, codes,
+         doc("eori", "Receiver's EORI number", "Business receivers only.", nullptr)}}},
+  };
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    for (const json& r : rules) {
+      RETURN_IF_ERROR(app.shipments().CreateDocumentRule(tx, who, r).status());
+    }
+    return Status::Ok();
+  });
 }
 
 // Orders for the parcels (the newest 120), and for each organisation three invoices (paid,
@@ -501,10 +638,16 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
     return 1;
   }
   const services::Principal who = app.SystemPrincipal();
-  auto kb_articles = SeedKnowledgeBase(app, who);
+  std::map<std::string, Id> article_ids;
+  auto kb_articles = SeedKnowledgeBase(app, who, &article_ids);
   if (!kb_articles.ok()) {
     std::fprintf(stderr, "sahayak: seeding the knowledge base failed: %s\n",
                  kb_articles.status().ToString().c_str());
+    return 1;
+  }
+  if (Status st = SeedDocumentRules(app, who, article_ids); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the shipment document rules failed: %s\n",
+                 st.ToString().c_str());
     return 1;
   }
   if (Status st = SeedPortalTopics(app, who); !st.ok()) {

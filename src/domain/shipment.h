@@ -102,6 +102,9 @@ struct Shipment {
   int last_event_offset = 0;  // minutes east of UTC of the newest event
   ShipmentDelivery delivery;
   Millis created_at = 0;
+  // When the parcel was booked: the earlier of its registration here and its first tracking
+  // event, so shipments loaded after the fact count in their own period (docs/analytics.md).
+  Millis booked_at = 0;
   Millis updated_at = 0;
   int64_t version = 1;
 };

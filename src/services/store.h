@@ -13,6 +13,7 @@
 #include "domain/people.h"
 #include "domain/saved_view.h"
 #include "domain/ticket.h"
+#include "services/analytics/analytics_store.h"
 #include "services/commerce/commerce_store.h"
 #include "services/imports/import_store.h"
 #include "services/kb/kb_store.h"
@@ -316,6 +317,8 @@ class ReadTx {
   virtual CommerceReadTx& commerce() = 0;
   // CSV import jobs (services/imports/import_store.h).
   virtual ImportReadTx& imports() = 0;
+  // What the operations figures read (services/analytics/analytics_store.h).
+  virtual AnalyticsReadTx& analytics() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.

@@ -35,6 +35,7 @@ targets=(
   "delivery_input|src/services/shipments/delivery_input.cc src/services/shipments/shipment_input.cc src/domain/delivery.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "commerce_input|src/services/commerce/commerce_input.cc src/domain/commerce.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "csv|src/base/csv.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "document_rule_input|src/services/shipments/document_rule_input.cc src/services/shipments/shipment_input.cc src/domain/shipment_documents.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
 
@@ -54,6 +55,11 @@ write_dictionary() {
         '&Tab;'
       printf '"%s"\n' '\xe0\xa4\xaa\xe0\xa4\xbe' '\xe0\xb2\xa8' '\xe2\x80\x8d' '\xef\xbf\xbd' '\x00' \
         '\xc0\xaf' '\xed\xa0\x80' '\x09' '\x0a' '\\"'
+      ;;
+    document_rule_input)
+      printf '"%s"\n' '"destination_country"' '"origin_country"' '"documents"' '"code"' \
+        '"name"' '"note"' '"kb_article_id"' '"US"' '"IN"' '"*"' '"ZZ"' 'null' '[' ']' '{' \
+        '}' '\xe0\xb2\xa8' '\xe0\xa4\xaa' 'e\xcc\x81'
       ;;
     delivery_input)
       printf '"%s"\n' '"kind"' '"reschedule"' '"window"' '"address"' '"safe_place"' '"date"' \

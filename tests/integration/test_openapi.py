@@ -257,7 +257,8 @@ class OpenApiDocumentTest(unittest.TestCase):
         # only.
         admin_only = ("/api/v1/api-tokens", "/api/v1/audit-events", "/api/v1/mailboxes",
                       "/api/v1/mail", "/api/v1/web-forms", "/api/v1/tracking-events",
-                      "/api/v1/tracking-webhooks", "/api/v1/imports", "/api/v1/import-kinds")
+                      "/api/v1/tracking-webhooks", "/api/v1/imports", "/api/v1/import-kinds",
+                      "/api/v1/analytics")
         read_only_for_agents = ("/api/v1/agents", "/api/v1/groups", "/api/v1/tags",
                                 "/api/v1/custom-fields", "/api/v1/workspace")
         problems = []
@@ -275,6 +276,8 @@ class OpenApiDocumentTest(unittest.TestCase):
                 want = ["admin"]
             elif base == "/api/v1/carriers" and method != "GET":
                 want = ["admin"]  # docs/shipments.md: admins change carriers
+            elif base == "/api/v1/shipment-document-rules" and method != "GET":
+                want = ["admin"]  # docs/shipments.md: admins change document rules
             elif base in ("/api/v1/orders", "/api/v1/invoices", "/api/v1/contracts",
                           "/api/v1/commerce") and method != "GET":
                 want = ["admin"]  # docs/commerce.md: admins write orders, invoices, contracts

@@ -71,6 +71,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'kb.editor.editTitle' },
   },
   {
+    path: '/reports/shipments',
+    name: 'reports-shipments',
+    component: () => import('./screens/reports/ShipmentReport.vue'),
+    meta: { admin: true, titleKey: 'reports.shipments.title' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('./screens/settings/SettingsScreen.vue'),
@@ -129,6 +135,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-imports',
         component: () => import('./screens/admin/ImportsAdmin.vue'),
         meta: { admin: true, titleKey: 'imports.title' },
+      },
+      {
+        path: 'shipment-documents',
+        name: 'admin-shipment-documents',
+        component: () => import('./screens/admin/ShipmentDocumentsAdmin.vue'),
+        meta: { admin: true, titleKey: 'shipmentDocuments.title' },
       },
       {
         path: 'web-forms',

@@ -40,7 +40,7 @@ std::vector<DemoKbCategory> Build() {
                                 "ವಿದೇಶಕ್ಕೆ ಕಳುಹಿಸುವ ಪಾರ್ಸೆಲ್‌ಗಳಿಗೆ ಕಸ್ಟಮ್ಸ್, ದಾಖಲೆಗಳು "
                                 "ಮತ್ತು "
                                 "ಸುಂಕ."}},
-              .articles = {CustomsDocuments()}},
+              .articles = {CustomsDocuments(), ExporterKyc(), HsCodes()}},
       }});
 
   kb.push_back(DemoKbCategory{

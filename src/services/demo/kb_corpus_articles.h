@@ -12,6 +12,10 @@ DemoKbArticle DeliveryWindows();
 DemoKbArticle CustomsDocuments();
 DemoKbArticle NdrEscalation();  // internal
 
+// kb_corpus_customs.cc
+DemoKbArticle ExporterKyc();
+DemoKbArticle HsCodes();
+
 // kb_corpus_returns.cc
 DemoKbArticle ReturnsRefunds();
 DemoKbArticle CodDisputes();

@@ -164,7 +164,7 @@ TEST(KbCorpusTest, PublicArticlesExistInAllThreeLanguagesInOrder) {
     EXPECT_EQ(article->translations[1].language, "hi") << where;
     EXPECT_EQ(article->translations[2].language, "kn") << where;
   }
-  EXPECT_EQ(public_count, 7);
+  EXPECT_EQ(public_count, 9);
 }
 
 TEST(KbCorpusTest, InternalArticlesAreTheTwoAgentProceduresInEnglishAndHindi) {

@@ -363,7 +363,7 @@ Result<Shipment> ShipmentService::Create(WriteTx& tx, const Principal& who,
   Shipment s;
   s.workspace_id = who.workspace_id;
   RETURN_IF_ERROR(ApplyShipment(tx, tickets_, who, body, true, &s));
-  s.created_at = s.updated_at = clock_.Now();
+  s.created_at = s.updated_at = s.booked_at = clock_.Now();
   RETURN_IF_ERROR(tx.shipments().InsertShipment(&s));
   RETURN_IF_ERROR(RecordChange(tx, who.workspace_id, who.actor(), "shipment.created", "shipment",
                                s.id, AuditCreated(ShipmentAuditView(s)), s.created_at,
@@ -439,7 +439,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
         t.s.workspace_id = ws;
         t.s.carrier_id = x.carrier_id;
         t.s.tracking_number = x.tracking_number;
-        t.s.created_at = t.s.updated_at = now;
+        t.s.created_at = t.s.updated_at = t.s.booked_at = now;
         RETURN_IF_ERROR(tx.shipments().InsertShipment(&t.s));
         t.created = true;
       } else {
@@ -460,6 +460,9 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
       continue;
     }
     ++result.accepted;
+    // A parcel loaded after the fact was booked when its first event says.
+    t.s.booked_at = std::min(t.s.booked_at != 0 ? t.s.booked_at : t.s.created_at,
+                             x.event.occurred_at);
     if (!t.s.last_event_at || x.event.occurred_at >= *t.s.last_event_at) {
       t.s.status = x.event.status;
       t.s.status_reason = x.event.reason;
@@ -474,7 +477,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
     if (!t.changed) continue;
     t.s.updated_at = now;
     if (!t.created) ++t.s.version;
-    RETURN_IF_ERROR(tx.shipments().UpdateShipment(t.s));
+    RETURN_IF_ERROR(tx.shipments().UpdateShipmentTracking(t.s));
     if (t.s.status != t.status_from || t.created) {
       RETURN_IF_ERROR(RecordChange(
           tx, ws, actor, "shipment.status_changed", "shipment", t.s.id,

@@ -91,6 +91,20 @@ class ShipmentService {
                               const nlohmann::json& body, bool* created) const;
   Status Unlink(WriteTx& tx, const Principal& who, Id ticket_id, Id shipment_id) const;
 
+  // Documents international shipments need (docs/shipments.md; shipment_documents.cc): any
+  // agent reads the rules, admins write them. A document's kb_article_id must name an article of
+  // the workspace (InvalidArgument naming `documents[i].kb_article_id`); a second rule for the
+  // same destination and origin is AlreadyExists naming `destination_country`.
+  Result<std::vector<domain::DocumentRule>> ListDocumentRules(ReadTx& tx,
+                                                              const Principal& who) const;
+  Result<domain::DocumentRule> GetDocumentRule(ReadTx& tx, const Principal& who, Id id) const;
+  Result<domain::DocumentRule> CreateDocumentRule(WriteTx& tx, const Principal& who,
+                                                  const nlohmann::json& body) const;
+  Result<domain::DocumentRule> UpdateDocumentRule(WriteTx& tx, const Principal& who, Id id,
+                                                  const nlohmann::json& body,
+                                                  std::optional<int64_t> if_match) const;
+  Status DeleteDocumentRule(WriteTx& tx, const Principal& who, Id id) const;
+
   // Tracking webhooks (admins).
   Result<std::vector<TrackingWebhook>> ListWebhooks(ReadTx& tx, const Principal& who) const;
   Result<TrackingWebhook> GetWebhook(ReadTx& tx, const Principal& who, Id id) const;

@@ -8,7 +8,9 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "domain/delivery.h"
+#include "domain/kb.h"
 #include "domain/shipment.h"
+#include "domain/shipment_documents.h"
 #include "domain/types.h"
 
 // Shipments, carriers, tracking events, ticket links and tracking webhooks (docs/shipments.md,
@@ -91,6 +93,19 @@ struct DeliveryRequestRecord {
   Millis created_at = 0;
 };
 
+// A knowledge-base article as a document rule shows it: no bodies, only what decides its
+// title and whether customers may be sent to it (migration 0007's tables).
+struct DocumentArticle {
+  struct Translation {
+    std::string language;
+    std::string title;
+    domain::KbStatus status = domain::KbStatus::kDraft;
+  };
+  Id id = 0;
+  domain::KbVisibility visibility = domain::KbVisibility::kPublic;
+  std::vector<Translation> translations;  // ordered like domain::KbLanguages()
+};
+
 class ShipmentReadTx {
  public:
   virtual ~ShipmentReadTx() = default;
@@ -140,6 +155,14 @@ class ShipmentReadTx {
   virtual Result<std::vector<DeliveryRequestRecord>> ListDeliveryRequests(Id ws,
                                                                           Id shipment_id) = 0;
 
+  // Document requirements of international shipments (migration 0017,
+  // tx_shipment_documents.cc): by destination ("*" first), then origin ("" first).
+  virtual Result<std::vector<domain::DocumentRule>> ListDocumentRules(Id ws) = 0;
+  virtual Result<domain::DocumentRule> GetDocumentRule(Id ws, Id id) = 0;
+  // Those of `ids` that exist and are not deleted, by id.
+  virtual Result<std::vector<DocumentArticle>> ListDocumentArticles(Id ws,
+                                                                    const std::vector<Id>& ids) = 0;
+
   virtual Result<std::vector<TrackingWebhook>> ListTrackingWebhooks(Id ws) = 0;
   virtual Result<TrackingWebhook> GetTrackingWebhook(Id ws, Id id) = 0;
   // Across workspaces: the key is unique everywhere. NotFound when none.
@@ -157,6 +180,9 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
 
   virtual Status InsertShipment(domain::Shipment* s) = 0;
   virtual Status UpdateShipment(const domain::Shipment& s) = 0;
+  // Only what tracking events change: status, status_reason, eta, last_event_at and its
+  // offset, booked_at, updated_at and version.
+  virtual Status UpdateShipmentTracking(const domain::Shipment& s) = 0;
 
   // Fills in the id and answers true; false (and nothing written) when the shipment already
   // has an event with this event_id.
@@ -181,6 +207,12 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
   virtual Status PutDeliveryPreferences(domain::DeliveryPreferences* p) = 0;
   // Fills in the id.
   virtual Status InsertDeliveryRequest(DeliveryRequestRecord* r) = 0;
+
+  // Fills in the id. AlreadyExists naming `destination_country` when the workspace has a rule
+  // for that destination and origin.
+  virtual Status InsertDocumentRule(domain::DocumentRule* r) = 0;
+  virtual Status UpdateDocumentRule(const domain::DocumentRule& r) = 0;
+  virtual Status DeleteDocumentRule(Id ws, Id id) = 0;
 
   virtual Status InsertTrackingWebhook(TrackingWebhook* w) = 0;
   virtual Status UpdateTrackingWebhook(const TrackingWebhook& w) = 0;

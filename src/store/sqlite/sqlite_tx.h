@@ -4,6 +4,7 @@
 
 #include "services/store.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/tx_analytics.h"
 #include "store/sqlite/tx_deflection.h"
 #include "store/sqlite/tx_imports.h"
 #include "store/sqlite/tx_commerce.h"
@@ -35,7 +36,7 @@ class SqliteTx final : public services::WriteTx {
  public:
   explicit SqliteTx(Connection* conn)
       : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
-        commerce_(conn), imports_(conn) {}
+        commerce_(conn), imports_(conn), analytics_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -196,6 +197,8 @@ class SqliteTx final : public services::WriteTx {
   services::CommerceWriteTx& commerce() override { return commerce_; }
   // CSV import jobs (tx_imports.h)
   services::ImportWriteTx& imports() override { return imports_; }
+  // operations figures (tx_analytics.h)
+  services::AnalyticsReadTx& analytics() override { return analytics_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -222,6 +225,7 @@ class SqliteTx final : public services::WriteTx {
   SqliteShipmentTx shipments_;
   SqliteCommerceTx commerce_;
   SqliteImportTx imports_;
+  SqliteAnalyticsTx analytics_;
 };
 
 }  // namespace sahayak::store

@@ -46,6 +46,14 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
       domain::Id ws, domain::Id shipment_id) override;
   Status PutDeliveryPreferences(domain::DeliveryPreferences* p) override;
   Status InsertDeliveryRequest(services::DeliveryRequestRecord* r) override;
+  // document requirements (tx_shipment_documents.cc)
+  Result<std::vector<domain::DocumentRule>> ListDocumentRules(domain::Id ws) override;
+  Result<domain::DocumentRule> GetDocumentRule(domain::Id ws, domain::Id id) override;
+  Result<std::vector<services::DocumentArticle>> ListDocumentArticles(
+      domain::Id ws, const std::vector<domain::Id>& ids) override;
+  Status InsertDocumentRule(domain::DocumentRule* r) override;
+  Status UpdateDocumentRule(const domain::DocumentRule& r) override;
+  Status DeleteDocumentRule(domain::Id ws, domain::Id id) override;
   Result<std::vector<services::TrackingWebhook>> ListTrackingWebhooks(domain::Id ws) override;
   Result<services::TrackingWebhook> GetTrackingWebhook(domain::Id ws, domain::Id id) override;
   Result<services::TrackingWebhook> FindTrackingWebhookByKey(std::string_view public_key) override;
@@ -55,6 +63,7 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
   Status DeleteCarrier(domain::Id ws, domain::Id id) override;
   Status InsertShipment(domain::Shipment* s) override;
   Status UpdateShipment(const domain::Shipment& s) override;
+  Status UpdateShipmentTracking(const domain::Shipment& s) override;
   Result<bool> InsertTrackingEvent(domain::TrackingEvent* e) override;
   Result<bool> LinkTicketShipment(domain::Id ws, domain::Id ticket_id, domain::Id shipment_id,
                                   std::string_view by, Millis at) override;

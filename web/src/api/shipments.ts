@@ -64,6 +64,28 @@ export interface ShipmentEvent {
   outside_hours?: boolean;
 }
 
+/** A knowledge-base article a required document points to (api/shipmentDocuments.ts). */
+export interface DocumentArticle {
+  id: Id;
+  /** In the agent's language when the article has it, else in the article's own language. */
+  title: string;
+  /** The language of `title` (en, hi, kn). */
+  language: string;
+  /** The help centre's page (`/help/en/articles/7`) when it is public and published; else null. */
+  url: string | null;
+}
+
+/** One document an international shipment needs, from the workspace's document rules. */
+export interface RequiredDocument {
+  /** Stable code, e.g. `commercial_invoice`. */
+  code: string;
+  name: string;
+  /** May be "". */
+  note: string;
+  /** Null when the rule names none or the article was deleted. */
+  article: DocumentArticle | null;
+}
+
 export interface Shipment {
   id: Id;
   carrier: ShipmentCarrier;
@@ -111,6 +133,11 @@ export interface Shipment {
    * requests.
    */
   delivery?: ShipmentDelivery;
+  /**
+   * The documents customs need, when origin and destination countries differ and a document
+   * rule matches; empty otherwise. Absent from servers before document rules.
+   */
+  documents_required?: RequiredDocument[];
 }
 
 export interface ShipmentLink {
