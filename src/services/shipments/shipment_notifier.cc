@@ -135,6 +135,14 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
                                 ShipmentNotice kind, const std::string& event_key,
                                 Millis event_at, const TrackingEvent* event) const {
   const Millis now = clock_.Now();
+  // Decided before (a replayed or repeated event): nothing more to do. The notice row is
+  // written last, with its mail and ticket, so it is never inserted and then updated: such
+  // an UPDATE cost more the more the transaction had written (bench/RESULTS.md, "Where the
+  // ingest's time goes"). One writer runs the whole transaction, so nothing can claim the
+  // notice in between.
+  ASSIGN_OR_RETURN(bool decided,
+                   tx.shipments().HasShipmentNotice(s.id, ShipmentNoticeName(kind), event_key));
+  if (decided) return Status::Ok();
   ShipmentNoticeRecord n;
   n.workspace_id = w.id;
   n.shipment_id = s.id;
@@ -187,10 +195,6 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
     }
     n.send_after = AfterQuietHours(now, zone, quiet_from, quiet_until);
   }
-  // The claim: a second decision for the same event finds the row and does nothing.
-  ASSIGN_OR_RETURN(bool fresh, tx.shipments().InsertShipmentNotice(&n));
-  if (!fresh) return Status::Ok();
-
   if (n.outcome == "mailed") {
     ASSIGN_OR_RETURN(n.outbox_id, QueueMail(tx, w, settings, s, *contact, email, kind, event,
                                             n.language, n.send_after));
@@ -199,7 +203,10 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
   if (trouble && settings.open_tickets && n.outcome != "stale") {
     ASSIGN_OR_RETURN(n.ticket_id, OpenOrNoteTicket(tx, settings, s, kind, event));
   }
-  if (n.outbox_id || n.ticket_id) RETURN_IF_ERROR(tx.shipments().UpdateShipmentNotice(n));
+  // The claim: a second decision for the same event finds the row and does nothing.
+  ASSIGN_OR_RETURN(bool fresh, tx.shipments().InsertShipmentNotice(&n));
+  if (!fresh) return Internal("the " + n.notice + " notice of shipment " + std::to_string(s.id) +
+                              " was decided twice in one transaction");
   return RecordChange(tx, w.id, SystemPrincipal(w.id).actor(), "shipment.notice", "shipment",
                       s.id,
                       {{"notice", {nullptr, n.notice}}, {"outcome", {nullptr, n.outcome}},

@@ -195,11 +195,12 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
   virtual Status UnlinkTicketShipment(Id ws, Id ticket_id, Id shipment_id) = 0;
 
   virtual Status PutNoticeSettings(const ShipmentNoticeSettings& s) = 0;
+  // Whether the shipment already has this notice for this event_key.
+  virtual Result<bool> HasShipmentNotice(Id shipment_id, std::string_view notice,
+                                         std::string_view event_key) = 0;
   // Fills in the id and answers true; false (nothing written) when the shipment already has
   // this notice for this event_key.
   virtual Result<bool> InsertShipmentNotice(ShipmentNoticeRecord* n) = 0;
-  // Sets outbox_id and ticket_id of a stored notice.
-  virtual Status UpdateShipmentNotice(const ShipmentNoticeRecord& n) = 0;
   virtual Status SetOptOut(Id ws, Id contact_id, std::string_view topic, bool opted_out,
                            Millis at) = 0;
 

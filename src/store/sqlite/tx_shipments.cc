@@ -585,13 +585,12 @@ Result<bool> SqliteShipmentTx::InsertShipmentNotice(services::ShipmentNoticeReco
   return true;
 }
 
-Status SqliteShipmentTx::UpdateShipmentNotice(const services::ShipmentNoticeRecord& n) {
+Result<bool> SqliteShipmentTx::HasShipmentNotice(domain::Id shipment_id, std::string_view notice,
+                                                 std::string_view event_key) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-      "UPDATE shipment_notices SET outbox_id = ?, ticket_id = ? WHERE workspace_id = ? AND id = ?"));
-  s.Bind(1, n.outbox_id).Bind(2, n.ticket_id).Bind(3, n.workspace_id).Bind(4, n.id);
-  RETURN_IF_ERROR(s.Exec());
-  if (c_->Changes() == 0) return NotFound("notice " + std::to_string(n.id) + " does not exist");
-  return Status::Ok();
+      "SELECT 1 FROM shipment_notices WHERE shipment_id = ? AND notice = ? AND event_key = ?"));
+  s.Bind(1, shipment_id).Bind(2, notice).Bind(3, event_key);
+  return s.Step();
 }
 
 Result<bool> SqliteShipmentTx::IsOptedOut(domain::Id ws, domain::Id contact_id,

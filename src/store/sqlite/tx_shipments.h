@@ -70,8 +70,9 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
   Status UnlinkTicketShipment(domain::Id ws, domain::Id ticket_id,
                               domain::Id shipment_id) override;
   Status PutNoticeSettings(const services::ShipmentNoticeSettings& s) override;
+  Result<bool> HasShipmentNotice(domain::Id shipment_id, std::string_view notice,
+                                 std::string_view event_key) override;
   Result<bool> InsertShipmentNotice(services::ShipmentNoticeRecord* n) override;
-  Status UpdateShipmentNotice(const services::ShipmentNoticeRecord& n) override;
   Status SetOptOut(domain::Id ws, domain::Id contact_id, std::string_view topic, bool opted_out,
                    Millis at) override;
   Status InsertTrackingWebhook(services::TrackingWebhook* w) override;
