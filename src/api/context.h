@@ -21,6 +21,7 @@
 #include "services/portal/portal_service.h"
 #include "services/presence/presence_service.h"
 #include "services/search/search.h"
+#include "services/shipments/carrier_requests.h"
 #include "services/shipments/delivery_service.h"
 #include "services/shipments/shipment_notifier.h"
 #include "services/shipments/shipment_service.h"
@@ -89,6 +90,9 @@ struct ApiContext {
   services::ShipmentNotifier* notifier = nullptr;
   // Delivery preferences and customers' delivery requests (docs/shipments.md).
   services::DeliveryService* delivery = nullptr;
+  // Carriers' requests endpoints and the delivery requests passed on to them; null: carriers
+  // show no endpoint and their endpoint routes answer 503.
+  services::CarrierRequestService* carrier_requests = nullptr;
   // The customer portal (/portal; api/portal.h); null: its pages say it is unavailable.
   // `public_url` ("https://support.example.in") starts the sign-in links mailed to customers.
   // Sign-in link requests and password attempts are limited per address and per IP, agents'

@@ -185,6 +185,8 @@ Response CreateCarrier(ApiContext&, Call&);
 Response GetCarrier(ApiContext&, Call&);
 Response PatchCarrier(ApiContext&, Call&);
 Response DeleteCarrier(ApiContext&, Call&);
+// A carrier's requests endpoint (handlers_carriers.cc): a new signing secret, shown once.
+Response RotateCarrierRequestsSecret(ApiContext&, Call&);
 Response ListShipments(ApiContext&, Call&);
 Response CreateShipment(ApiContext&, Call&);
 Response GetShipment(ApiContext&, Call&);
@@ -213,6 +215,8 @@ Response GetOrganisationDeliveryPreferences(ApiContext&, Call&);
 Response PutOrganisationDeliveryPreferences(ApiContext&, Call&);
 Response ListDeliveryRequests(ApiContext&, Call&);
 Response CreateDeliveryRequest(ApiContext&, Call&);
+// A dead delivery request queued again for its carrier (handlers_carriers.cc; admins).
+Response RetryDeliveryRequest(ApiContext&, Call&);
 Response ContactActivity(ApiContext&, Call&);
 Response PostTrackingEvents(ApiContext&, Call&);
 Response GetShipmentNoticeSettings(ApiContext& ctx, Call& call);

@@ -4,6 +4,7 @@
 #include "api/crud.h"
 #include "api/handlers.h"
 #include "base/clock.h"
+#include "services/shipments/carrier_requests.h"
 #include "services/shipments/delivery_input.h"
 #include "services/shipments/shipment_documents.h"
 
@@ -65,6 +66,27 @@ Response PutPreferences(ApiContext& ctx, Call& call, const std::string& owner_ty
   return st.ok() ? out : ProblemResponse(st);
 }
 
+using CarrierStateMap = std::map<domain::Id, services::CarrierRequestDelivery>;
+
+// The carrier rows of these requests (none when carriers' endpoints are not wired).
+Result<CarrierStateMap> CarrierStates(ApiContext& ctx, ReadTx& tx, domain::Id ws,
+                                      const std::vector<services::DeliveryRequestRecord>& all) {
+  if (ctx.carrier_requests == nullptr) return CarrierStateMap();
+  std::vector<domain::Id> ids;
+  for (const auto& r : all) ids.push_back(r.id);
+  return ctx.carrier_requests->States(tx, ws, ids);
+}
+
+// A request with `carrier`: its way to the carrier's system, or null when its carrier had no
+// endpoint when it was made.
+json RequestJson(const services::DeliveryRequestRecord& r, const CarrierStateMap& carrier) {
+  json j = services::DeliveryRequestJson(r);
+  auto it = carrier.find(r.id);
+  j["carrier"] = services::CarrierDeliveryJson(
+      it == carrier.end() ? std::nullopt : std::optional<services::CarrierRequestDelivery>(it->second));
+  return j;
+}
+
 }  // namespace
 
 Response GetContactDeliveryPreferences(ApiContext& ctx, Call& call) {
@@ -84,8 +106,9 @@ Response ListDeliveryRequests(ApiContext& ctx, Call& call) {
   if (ctx.delivery == nullptr) return NotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto all, ctx.delivery->Requests(tx, call.who.workspace_id, call.id()));
+    ASSIGN_OR_RETURN(auto carrier, CarrierStates(ctx, tx, call.who.workspace_id, all));
     json data = json::array();
-    for (const auto& r : all) data.push_back(services::DeliveryRequestJson(r));
+    for (const auto& r : all) data.push_back(RequestJson(r, carrier));
     return json{{"data", std::move(data)}};
   });
 }
@@ -101,7 +124,9 @@ Response CreateDeliveryRequest(ApiContext& ctx, Call& call) {
     ASSIGN_OR_RETURN(auto docs, services::DocumentRequirements::Load(
                                     tx, call.who.workspace_id, call.who.language));
     ASSIGN_OR_RETURN(json shipment, FullShipmentJson(ctx, tx, done.shipment, today, &docs));
-    return JsonResponse(201, json{{"request", services::DeliveryRequestJson(done.request)},
+    ASSIGN_OR_RETURN(auto carrier,
+                     CarrierStates(ctx, tx, call.who.workspace_id, {done.request}));
+    return JsonResponse(201, json{{"request", RequestJson(done.request, carrier)},
                                   {"shipment", std::move(shipment)}});
   });
 }

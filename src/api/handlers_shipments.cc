@@ -13,7 +13,6 @@
 
 namespace sahayak::api::handlers {
 
-using domain::Carrier;
 using domain::Shipment;
 using nlohmann::json;
 using services::ReadTx;
@@ -23,17 +22,6 @@ namespace {
 
 Response NotWired() {
   return Problem(503, "unavailable", "shipments are not available on this server");
-}
-
-json CarrierJson(const Carrier& c) {
-  return {{"id", c.id},
-          {"code", c.code},
-          {"name", c.name},
-          {"tracking_pattern", c.tracking_pattern},
-          {"tracking_url", c.tracking_url},
-          {"created_at", FormatRfc3339(c.created_at)},
-          {"updated_at", FormatRfc3339(c.updated_at)},
-          {"version", c.version}};
 }
 
 json PlaceJson(const domain::ShipmentPlace& p) {
@@ -191,41 +179,7 @@ Result<json> FullShipmentJson(ApiContext& ctx, ReadTx& tx, const Shipment& s,
 
 // ---- carriers ----
 
-Response ListCarriers(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
-  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
-    ASSIGN_OR_RETURN(auto all, ctx.shipments->ListCarriers(tx, call.who));
-    json data = json::array();
-    for (const auto& c : all) data.push_back(CarrierJson(c));
-    return ListBody(std::move(data), std::nullopt);
-  });
-}
-
-Response CreateCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
-  return CreateOne<Carrier>(
-      ctx, call, "/api/v1/carriers",
-      [&](WriteTx& tx) { return ctx.shipments->CreateCarrier(tx, call.who, call.body); },
-      CarrierJson);
-}
-
-Response GetCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
-  return GetOne<Carrier>(
-      ctx, [&](ReadTx& tx) { return ctx.shipments->GetCarrier(tx, call.who, call.id()); },
-      CarrierJson);
-}
-
-Response PatchCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
-  auto if_match = IfMatch(call.req);
-  return UpdateOne<Carrier>(
-      ctx,
-      [&](WriteTx& tx) {
-        return ctx.shipments->UpdateCarrier(tx, call.who, call.id(), call.body, if_match);
-      },
-      CarrierJson);
-}
+// List, create, get and patch: handlers_carriers.cc (with the carrier's requests endpoint).
 
 Response DeleteCarrier(ApiContext& ctx, Call& call) {
   if (ctx.shipments == nullptr) return NotWired();

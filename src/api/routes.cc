@@ -136,6 +136,8 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/api/v1/carriers/{id}", A::kAgent, B::kNone, h::GetCarrier},
       {"PATCH", "/api/v1/carriers/{id}", A::kAdmin, B::kJson, h::PatchCarrier},
       {"DELETE", "/api/v1/carriers/{id}", A::kAdmin, B::kNone, h::DeleteCarrier},
+      {"POST", "/api/v1/carriers/{id}/requests-secret", A::kAdmin, B::kNone,
+       h::RotateCarrierRequestsSecret},
       // Documents international shipments need (docs/shipments.md): agents read, admins write.
       {"GET", "/api/v1/shipment-document-rules", A::kAgent, B::kNone,
        h::ListShipmentDocumentRules},
@@ -213,6 +215,8 @@ const std::vector<Route>& Router::Routes() {
        h::ListDeliveryRequests},
       {"POST", "/api/v1/shipments/{id}/delivery-requests", A::kAgent, B::kJson,
        h::CreateDeliveryRequest},
+      {"POST", "/api/v1/shipments/{id}/delivery-requests/{request_id}/retry", A::kAdmin,
+       B::kNone, h::RetryDeliveryRequest},
       {"GET", "/api/v1/contacts/{id}/activity", A::kAgent, B::kNone, h::ContactActivity},
       {"POST", "/api/v1/tracking-events", A::kAdmin, B::kJson, h::PostTrackingEvents},
       {"GET", "/api/v1/tracking-webhooks", A::kAdmin, B::kNone, h::ListTrackingWebhooks},

@@ -13,6 +13,7 @@
 #include "api/help.h"
 #include "api/portal.h"
 #include "app/secret_key.h"
+#include "net/http_client.h"
 #include "render/invoice_pdf.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
@@ -204,6 +205,25 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->delivery_ = std::make_unique<services::DeliveryService>(clock);
   app->context_->delivery = app->delivery_.get();
   app->notifier_->set_delivery(app->delivery_.get());
+  // Delivery requests passed on to the carriers' own systems, signed, from a durable queue.
+  app->carrier_requests_ =
+      std::make_unique<services::CarrierRequestService>(clock, app->secret_key_);
+  app->delivery_->set_carrier_requests(app->carrier_requests_.get());
+  app->context_->carrier_requests = app->carrier_requests_.get();
+  net::HttpClientOptions http_options;
+  http_options.connect_timeout_ms = config.carrier_requests_timeout_ms;
+  http_options.total_timeout_ms = config.carrier_requests_timeout_ms;
+  http_options.ca_file = config.carrier_requests_ca_file;
+  app->http_client_ = std::make_unique<net::BeastHttpClient>(http_options);
+  CarrierRequestWorkerOptions cro;
+  cro.retry_base_ms = config.carrier_requests_retry_base_ms;
+  cro.max_attempts = static_cast<int>(config.carrier_requests_max_attempts);
+  // A claim outlives the longest POST with room to record its result.
+  cro.claim_ms = 3 * config.carrier_requests_timeout_ms + 5000;
+  app->carrier_request_worker_ = std::make_unique<CarrierRequestWorker>(
+      *app->store_, *app->carrier_requests_, *app->http_client_, clock, cro);
+  app->carrier_requests_->set_on_queued(
+      [w = app->carrier_request_worker_.get()] { w->Notify(); });
   // Orders, invoices and contracts (docs/commerce.md); invoices without a PDF of their own are
   // rendered with Cairo and Pango.
   app->commerce_ =

@@ -6,6 +6,7 @@
 #include "api/context.h"
 #include "api/metrics.h"
 #include "api/router.h"
+#include "app/carrier_request_worker.h"
 #include "app/config.h"
 #include "app/import_worker.h"
 #include "app/mail_outbox_worker.h"
@@ -54,6 +55,8 @@ class App {
   // Sends the mail outbox; `serve` starts and stops it.
   MailOutboxWorker& outbox_worker() { return *outbox_worker_; }
   ImportWorker& import_worker() { return *import_worker_; }
+  // Sends delivery requests to carriers' endpoints; `serve` starts and stops it.
+  CarrierRequestWorker& carrier_request_worker() { return *carrier_request_worker_; }
   api::Router& router() { return *router_; }
   // What the routes share; `serve` adds what only it runs (the IMAP fetchers' "fetch now").
   api::ApiContext& context() { return *context_; }
@@ -110,6 +113,10 @@ class App {
   std::unique_ptr<MailOutboxWorker> outbox_worker_;
   std::unique_ptr<services::ImportService> imports_;
   std::unique_ptr<ImportWorker> import_worker_;
+  // Delivery requests passed on to carriers (docs/shipments.md, "Telling the carrier").
+  std::unique_ptr<services::CarrierRequestService> carrier_requests_;
+  std::unique_ptr<services::HttpClient> http_client_;
+  std::unique_ptr<CarrierRequestWorker> carrier_request_worker_;
 };
 
 // Logging to stderr as text or one JSON object per line.

@@ -202,8 +202,10 @@ int Serve(const Config& config, const std::string& port_file) {
   }
   (*app)->outbox_worker().Start();
   (*app)->import_worker().Start();
+  (*app)->carrier_request_worker().Start();
   server.Run();
   if (lmtp) lmtp->Stop();
+  (*app)->carrier_request_worker().Stop();
   (*app)->import_worker().Stop();
   (*app)->outbox_worker().Stop();
   imap.Stop();

@@ -90,6 +90,15 @@ Status Config::Validate() const {
   if (mail_outbox_poll_ms < 10 || mail_outbox_poll_ms > 3600LL * 1000) {
     return InvalidArgument("mail.outbox_poll_ms must be 10 ms to 1 hour");
   }
+  if (carrier_requests_retry_base_ms < 1 || carrier_requests_retry_base_ms > 24LL * 3600 * 1000) {
+    return InvalidArgument("carrier_requests.retry_base_ms must be 1 ms to 24 hours");
+  }
+  if (carrier_requests_max_attempts < 1 || carrier_requests_max_attempts > 100) {
+    return InvalidArgument("carrier_requests.max_attempts must be 1-100");
+  }
+  if (carrier_requests_timeout_ms < 100 || carrier_requests_timeout_ms > 300LL * 1000) {
+    return InvalidArgument("carrier_requests.timeout_ms must be 100 ms to 5 minutes");
+  }
   for (size_t i = 0; i < mailboxes.size(); ++i) {
     const auto& m = mailboxes[i];
     if (m.name.empty()) {
@@ -202,6 +211,11 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "mail.retry_base_ms", &c->mail_retry_base_ms));
   RETURN_IF_ERROR(ReadInt(t, "mail.max_attempts", &c->mail_max_attempts));
   RETURN_IF_ERROR(ReadInt(t, "mail.outbox_poll_ms", &c->mail_outbox_poll_ms));
+  RETURN_IF_ERROR(
+      ReadInt(t, "carrier_requests.retry_base_ms", &c->carrier_requests_retry_base_ms));
+  RETURN_IF_ERROR(ReadInt(t, "carrier_requests.max_attempts", &c->carrier_requests_max_attempts));
+  RETURN_IF_ERROR(ReadInt(t, "carrier_requests.timeout_ms", &c->carrier_requests_timeout_ms));
+  RETURN_IF_ERROR(ReadString(t, "carrier_requests.ca_file", &c->carrier_requests_ca_file));
   return ReadMailboxes(t, c);
 }
 
@@ -253,6 +267,12 @@ Status LoadConfigEnv(Config* c) {
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_RETRY_BASE_MS", &c->mail_retry_base_ms));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_ATTEMPTS", &c->mail_max_attempts));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_OUTBOX_POLL_MS", &c->mail_outbox_poll_ms));
+  RETURN_IF_ERROR(
+      EnvInt("SAHAYAK_CARRIER_REQUESTS_RETRY_BASE_MS", &c->carrier_requests_retry_base_ms));
+  RETURN_IF_ERROR(
+      EnvInt("SAHAYAK_CARRIER_REQUESTS_MAX_ATTEMPTS", &c->carrier_requests_max_attempts));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_CARRIER_REQUESTS_TIMEOUT_MS", &c->carrier_requests_timeout_ms));
+  EnvString("SAHAYAK_CARRIER_REQUESTS_CA_FILE", &c->carrier_requests_ca_file);
   std::string imap_fetch;
   EnvString("SAHAYAK_IMAP_FETCH", &imap_fetch);
   if (!imap_fetch.empty()) c->imap_fetch = imap_fetch != "0" && imap_fetch != "false";

@@ -74,6 +74,17 @@ struct Config {
   int64_t mail_retry_base_ms = 60 * 1000;
   int64_t mail_max_attempts = 10;
   int64_t mail_outbox_poll_ms = 5000;
+  // The sender of delivery requests to carriers (app/carrier_request_worker.h): backoff
+  // retry_base_ms × 2^(attempts-1) up to 6 hours (carrier_requests.retry_base_ms,
+  // SAHAYAK_CARRIER_REQUESTS_RETRY_BASE_MS), dead after max_attempts
+  // (carrier_requests.max_attempts, SAHAYAK_CARRIER_REQUESTS_MAX_ATTEMPTS), each POST given
+  // timeout_ms to connect and to finish (carrier_requests.timeout_ms,
+  // SAHAYAK_CARRIER_REQUESTS_TIMEOUT_MS); ca_file adds trusted CAs (PEM) to the system's for
+  // carriers with a private CA (carrier_requests.ca_file, SAHAYAK_CARRIER_REQUESTS_CA_FILE).
+  int64_t carrier_requests_retry_base_ms = 30 * 1000;
+  int64_t carrier_requests_max_attempts = 12;
+  int64_t carrier_requests_timeout_ms = 10 * 1000;
+  std::string carrier_requests_ca_file;
 
   Status Validate() const;
 };

@@ -18,6 +18,7 @@
 #include "services/imports/import_store.h"
 #include "services/kb/kb_store.h"
 #include "services/portal/portal_store.h"
+#include "services/shipments/carrier_request_store.h"
 #include "services/shipments/shipment_store.h"
 #include "services/deflection/deflection_store.h"
 #include "services/webforms/web_form_store.h"
@@ -319,6 +320,9 @@ class ReadTx {
   virtual ImportReadTx& imports() = 0;
   // What the operations figures read (services/analytics/analytics_store.h).
   virtual AnalyticsReadTx& analytics() = 0;
+  // Carriers' requests endpoints and the delivery-request queue
+  // (services/shipments/carrier_request_store.h).
+  virtual CarrierRequestReadTx& carrier_requests() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -424,6 +428,7 @@ class WriteTx : public virtual ReadTx {
   ShipmentWriteTx& shipments() override = 0;
   CommerceWriteTx& commerce() override = 0;
   ImportWriteTx& imports() override = 0;
+  CarrierRequestWriteTx& carrier_requests() override = 0;
 };
 
 // The database. Thread-safe.

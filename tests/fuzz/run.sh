@@ -35,6 +35,7 @@ targets=(
   "delivery_input|src/services/shipments/delivery_input.cc src/services/shipments/shipment_input.cc src/domain/delivery.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "commerce_input|src/services/commerce/commerce_input.cc src/domain/commerce.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "csv|src/base/csv.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "http_url|src/domain/http_url.cc|"
   "document_rule_input|src/services/shipments/document_rule_input.cc src/services/shipments/shipment_input.cc src/domain/shipment_documents.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
 )
@@ -83,6 +84,10 @@ write_dictionary() {
         'https://' 'www.' '/help/files/' '//' 'javascript:' '<script>' '<img src=' ' onerror=' \
         '<a href=' ' style=' '<!--' '&#x' '&lt;' '\\' '\x0a' '\x0d\x0a' '\x0a\x0a' \
         '\xe0\xa4\xaa' '\xe0\xb2\xa8'
+      ;;
+    http_url)
+      printf '"%s"\n' 'http://' 'https://' 'HTTPS://' ':' '@' '#' '?' '/' '[' ']' '[::1]' \
+        '127.0.0.1' 'localhost' ':443' ':65535' ':0' ':99999' '%20' '..' '-' '.'
       ;;
     csv)
       printf '"%s"\n' ',' ';' '\x09' '\"' '\"\"' ',\"' '\",' '\x0d\x0a' '\x0a' '\x0d' \

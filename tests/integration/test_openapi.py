@@ -276,6 +276,8 @@ class OpenApiDocumentTest(unittest.TestCase):
                 want = ["admin"]
             elif base == "/api/v1/carriers" and method != "GET":
                 want = ["admin"]  # docs/shipments.md: admins change carriers
+            elif path == "/api/v1/shipments/{id}/delivery-requests/{request_id}/retry":
+                want = ["admin"]  # docs/shipments.md: admins send a dead request again
             elif base == "/api/v1/shipment-document-rules" and method != "GET":
                 want = ["admin"]  # docs/shipments.md: admins change document rules
             elif base in ("/api/v1/orders", "/api/v1/invoices", "/api/v1/contracts",
@@ -308,7 +310,9 @@ class OpenApiDocumentTest(unittest.TestCase):
                         and not (n == "order_id"
                                  and path == "/api/v1/tickets/{id}/orders/{order_id}") \
                         and not (n == "invoice_id"
-                                 and path == "/api/v1/tickets/{id}/invoices/{invoice_id}"):
+                                 and path == "/api/v1/tickets/{id}/invoices/{invoice_id}") \
+                        and not (n == "request_id" and path
+                                 == "/api/v1/shipments/{id}/delivery-requests/{request_id}/retry"):
                     problems.append("%s: path parameter {%s} (use {id})" % (path, n))
             for method in HTTP_METHODS:
                 if method not in item:

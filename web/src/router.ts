@@ -137,6 +137,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { admin: true, titleKey: 'imports.title' },
       },
       {
+        path: 'carriers',
+        name: 'admin-carriers',
+        component: () => import('./screens/admin/CarriersAdmin.vue'),
+        meta: { admin: true, titleKey: 'carriers.title' },
+      },
+      {
         path: 'shipment-documents',
         name: 'admin-shipment-documents',
         component: () => import('./screens/admin/ShipmentDocumentsAdmin.vue'),

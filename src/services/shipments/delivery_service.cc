@@ -4,6 +4,7 @@
 
 #include "domain/people.h"
 #include "services/audit.h"
+#include "services/shipments/carrier_requests.h"
 #include "services/shipments/delivery_input.h"
 
 namespace sahayak::services {
@@ -219,6 +220,7 @@ Result<DeliveryRequestDone> DeliveryService::Request(WriteTx& tx, Id ws, const d
   r.via = via;
   r.created_at = now;
   RETURN_IF_ERROR(tx.shipments().InsertDeliveryRequest(&r));
+  if (carrier_requests_ != nullptr) RETURN_IF_ERROR(carrier_requests_->Queue(tx, r, s));
   // On the customer's timeline when the parcel has a customer, else on the shipment's.
   json changes = {{"kind", {nullptr, r.kind}},
                   {"tracking_number", {nullptr, s.tracking_number}},

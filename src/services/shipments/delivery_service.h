@@ -43,9 +43,15 @@ struct DeliveryRequestDone {
   domain::Shipment shipment;
 };
 
+class CarrierRequestService;
+
 class DeliveryService {
  public:
   explicit DeliveryService(const Clock& clock) : clock_(clock) {}
+
+  // Passes every request on to its carrier's endpoint (services/shipments/carrier_requests.h),
+  // queued in the request's transaction; set once before use (null: none are passed on).
+  void set_carrier_requests(const CarrierRequestService* c) { carrier_requests_ = c; }
 
   // owner_type "contact" | "organisation"; NotFound when there is no such owner.
   Result<PreferencesView> GetPreferences(ReadTx& tx, Id ws, const std::string& owner_type,
@@ -73,6 +79,7 @@ class DeliveryService {
 
  private:
   const Clock& clock_;
+  const CarrierRequestService* carrier_requests_ = nullptr;
 };
 
 // The details of a request as the API shows them.

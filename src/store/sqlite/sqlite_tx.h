@@ -8,6 +8,7 @@
 #include "store/sqlite/tx_deflection.h"
 #include "store/sqlite/tx_imports.h"
 #include "store/sqlite/tx_commerce.h"
+#include "store/sqlite/tx_carrier_requests.h"
 #include "store/sqlite/tx_kb.h"
 #include "store/sqlite/tx_portal.h"
 #include "store/sqlite/tx_shipments.h"
@@ -36,7 +37,7 @@ class SqliteTx final : public services::WriteTx {
  public:
   explicit SqliteTx(Connection* conn)
       : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
-        commerce_(conn), imports_(conn), analytics_(conn) {}
+        commerce_(conn), imports_(conn), analytics_(conn), carrier_requests_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -199,6 +200,8 @@ class SqliteTx final : public services::WriteTx {
   services::ImportWriteTx& imports() override { return imports_; }
   // operations figures (tx_analytics.h)
   services::AnalyticsReadTx& analytics() override { return analytics_; }
+  // carriers' requests endpoints and their queue (tx_carrier_requests.h)
+  services::CarrierRequestWriteTx& carrier_requests() override { return carrier_requests_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -226,6 +229,7 @@ class SqliteTx final : public services::WriteTx {
   SqliteCommerceTx commerce_;
   SqliteImportTx imports_;
   SqliteAnalyticsTx analytics_;
+  SqliteCarrierRequestTx carrier_requests_;
 };
 
 }  // namespace sahayak::store

@@ -132,6 +132,22 @@ export interface DeliveryRequestDetails {
   safe_place?: string;
 }
 
+/**
+ * A request's way to the carrier's own system (docs/shipments.md, "Telling the carrier"):
+ * `pending` (queued, or retried after a failure), `sent` (the carrier took it), `dead` (refused,
+ * or out of attempts; an admin may send it again).
+ */
+export interface CarrierDelivery {
+  state: 'pending' | 'sent' | 'dead';
+  /** Tries so far. */
+  attempts: number;
+  sent_at: Timestamp | null;
+  /** "HTTP 400: {…}", "timed out …"; null when none. */
+  last_error: string | null;
+  response_status: number | null;
+  next_attempt_at: Timestamp | null;
+}
+
 export interface DeliveryRequest {
   id: Id;
   kind: DeliveryRequestKind;
@@ -139,6 +155,8 @@ export interface DeliveryRequest {
   by: DeliveryRequestActor;
   via: DeliveryRequestVia;
   created_at: Timestamp;
+  /** Null (or absent) when the carrier has no endpoint for requests. */
+  carrier?: CarrierDelivery | null;
 }
 
 /** The body of POST /shipments/{id}/delivery-requests, one of four kinds. */
@@ -239,6 +257,20 @@ export function createDeliveryRequest(
     `/api/v1/shipments/${shipmentId}/delivery-requests`,
     request,
     { headers: { 'X-Sahayak-Via': 'console' } },
+  );
+}
+
+/**
+ * Sends a request its carrier refused (or that ran out of attempts) again (admins). 409
+ * `/problems/conflict` unless its `carrier.state` is `dead`.
+ */
+export function retryDeliveryRequest(
+  shipmentId: Id,
+  requestId: Id,
+  client: ApiClient = api,
+): Promise<DeliveryRequest> {
+  return client.post<DeliveryRequest>(
+    `/api/v1/shipments/${shipmentId}/delivery-requests/${requestId}/retry`,
   );
 }
 

@@ -1,0 +1,182 @@
+#include "app/carrier_request_worker.h"
+
+#include <spdlog/spdlog.h>
+
+#include <string>
+
+namespace sahayak::app {
+
+using services::CarrierAnswer;
+using services::CarrierRequestDelivery;
+
+struct CarrierRequestWorker::Outcome {
+  CarrierAnswer answer = CarrierAnswer::kRetry;
+  std::optional<int64_t> status;
+  std::string error;
+  bool gone = false;  // the request or its carrier no longer exists: nothing to record
+};
+
+CarrierRequestWorker::CarrierRequestWorker(services::Store& store,
+                                           const services::CarrierRequestService& service,
+                                           services::HttpClient& http, const Clock& clock,
+                                           CarrierRequestWorkerOptions options)
+    : store_(store), service_(service), http_(http), clock_(clock), options_(options) {}
+
+CarrierRequestWorker::~CarrierRequestWorker() {
+  Stop();
+}
+
+void CarrierRequestWorker::Start() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { Loop(); });
+}
+
+void CarrierRequestWorker::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void CarrierRequestWorker::Notify() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void CarrierRequestWorker::Loop() {
+  while (true) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stopping_) return;
+      woken_ = false;
+    }
+    const int handled = RunOnce();
+    std::unique_lock<std::mutex> lock(mu_);
+    if (stopping_) return;
+    if (handled >= options_.batch) continue;
+    // Retries fall due without anyone waking us: look at least every poll_ms (and sooner when
+    // the shortest backoff is shorter, as in tests).
+    const Millis wait = std::min(options_.poll_ms, std::max<Millis>(options_.retry_base_ms, 10));
+    cv_.wait_for(lock, std::chrono::milliseconds(wait), [&] { return stopping_ || woken_; });
+  }
+}
+
+CarrierRequestWorker::Outcome CarrierRequestWorker::SendOne(const CarrierRequestDelivery& d) {
+  Outcome out;
+  services::CarrierRequestJob job;
+  Status read = store_.Read([&](services::ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(job, tx.carrier_requests().GetCarrierRequestJob(d.id));
+    return Status::Ok();
+  });
+  if (!read.ok()) {
+    out.gone = read.code() == Code::kNotFound;
+    out.error = "cannot read the request: " + read.message();
+    return out;
+  }
+  auto secret = service_.OpenEndpointSecret(job.endpoint);
+  if (!secret.ok()) {
+    out.error = secret.status().message();
+    return out;
+  }
+  services::HttpPost post;
+  post.url = job.endpoint.url;
+  post.body = services::CarrierRequestBody(job);
+  const std::string timestamp = std::to_string(clock_.Now() / 1000);
+  post.headers = {
+      {"X-Sahayak-Timestamp", timestamp},
+      {"X-Sahayak-Signature", services::SignCarrierRequest(*secret, timestamp, post.body)},
+      {"Idempotency-Key", std::to_string(job.request.id)},
+      {"X-Sahayak-Event", "delivery_request"}};
+  auto answer = http_.Post(post);
+  if (!answer.ok()) {
+    out.answer = answer.status().code() == Code::kInvalidArgument ? CarrierAnswer::kDead
+                                                                  : CarrierAnswer::kRetry;
+    out.error = answer.status().message();
+    return out;
+  }
+  out.status = answer->status;
+  out.answer = services::ClassifyCarrierStatus(answer->status);
+  if (out.answer != CarrierAnswer::kSent) {
+    out.error = "HTTP " + std::to_string(answer->status);
+    const std::string excerpt = services::BodyExcerpt(answer->body);
+    if (!excerpt.empty()) out.error += ": " + excerpt;
+    if (answer->status >= 300 && answer->status < 400) {
+      out.error += " (a redirect is not followed: set requests_url to the final address)";
+    }
+  }
+  return out;
+}
+
+int CarrierRequestWorker::RunOnce() {
+  const Millis now = clock_.Now();
+  std::vector<CarrierRequestDelivery> claimed;
+  Status st = store_.Write([&](services::WriteTx& tx) -> Status {
+    ASSIGN_OR_RETURN(claimed, tx.carrier_requests().ClaimRequestDeliveries(
+                                  now, now + options_.claim_ms, options_.batch));
+    return Status::Ok();
+  });
+  if (!st.ok()) {
+    spdlog::warn("carrier requests: cannot claim: {}", st.message());
+    return 0;
+  }
+  for (CarrierRequestDelivery d : claimed) {
+    Outcome o = SendOne(d);
+    if (o.gone) continue;
+    const Millis at = clock_.Now();
+    d.updated_at = at;
+    d.response_status = o.status ? o.status : d.response_status;
+    switch (o.answer) {
+      case CarrierAnswer::kSent:
+        d.state = "sent";
+        d.sent_at = at;
+        d.last_error.clear();
+        break;
+      case CarrierAnswer::kRetry:
+        if (d.attempts >= options_.max_attempts) {
+          d.state = "dead";
+          d.last_error = "gave up after " + std::to_string(d.attempts) + " attempts: " + o.error;
+        } else {
+          d.state = "pending";
+          d.next_attempt_at = at + services::CarrierRetryBackoff(d.attempts, options_.retry_base_ms,
+                                                                 options_.retry_cap_ms);
+          d.last_error = o.error;
+        }
+        break;
+      case CarrierAnswer::kDead:
+        d.state = "dead";
+        d.last_error = o.error;
+        break;
+    }
+    Status mark = store_.Write(
+        [&](services::WriteTx& tx) { return tx.carrier_requests().UpdateRequestDelivery(d); });
+    if (d.state == "sent") {
+      spdlog::info("carrier requests: sent delivery request {} (attempt {}, HTTP {})",
+                   d.delivery_request_id, d.attempts, o.status.value_or(0));
+    } else if (d.state == "pending") {
+      spdlog::warn(
+          "carrier requests: delivery request {} failed (attempt {}), retrying in "
+          "{:.1f} s: {}",
+          d.delivery_request_id, d.attempts, static_cast<double>(d.next_attempt_at - at) / 1000.0,
+          o.error);
+    } else {
+      spdlog::error("carrier requests: delivery request {} is dead after {} attempt(s): {}",
+                    d.delivery_request_id, d.attempts, d.last_error);
+    }
+    if (!mark.ok()) {
+      // The lease ends and the row is tried again: for a sent one, a duplicate with the same
+      // Idempotency-Key.
+      spdlog::error("carrier requests: cannot record the result of delivery request {}: {}",
+                    d.delivery_request_id, mark.message());
+    }
+  }
+  return static_cast<int>(claimed.size());
+}
+
+}  // namespace sahayak::app

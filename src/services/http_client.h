@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+
+// Outbound HTTP for services and workers (the carrier request sender): one POST, answered or
+// failed. net/http_client.h implements it with Beast and OpenSSL; tests use fakes.
+namespace sahayak::services {
+
+struct HttpPost {
+  std::string url;  // http:// or https://
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string content_type = "application/json";
+  std::string body;
+};
+
+struct HttpAnswer {
+  int status = 0;
+  std::string body;  // at most the client's response cap (cut short, not refused)
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  // The server's answer, whatever its status. Unavailable when no answer came: the name did
+  // not resolve, the connection was refused or timed out, TLS failed (certificate, host
+  // name), or the answer was not HTTP. Thread-safe.
+  virtual Result<HttpAnswer> Post(const HttpPost& request) = 0;
+};
+
+}  // namespace sahayak::services
