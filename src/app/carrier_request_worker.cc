@@ -22,51 +22,19 @@ CarrierRequestWorker::CarrierRequestWorker(services::Store& store,
                                            CarrierRequestWorkerOptions options)
     : store_(store), service_(service), http_(http), clock_(clock), options_(options) {}
 
-CarrierRequestWorker::~CarrierRequestWorker() {
-  Stop();
-}
+CarrierRequestWorker::~CarrierRequestWorker() { Stop(); }
 
 void CarrierRequestWorker::Start() {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  thread_ = std::thread([this] { Loop(); });
+  // Retries fall due without anyone waking the worker: it looks at least every poll_ms (and
+  // sooner when the shortest backoff is shorter, as in tests).
+  loop_.Start([this] { return RunOnce(); }, options_.batch, [this] {
+    return std::min(options_.poll_ms, std::max<Millis>(options_.retry_base_ms, 10));
+  });
 }
 
-void CarrierRequestWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void CarrierRequestWorker::Stop() { loop_.Stop(); }
 
-void CarrierRequestWorker::Notify() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
-
-void CarrierRequestWorker::Loop() {
-  while (true) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_) return;
-      woken_ = false;
-    }
-    const int handled = RunOnce();
-    std::unique_lock<std::mutex> lock(mu_);
-    if (stopping_) return;
-    if (handled >= options_.batch) continue;
-    // Retries fall due without anyone waking us: look at least every poll_ms (and sooner when
-    // the shortest backoff is shorter, as in tests).
-    const Millis wait = std::min(options_.poll_ms, std::max<Millis>(options_.retry_base_ms, 10));
-    cv_.wait_for(lock, std::chrono::milliseconds(wait), [&] { return stopping_ || woken_; });
-  }
-}
+void CarrierRequestWorker::Notify() { loop_.Notify(); }
 
 CarrierRequestWorker::Outcome CarrierRequestWorker::SendOne(const CarrierRequestDelivery& d) {
   Outcome out;

@@ -24,10 +24,8 @@
 // Thread-safety: Start, Stop and Notify may be called from any thread; RunOnce is for tests
 // and the worker thread (not concurrently with a started worker).
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/worker_loop.h"
 #include "base/clock.h"
 #include "services/http_client.h"
 #include "services/shipments/carrier_requests.h"
@@ -65,19 +63,13 @@ class CarrierRequestWorker {
  private:
   struct Outcome;
   Outcome SendOne(const services::CarrierRequestDelivery& d);
-  void Loop();
 
   services::Store& store_;
   const services::CarrierRequestService& service_;
   services::HttpClient& http_;
   const Clock& clock_;
   CarrierRequestWorkerOptions options_;
-
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  bool woken_ = false;
-  std::thread thread_;
+  WorkerLoop loop_;  // last: stopped before the members its thread uses
 };
 
 }  // namespace sahayak::app

@@ -74,49 +74,18 @@ Millis MailOutboxWorker::Backoff(int attempts, Millis base) {
 }
 
 void MailOutboxWorker::Start() {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  thread_ = std::thread([this] { Loop(); });
+  loop_.Start([this] { return RunOnce(); }, options_.batch, [this] { return options_.poll_ms; });
 }
 
 void MailOutboxWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  loop_.Stop();
   for (auto& [id, c] : senders_) {
     if (c.sender) c.sender->Close();
   }
   senders_.clear();
 }
 
-void MailOutboxWorker::Notify() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
-
-void MailOutboxWorker::Loop() {
-  while (true) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_) return;
-      woken_ = false;
-    }
-    const int handled = RunOnce();
-    std::unique_lock<std::mutex> lock(mu_);
-    if (stopping_) return;
-    // More may be due right away when a whole batch was handled.
-    if (handled >= options_.batch) continue;
-    cv_.wait_for(lock, std::chrono::milliseconds(options_.poll_ms),
-                 [&] { return stopping_ || woken_; });
-  }
-}
+void MailOutboxWorker::Notify() { loop_.Notify(); }
 
 Result<channels::SmtpSender*> MailOutboxWorker::SenderFor(const domain::Mailbox& box) {
   auto it = senders_.find(box.id);

@@ -29,13 +29,11 @@
 // Thread-safety: Start, Stop and Notify may be called from any thread; RunOnce is for tests
 // and the worker thread (not concurrently with a started worker).
 
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "app/worker_loop.h"
 #include "base/clock.h"
 #include "channels/email/smtp_sender.h"
 #include "domain/mailbox.h"
@@ -77,7 +75,6 @@ class MailOutboxWorker {
   struct Outcome;
   Outcome SendOne(const domain::MailOutboxItem& item);
   Result<channels::SmtpSender*> SenderFor(const domain::Mailbox& box);
-  void Loop();
 
   services::Store& store_;
   services::BlobStore& blobs_;
@@ -92,12 +89,7 @@ class MailOutboxWorker {
     std::unique_ptr<channels::SmtpSender> sender;
   };
   std::map<domain::Id, CachedSender> senders_;  // worker thread only
-
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  bool woken_ = false;
-  std::thread thread_;
+  WorkerLoop loop_;  // last: stopped before the members its thread uses
 };
 
 }  // namespace sahayak::app
