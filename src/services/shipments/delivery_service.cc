@@ -132,6 +132,21 @@ Result<DeliveryPreferences> DeliveryService::ForContact(ReadTx& tx, Id ws,
   return p;
 }
 
+Result<DeliveryPreferences> DeliveryService::ForContact(ReadTx& tx, const Workspace& w,
+                                                        const domain::Contact& c) const {
+  ASSIGN_OR_RETURN(DeliveryPreferences own, Stored(tx, w.id, "contact", c.id));
+  own.language = c.language;
+  own.time_zone = c.time_zone;
+  DeliveryPreferences fallback;
+  if (c.organisation_id) {
+    ASSIGN_OR_RETURN(fallback, Stored(tx, w.id, "organisation", *c.organisation_id));
+  }
+  DeliveryPreferences workspace;
+  workspace.time_zone = w.time_zone;
+  workspace.language = w.default_language;
+  return domain::MergePreferences(domain::MergePreferences(own, fallback), workspace);
+}
+
 Result<DeliveryOptions> DeliveryService::Options(ReadTx& tx, const Shipment& s) const {
   ASSIGN_OR_RETURN(DeliveryPreferences p, ForContact(tx, s.workspace_id, s.contact_id));
   DeliveryOptions o;

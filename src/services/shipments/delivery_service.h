@@ -65,6 +65,10 @@ class DeliveryService {
   // The effective preferences of a parcel's customer (all defaults when it has none).
   Result<domain::DeliveryPreferences> ForContact(ReadTx& tx, Id ws,
                                                  std::optional<Id> contact_id) const;
+  // The same for a contact and workspace the caller has read already (the notifier, per
+  // tracking event): reads only the stored preferences.
+  Result<domain::DeliveryPreferences> ForContact(ReadTx& tx, const Workspace& w,
+                                                 const domain::Contact& c) const;
 
   Result<DeliveryOptions> Options(ReadTx& tx, const domain::Shipment& s) const;
 

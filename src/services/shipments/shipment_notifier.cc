@@ -93,47 +93,54 @@ Millis AfterQuietHours(Millis now, std::string_view zone, std::string_view from,
 
 Status ShipmentNotifier::OnShipmentChanged(WriteTx& tx, const Shipment& s,
                                            const std::optional<TrackingEvent>& decided,
-                                           const std::optional<std::string>& eta_before) const {
+                                           const std::optional<std::string>& eta_before,
+                                           Batch& batch) const {
   const bool status_notice = decided && NoticeFor(s.status).has_value();
   const std::optional<std::string> due = domain::DueDate(s);
   const bool eta_late =
       s.eta && due && *s.eta > *due && !domain::IsFinal(s.status) && s.eta != eta_before;
   if (!status_notice && !eta_late) return Status::Ok();
-  ASSIGN_OR_RETURN(Workspace w, tx.GetWorkspace(s.workspace_id));
-  ASSIGN_OR_RETURN(ShipmentNoticeSettings settings, tx.shipments().GetNoticeSettings(w.id));
+  if (!batch.workspace) {
+    ASSIGN_OR_RETURN(batch.workspace, tx.GetWorkspace(s.workspace_id));
+    ASSIGN_OR_RETURN(batch.settings, tx.shipments().GetNoticeSettings(s.workspace_id));
+  } else if (batch.workspace->id != s.workspace_id) {
+    return Internal("one notice batch spans two workspaces");
+  }
   if (status_notice) {
-    RETURN_IF_ERROR(Decide(tx, w, settings, s, *NoticeFor(s.status), decided->event_id,
+    RETURN_IF_ERROR(Decide(tx, batch, s, *NoticeFor(s.status), decided->event_id,
                            decided->occurred_at, &*decided));
   }
   if (eta_late) {
     // The carrier says it will come after the promise: the customer hears it now, once per
     // promised date (the late sweep uses the same key).
     // When the newest event (which brought the ETA) is old news, so is the lateness.
-    RETURN_IF_ERROR(Decide(tx, w, settings, s, ShipmentNotice::kLate,
-                           "late:" + *due, s.last_event_at.value_or(clock_.Now()),
-                           nullptr));
+    RETURN_IF_ERROR(Decide(tx, batch, s, ShipmentNotice::kLate, "late:" + *due,
+                           s.last_event_at.value_or(clock_.Now()), nullptr));
   }
   return Status::Ok();
 }
 
 Result<int> ShipmentNotifier::SweepLate(WriteTx& tx, Id ws, int limit) const {
-  ASSIGN_OR_RETURN(Workspace w, tx.GetWorkspace(ws));
+  Batch batch;
+  ASSIGN_OR_RETURN(batch.workspace, tx.GetWorkspace(ws));
   const Millis now = clock_.Now();
-  const std::string today = DateAt(now, domain::ZoneOffsetMinutes(w.time_zone, now));
+  const std::string today =
+      DateAt(now, domain::ZoneOffsetMinutes(batch.workspace->time_zone, now));
   ASSIGN_OR_RETURN(auto late, tx.shipments().ListLateWithoutNotice(ws, today, limit));
   if (late.empty()) return 0;
-  ASSIGN_OR_RETURN(ShipmentNoticeSettings settings, tx.shipments().GetNoticeSettings(ws));
+  ASSIGN_OR_RETURN(batch.settings, tx.shipments().GetNoticeSettings(ws));
   for (const Shipment& s : late) {
-    RETURN_IF_ERROR(Decide(tx, w, settings, s, ShipmentNotice::kLate,
+    RETURN_IF_ERROR(Decide(tx, batch, s, ShipmentNotice::kLate,
                            "late:" + domain::DueDate(s).value_or(""), now, nullptr));
   }
   return static_cast<int>(late.size());
 }
 
-Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
-                                const ShipmentNoticeSettings& settings, const Shipment& s,
+Status ShipmentNotifier::Decide(WriteTx& tx, Batch& batch, const Shipment& s,
                                 ShipmentNotice kind, const std::string& event_key,
                                 Millis event_at, const TrackingEvent* event) const {
+  const Workspace& w = *batch.workspace;
+  const ShipmentNoticeSettings& settings = *batch.settings;
   const Millis now = clock_.Now();
   // Decided before (a replayed or repeated event): nothing more to do. The notice row is
   // written last, with its mail and ticket, so it is never inserted and then updated: such
@@ -185,7 +192,7 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
     std::string quiet_until = settings.quiet_until;
     if (delivery_ != nullptr) {
       // The customer's (or their organisation's) own language, zone and quiet hours.
-      ASSIGN_OR_RETURN(domain::DeliveryPreferences p, delivery_->ForContact(tx, w.id, contact->id));
+      ASSIGN_OR_RETURN(domain::DeliveryPreferences p, delivery_->ForContact(tx, w, *contact));
       zone = p.time_zone;
       n.language = Language(p.language, w);
       if (p.quiet_hours) {
@@ -196,28 +203,27 @@ Status ShipmentNotifier::Decide(WriteTx& tx, const Workspace& w,
     n.send_after = AfterQuietHours(now, zone, quiet_from, quiet_until);
   }
   if (n.outcome == "mailed") {
-    ASSIGN_OR_RETURN(n.outbox_id, QueueMail(tx, w, settings, s, *contact, email, kind, event,
+    ASSIGN_OR_RETURN(n.outbox_id, QueueMail(tx, batch, s, *contact, email, kind, event,
                                             n.language, n.send_after));
   }
   const bool trouble = kind == ShipmentNotice::kDeliveryFailed || kind == ShipmentNotice::kException;
   if (trouble && settings.open_tickets && n.outcome != "stale") {
     ASSIGN_OR_RETURN(n.ticket_id, OpenOrNoteTicket(tx, settings, s, kind, event));
   }
-  // The claim: a second decision for the same event finds the row and does nothing.
+  // The claim: a second decision for the same event finds the row and does nothing. The row
+  // is the decision's record (who, what, when, and why not): no audit event repeats it.
   ASSIGN_OR_RETURN(bool fresh, tx.shipments().InsertShipmentNotice(&n));
   if (!fresh) return Internal("the " + n.notice + " notice of shipment " + std::to_string(s.id) +
                               " was decided twice in one transaction");
-  return RecordChange(tx, w.id, SystemPrincipal(w.id).actor(), "shipment.notice", "shipment",
-                      s.id,
-                      {{"notice", {nullptr, n.notice}}, {"outcome", {nullptr, n.outcome}},
-                       {"event_key", {nullptr, n.event_key}}},
-                      now);
+  return Status::Ok();
 }
 
 Result<std::optional<Id>> ShipmentNotifier::QueueMail(
-    WriteTx& tx, const Workspace& w, const ShipmentNoticeSettings& settings, const Shipment& s,
-    const domain::Contact& c, const std::string& email, ShipmentNotice kind,
-    const TrackingEvent* event, const std::string& lang, Millis send_after) const {
+    WriteTx& tx, Batch& batch, const Shipment& s, const domain::Contact& c,
+    const std::string& email, ShipmentNotice kind, const TrackingEvent* event,
+    const std::string& lang, Millis send_after) const {
+  const Workspace& w = *batch.workspace;
+  const ShipmentNoticeSettings& settings = *batch.settings;
   const Millis now = clock_.Now();
   const std::string site = site_url_ ? site_url_(w.public_host) : "";
   ShipmentNoticeFields f;
@@ -236,14 +242,17 @@ Result<std::optional<Id>> ShipmentNotifier::QueueMail(
 
   // The workspace's first enabled mailbox that can send (by name); none: queued all the same,
   // the outbox says so and sends once one exists.
-  ASSIGN_OR_RETURN(auto boxes, tx.ListMailboxes(w.id));
-  std::optional<domain::Mailbox> box;
-  for (const auto& b : boxes) {
-    if (b.enabled && !b.smtp_host.empty()) {
-      box = b;
-      break;
+  if (!batch.mailbox) {
+    ASSIGN_OR_RETURN(auto boxes, tx.ListMailboxes(w.id));
+    batch.mailbox.emplace();
+    for (auto& b : boxes) {
+      if (b.enabled && !b.smtp_host.empty()) {
+        *batch.mailbox = std::move(b);
+        break;
+      }
     }
   }
+  const std::optional<domain::Mailbox>& box = *batch.mailbox;
   QueuedMail q;
   if (box) AddressFromMailbox(*box, &q);
   q.mail.reply_to.reset();  // an answer to a notice is a new question, not a ticket's thread

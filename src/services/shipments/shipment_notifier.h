@@ -48,11 +48,21 @@ class ShipmentNotifier {
   // Called (inside the transaction) after a mail is queued, to wake the sender.
   void set_on_queued(std::function<void()> f) { on_queued_ = std::move(f); }
 
+  // What one batch of tracking events reads once for all the shipments it changes: the
+  // workspace, its notice settings and its sending mailbox. Lives no longer than the write
+  // transaction it was filled in (the settings cannot change under it: one writer).
+  struct Batch {
+    std::optional<Workspace> workspace;
+    std::optional<ShipmentNoticeSettings> settings;
+    std::optional<std::optional<domain::Mailbox>> mailbox;
+  };
+
   // After a batch changed shipment `s`: `decided` is the event that set its status when the
   // status changed in this batch, nullopt otherwise; `eta_before` its ETA before the batch.
+  // `batch` is shared by the calls of one batch (one workspace).
   Status OnShipmentChanged(WriteTx& tx, const domain::Shipment& s,
                            const std::optional<domain::TrackingEvent>& decided,
-                           const std::optional<std::string>& eta_before) const;
+                           const std::optional<std::string>& eta_before, Batch& batch) const;
 
   // Late notices for the shipments of workspace `ws` whose promised date has passed where the
   // workspace is, at most `limit` per call. Returns how many were decided.
@@ -85,11 +95,10 @@ class ShipmentNotifier {
   void set_delivery(const DeliveryService* d) { delivery_ = d; }
 
  private:
-  Status Decide(WriteTx& tx, const Workspace& w, const ShipmentNoticeSettings& settings,
-                const domain::Shipment& s, ShipmentNotice kind, const std::string& event_key,
-                Millis event_at, const domain::TrackingEvent* event) const;
-  Result<std::optional<Id>> QueueMail(WriteTx& tx, const Workspace& w,
-                                      const ShipmentNoticeSettings& settings,
+  Status Decide(WriteTx& tx, Batch& batch, const domain::Shipment& s, ShipmentNotice kind,
+                const std::string& event_key, Millis event_at,
+                const domain::TrackingEvent* event) const;
+  Result<std::optional<Id>> QueueMail(WriteTx& tx, Batch& batch,
                                       const domain::Shipment& s, const domain::Contact& c,
                                       const std::string& email, ShipmentNotice kind,
                                       const domain::TrackingEvent* event, const std::string& lang,

@@ -421,6 +421,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
     Shipment s;
     ShipmentStatus status_from;
     std::optional<std::string> eta_from;
+    Millis booked_at_from = 0;
     std::optional<TrackingEvent> decided;  // the newest recorded event, when it set the status
     bool created = false;
     bool changed = false;
@@ -447,6 +448,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
       }
       t.status_from = t.s.status;
       t.eta_from = t.s.eta;
+      t.booked_at_from = t.s.booked_at;
       it = touched.emplace(key, std::move(t)).first;
     }
     Touched& t = it->second;
@@ -473,11 +475,12 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
     }
     t.changed = true;
   }
+  ShipmentNotifier::Batch notices;
   for (auto& [key, t] : touched) {
     if (!t.changed) continue;
     t.s.updated_at = now;
     if (!t.created) ++t.s.version;
-    RETURN_IF_ERROR(tx.shipments().UpdateShipmentTracking(t.s));
+    RETURN_IF_ERROR(tx.shipments().UpdateShipmentTracking(t.s, t.s.booked_at != t.booked_at_from));
     if (t.s.status != t.status_from || t.created) {
       RETURN_IF_ERROR(RecordChange(
           tx, ws, actor, "shipment.status_changed", "shipment", t.s.id,
@@ -491,7 +494,7 @@ Result<TrackingIngestResult> ShipmentService::Ingest(WriteTx& tx, Id ws, const d
     if (notifier_ != nullptr) {
       const bool moved = t.s.status != t.status_from || t.created;
       RETURN_IF_ERROR(notifier_->OnShipmentChanged(
-          tx, t.s, moved ? t.decided : std::optional<TrackingEvent>(), t.eta_from));
+          tx, t.s, moved ? t.decided : std::optional<TrackingEvent>(), t.eta_from, notices));
     }
   }
   return result;

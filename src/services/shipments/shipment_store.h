@@ -181,8 +181,9 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
   virtual Status InsertShipment(domain::Shipment* s) = 0;
   virtual Status UpdateShipment(const domain::Shipment& s) = 0;
   // Only what tracking events change: status, status_reason, eta, last_event_at and its
-  // offset, booked_at, updated_at and version.
-  virtual Status UpdateShipmentTracking(const domain::Shipment& s) = 0;
+  // offset, updated_at and version, and booked_at when `booked_at_changed` (it is indexed:
+  // setting it at all rewrites its index entry).
+  virtual Status UpdateShipmentTracking(const domain::Shipment& s, bool booked_at_changed) = 0;
 
   // Fills in the id and answers true; false (and nothing written) when the shipment already
   // has an event with this event_id.

@@ -361,18 +361,24 @@ Status SqliteShipmentTx::UpdateShipment(const Shipment& x) {
   return Status::Ok();
 }
 
-Status SqliteShipmentTx::UpdateShipmentTracking(const Shipment& x) {
+Status SqliteShipmentTx::UpdateShipmentTracking(const Shipment& x, bool booked_at_changed) {
   // Only what events change: an UPDATE that sets no key, foreign key or unique column needs
   // no statement journal (bench/RESULTS.md, "Where the ingest's time goes").
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
-      "UPDATE shipments SET status = ?, status_reason = ?, eta = ?, last_event_at = ?, "
-      "last_event_offset = ?, booked_at = ?, updated_at = ?, version = ? "
-      "WHERE workspace_id = ? AND id = ?"));
+      booked_at_changed
+          ? "UPDATE shipments SET status = ?, status_reason = ?, eta = ?, last_event_at = ?, "
+            "last_event_offset = ?, updated_at = ?, version = ?, booked_at = ? "
+            "WHERE workspace_id = ? AND id = ?"
+          : "UPDATE shipments SET status = ?, status_reason = ?, eta = ?, last_event_at = ?, "
+            "last_event_offset = ?, updated_at = ?, version = ? "
+            "WHERE workspace_id = ? AND id = ?"));
   s.Bind(1, domain::ShipmentStatusName(x.status)).Bind(2, x.status_reason);
   BindOptText(s, 3, x.eta);
   s.Bind(4, x.last_event_at).Bind(5, static_cast<int64_t>(x.last_event_offset));
-  s.Bind(6, x.booked_at).Bind(7, x.updated_at).Bind(8, x.version);
-  s.Bind(9, x.workspace_id).Bind(10, x.id);
+  s.Bind(6, x.updated_at).Bind(7, x.version);
+  int next = 8;
+  if (booked_at_changed) s.Bind(next++, x.booked_at);
+  s.Bind(next, x.workspace_id).Bind(next + 1, x.id);
   RETURN_IF_ERROR(s.Exec());
   if (c_->Changes() == 0) return NotFound("shipment " + std::to_string(x.id) + " does not exist");
   return Status::Ok();

@@ -63,7 +63,7 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
   Status DeleteCarrier(domain::Id ws, domain::Id id) override;
   Status InsertShipment(domain::Shipment* s) override;
   Status UpdateShipment(const domain::Shipment& s) override;
-  Status UpdateShipmentTracking(const domain::Shipment& s) override;
+  Status UpdateShipmentTracking(const domain::Shipment& s, bool booked_at_changed) override;
   Result<bool> InsertTrackingEvent(domain::TrackingEvent* e) override;
   Result<bool> LinkTicketShipment(domain::Id ws, domain::Id ticket_id, domain::Id shipment_id,
                                   std::string_view by, Millis at) override;
