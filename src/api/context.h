@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/chat/chat_service.h"
 #include "services/commerce/commerce_service.h"
 #include "services/commerce/invoice_renderer.h"
 #include "services/imports/import_service.h"
@@ -111,6 +112,10 @@ struct ApiContext {
   // CSV imports (/api/v1/imports; docs/imports.md).
   services::ImportService* imports = nullptr;
   const services::InvoiceRenderer* invoice_renderer = nullptr;
+  // Live chat (docs/chat.md): settings, profiles, the widget's status, offline messages and
+  // files; null: those routes answer 503. Offline messages are limited per IP (null: no limit).
+  services::ChatService* chat = nullptr;
+  RateLimiter* chat_offline_limiter = nullptr;
 };
 
 }  // namespace sahayak::api

@@ -265,6 +265,19 @@ Response PortalShipment(ApiContext&, Call&);
 Response PortalShipmentDelivery(ApiContext&, Call&);
 Response PortalTrackForm(ApiContext&, Call&);
 Response PortalTrack(ApiContext&, Call&);
+// Live chat (handlers_chat.cc; docs/chat.md).
+Response GetChatSettings(ApiContext&, Call&);
+Response PatchChatSettings(ApiContext&, Call&);
+Response RotateChatWidgetKey(ApiContext&, Call&);
+Response GetAgentChatProfile(ApiContext&, Call&);
+Response PatchAgentChatProfile(ApiContext&, Call&);
+Response ChatStatus(ApiContext&, Call&);
+Response ChatPreflight(ApiContext&, Call&);
+Response ChatOffline(ApiContext&, Call&);
+Response ChatUpload(ApiContext&, Call&);
+// The sockets' paths without an upgrade: 426 (net/ takes the upgrades before the router).
+Response ChatSocketOnly(ApiContext&, Call&);
+
 // The friendly 404 page for a /portal path no route matches (the router calls it).
 Response PortalNotFound(ApiContext&, const Request&);
 

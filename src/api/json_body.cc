@@ -10,31 +10,6 @@ namespace {
 
 constexpr int kMaxJsonDepth = 64;
 
-// Rejects nesting deeper than kMaxJsonDepth before the parser sees it.
-bool DepthWithin(std::string_view body) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : body) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return false;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return true;
-}
 
 json Normalise(const json& j) {
   if (j.is_string()) return ToNfc(j.get_ref<const std::string&>());
@@ -57,7 +32,7 @@ Result<json> ParseJsonBody(std::string_view body) {
   if (!IsValidUtf8(body)) {
     return InvalidArgument("the body is not valid UTF-8").WithKind("invalid-utf8");
   }
-  if (!DepthWithin(body)) {
+  if (!JsonDepthWithin(body, kMaxJsonDepth)) {
     return InvalidArgument("the JSON nests deeper than 64 levels").WithKind("malformed-json");
   }
   json parsed;

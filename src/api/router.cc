@@ -149,6 +149,11 @@ size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
       (path.ends_with("/pdf") || path.ends_with("/document"))) {
     return services::kMaxDocumentBytes + 64 * 1024;
   }
+  // A chat visitor's file (docs/chat.md): at most 10 MiB.
+  if (method == "POST" && (path == "/api/v1/chat/attachments" ||
+                           path == "/api/v1/chat/attachments/")) {
+    return (10 << 20) + 64 * 1024;
+  }
   // A web form's submission carries its attachments (api/forms.h).
   if (method == "POST" && path.rfind("/forms/", 0) == 0) {
     return ctx_.limits.max_attachment_bytes + 64 * 1024;

@@ -243,6 +243,22 @@ const std::vector<Route>& Router::Routes() {
       {"PUT", "/api/v1/contacts/{id}/shipment-updates", A::kAgent, B::kJson,
        h::PutShipmentUpdates},
 
+      // Live chat (docs/chat.md). The widget's routes check its key and Origin themselves;
+      // the two sockets are upgraded by net/ before the router sees them.
+      {"GET", "/api/v1/chat/visitor", A::kPublic, B::kNone, h::ChatSocketOnly},
+      {"GET", "/api/v1/chat/agent", A::kAgent, B::kNone, h::ChatSocketOnly},
+      {"GET", "/api/v1/chat/status", A::kPublic, B::kNone, h::ChatStatus},
+      {"POST", "/api/v1/chat/offline", A::kPublic, B::kJson, h::ChatOffline},
+      {"OPTIONS", "/api/v1/chat/offline", A::kPublic, B::kNone, h::ChatPreflight},
+      {"POST", "/api/v1/chat/attachments", A::kPublic, B::kMultipart, h::ChatUpload},
+      {"OPTIONS", "/api/v1/chat/attachments", A::kPublic, B::kNone, h::ChatPreflight},
+      {"GET", "/api/v1/chat/settings", A::kAdmin, B::kNone, h::GetChatSettings},
+      {"PATCH", "/api/v1/chat/settings", A::kAdmin, B::kJson, h::PatchChatSettings},
+      {"POST", "/api/v1/chat/widget-key", A::kAdmin, B::kNone, h::RotateChatWidgetKey},
+      {"GET", "/api/v1/agents/{id}/chat-profile", A::kAgent, B::kNone, h::GetAgentChatProfile},
+      {"PATCH", "/api/v1/agents/{id}/chat-profile", A::kAdmin, B::kJson,
+       h::PatchAgentChatProfile},
+
       {"GET", "/api/v1/web-forms", A::kAdmin, B::kNone, h::ListWebForms},
       {"POST", "/api/v1/web-forms", A::kAdmin, B::kJson, h::CreateWebForm},
       {"GET", "/api/v1/web-forms/{id}", A::kAdmin, B::kNone, h::GetWebForm},

@@ -16,6 +16,7 @@
 #include "net/http_client.h"
 #include "render/invoice_pdf.h"
 #include "search/indexer.h"
+#include "search/language.h"
 #include "search/searcher.h"
 #include "channels/email/mail_server_check.h"
 #include "base/clock.h"
@@ -247,6 +248,21 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
                           [f = app->web_forms_.get()] {
                             return static_cast<double>(f->spam_count());
                           });
+  // Live chat (docs/chat.md): routing by the language the visitor writes in (CLD2 and the
+  // script, search/language.h).
+  app->chat_presence_ = std::make_unique<services::ChatPresence>(clock);
+  app->assistant_ = std::make_unique<services::NoAssistant>();
+  app->chat_ = std::make_unique<services::ChatService>(
+      clock, *app->tickets_, *app->chat_presence_, app->assistant_.get(),
+      [](std::string_view text) { return search::DetectLanguage(text); });
+  app->chat_hub_ = std::make_unique<services::ChatHub>();
+  api::ChatEndpointOptions chat_options;
+  chat_options.public_url = config.public_url;
+  app->chat_endpoint_ = std::make_unique<api::ChatEndpoint>(
+      *app->store_, *app->chat_, *app->chat_hub_, *app->auth_, chat_options);
+  app->chat_offline_limiter_ = std::make_unique<api::RateLimiter>(clock, 10);
+  app->context_->chat = app->chat_.get();
+  app->context_->chat_offline_limiter = app->chat_offline_limiter_.get();
   app->context_->ready = [s] {
     return s->Read([](services::ReadTx& tx) { return tx.ListWorkspaces().status(); }).ok();
   };

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "api/chat_endpoint.h"
 #include "api/context.h"
 #include "api/metrics.h"
 #include "api/router.h"
@@ -13,6 +14,10 @@
 #include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
+#include "services/chat/assistant_hook.h"
+#include "services/chat/chat_hub.h"
+#include "services/chat/chat_presence.h"
+#include "services/chat/chat_service.h"
 #include "services/kb/kb_service.h"
 #include "services/mail/ingest_service.h"
 #include "services/mail/mailbox_service.h"
@@ -58,6 +63,10 @@ class App {
   // Sends delivery requests to carriers' endpoints; `serve` starts and stops it.
   CarrierRequestWorker& carrier_request_worker() { return *carrier_request_worker_; }
   api::Router& router() { return *router_; }
+  // Live chat (docs/chat.md): the sockets' protocol side, which `serve` hands to the HTTP
+  // server, and whose Tick it runs every second.
+  api::ChatEndpoint& chat_endpoint() { return *chat_endpoint_; }
+  services::ChatService& chat() { return *chat_; }
   // What the routes share; `serve` adds what only it runs (the IMAP fetchers' "fetch now").
   api::ApiContext& context() { return *context_; }
   services::Principal SystemPrincipal() const;
@@ -117,6 +126,13 @@ class App {
   std::unique_ptr<services::CarrierRequestService> carrier_requests_;
   std::unique_ptr<services::HttpClient> http_client_;
   std::unique_ptr<CarrierRequestWorker> carrier_request_worker_;
+  // Live chat: presence and the hub are in memory, per process.
+  std::unique_ptr<services::ChatPresence> chat_presence_;
+  std::unique_ptr<services::NoAssistant> assistant_;
+  std::unique_ptr<services::ChatService> chat_;
+  std::unique_ptr<services::ChatHub> chat_hub_;
+  std::unique_ptr<api::ChatEndpoint> chat_endpoint_;
+  std::unique_ptr<api::RateLimiter> chat_offline_limiter_;
 };
 
 // Logging to stderr as text or one JSON object per line.

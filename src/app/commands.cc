@@ -13,6 +13,7 @@
 #include "app/search_indexer.h"
 #include "app/mail_delivery.h"
 #include "base/text.h"
+#include "app/worker_loop.h"
 #include "net/http_server.h"
 #include "net/lmtp_server.h"
 #include "services/people/people_service.h"
@@ -154,7 +155,9 @@ int Serve(const Config& config, const std::string& port_file) {
   o.io_threads = config.io_threads;
   o.read_threads = config.read_threads;
   o.worker_threads = config.worker_threads;
-  net::HttpServer server(o, (*app)->router());
+  net::HttpServer server(o, (*app)->router(), &(*app)->chat_endpoint());
+  // Live chat's routing pass: lapsed offers, agents gone past their grace, the queue.
+  WorkerLoop chat_routing;
   Maintenance maintenance((*app)->store(), SystemClock::Get(),
                           config.maintenance_seconds * 1000, [&app]() -> Status {
                             RETURN_IF_ERROR((*app)->SweepLateShipments().status());
@@ -203,7 +206,14 @@ int Serve(const Config& config, const std::string& port_file) {
   (*app)->outbox_worker().Start();
   (*app)->import_worker().Start();
   (*app)->carrier_request_worker().Start();
+  chat_routing.Start(
+      [&app] {
+        (*app)->chat_endpoint().Tick();
+        return 0;
+      },
+      1, [] { return Millis{1000}; });
   server.Run();
+  chat_routing.Stop();
   if (lmtp) lmtp->Stop();
   (*app)->carrier_request_worker().Stop();
   (*app)->import_worker().Stop();

@@ -41,4 +41,8 @@ std::string AsciiLower(std::string_view s);
 std::string Base64UrlEncode(std::string_view bytes);
 bool Base64UrlDecode(std::string_view text, std::string* out);
 
+// Whether JSON text nests arrays and objects at most `max_depth` deep (strings skipped), checked
+// before a parser sees it: a small body of '[' is still a deep tree.
+bool JsonDepthWithin(std::string_view text, int max_depth);
+
 }  // namespace sahayak

@@ -111,5 +111,13 @@ TEST(Rfc3339, KeepsTheOffsetItWasWrittenIn) {
   EXPECT_FALSE(ParseRfc3339Zoned("2026-11-24T00:16:45", &t, &offset)) << "no offset";
 }
 
+TEST(JsonDepthTest, CountsNestingOutsideStringsOnly) {
+  EXPECT_TRUE(JsonDepthWithin(R"({"a":[1,{"b":2}]})", 3));
+  EXPECT_FALSE(JsonDepthWithin(R"({"a":[1,{"b":2}]})", 2));
+  EXPECT_TRUE(JsonDepthWithin(R"({"text":"[[[[{{{{"})", 1)) << "brackets inside a string";
+  EXPECT_TRUE(JsonDepthWithin(R"({"t":"a\"[[[["})", 1)) << "an escaped quote does not end it";
+  EXPECT_FALSE(JsonDepthWithin(std::string(100, '['), 64));
+}
+
 }  // namespace
 }  // namespace sahayak

@@ -104,6 +104,7 @@ bool RequiredOnCreate(const CustomFieldDef& d, Channel channel, Id portal_topic)
   switch (channel) {
     case Channel::kPortal: return ShownInPortal(d, portal_topic);
     case Channel::kWeb: return d.active && d.customer_visible;
+    case Channel::kChat: return false;
     default: return true;
   }
 }

@@ -58,7 +58,9 @@ Status ValidatePortalTopics(const std::vector<Id>& topics, const std::vector<Id>
 // Whether a required field must have a value when a ticket is created through `channel`.
 // Customers cannot fill in what their form does not show, so: on the portal only the fields
 // ShownInPortal(d, portal_topic) are required; on web forms only customer-visible ones (a web
-// form checks the fields it shows itself); on every other channel every required field.
+// form checks the fields it shows itself); on chat none (a visitor starts a chat with one
+// line, before anyone could ask; agents fill the fields in while they chat); on every other
+// channel every required field.
 bool RequiredOnCreate(const CustomFieldDef& d, Channel channel, Id portal_topic);
 
 // The topic id a portal ticket's first message records in channel_meta.portal.topic_id; 0

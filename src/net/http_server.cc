@@ -5,12 +5,14 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <chrono>
 #include <functional>
 #include <thread>
 #include <vector>
 
 #include "api/problem.h"
+#include "net/chat_socket.h"
 
 namespace sahayak::net {
 
@@ -34,13 +36,15 @@ class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, api::Router& router, asio::thread_pool& readers,
           asio::thread_pool& workers, const HttpServerOptions& options,
-          std::atomic<int64_t>& in_flight)
+          std::atomic<int64_t>& in_flight, api::ChatEndpoint* chat, ChatSockets* chat_sockets)
       : stream_(std::move(socket)),
         router_(router),
         readers_(readers),
         workers_(workers),
         options_(options),
-        in_flight_(in_flight) {}
+        in_flight_(in_flight),
+        chat_(chat),
+        chat_sockets_(chat_sockets) {}
 
   void Start() {
     asio::dispatch(stream_.get_executor(),
@@ -104,6 +108,10 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = msg.keep_alive();
     version_ = msg.version();
     stream_.expires_never();
+    if (chat_ != nullptr && api::ChatEndpoint::IsChatPath(req->path) &&
+        beast::websocket::is_upgrade(msg)) {
+      return Upgrade(std::move(req), std::move(msg));
+    }
     in_flight_.fetch_add(1);
     const bool read_only = req->method == "GET" || req->method == "HEAD";
     asio::post(read_only ? readers_ : workers_, [self = shared_from_this(), req] {
@@ -111,6 +119,27 @@ class Session : public std::enable_shared_from_this<Session> {
       self->in_flight_.fetch_sub(1);
       asio::post(self->stream_.get_executor(),
                  [self, r = std::move(r)]() mutable { self->Write(std::move(r)); });
+    });
+  }
+
+  // A chat socket (docs/chat.md): admitted or refused on a worker (the checks read the store),
+  // then the connection is handed to ChatSockets or answered with the refusal.
+  void Upgrade(std::shared_ptr<api::Request> req, http::request<http::string_body> msg) {
+    auto upgrade = std::make_shared<http::request<http::string_body>>(std::move(msg));
+    in_flight_.fetch_add(1);
+    asio::post(workers_, [self = shared_from_this(), req, upgrade] {
+      auto verdict = std::make_shared<std::variant<api::Response, api::ChatAdmission>>(
+          self->chat_->Admit(*req));
+      self->in_flight_.fetch_sub(1);
+      asio::post(self->stream_.get_executor(), [self, verdict, upgrade] {
+        if (auto* refusal = std::get_if<api::Response>(verdict.get())) {
+          self->keep_alive_ = false;
+          refusal->AddHeader("Cache-Control", "no-store");
+          return self->Write(std::move(*refusal));
+        }
+        self->chat_sockets_->Open(std::move(self->stream_), std::move(*upgrade),
+                                  std::move(std::get<api::ChatAdmission>(*verdict)));
+      });
     });
   }
 
@@ -157,6 +186,8 @@ class Session : public std::enable_shared_from_this<Session> {
   asio::thread_pool& workers_;
   const HttpServerOptions& options_;
   std::atomic<int64_t>& in_flight_;
+  api::ChatEndpoint* chat_;
+  ChatSockets* chat_sockets_;
   bool keep_alive_ = true;
   unsigned version_ = 11;
 };
@@ -164,14 +195,17 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(HttpServerOptions o, api::Router& r)
+  Impl(HttpServerOptions o, api::Router& r, api::ChatEndpoint* c)
       : options(std::move(o)),
         router(r),
+        chat(c),
         ioc(options.io_threads),
         acceptor(ioc),
         readers(static_cast<size_t>(options.read_threads)),
         workers(static_cast<size_t>(options.worker_threads)),
-        signals(ioc, SIGINT, SIGTERM) {}
+        signals(ioc, SIGINT, SIGTERM) {
+    if (chat != nullptr) chat_sockets = std::make_unique<ChatSockets>(*chat, workers);
+  }
 
   void DoAccept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
@@ -180,7 +214,8 @@ struct HttpServer::Impl {
         spdlog::warn("accept failed: {}", ec.message());
       } else {
         s.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(s), router, readers, workers, options, in_flight)
+        std::make_shared<Session>(std::move(s), router, readers, workers, options, in_flight,
+                                  chat, chat_sockets.get())
             ->Start();
       }
       DoAccept();
@@ -189,6 +224,7 @@ struct HttpServer::Impl {
 
   HttpServerOptions options;
   api::Router& router;
+  api::ChatEndpoint* chat;
   asio::io_context ioc;
   tcp::acceptor acceptor;
   asio::thread_pool readers;
@@ -196,10 +232,11 @@ struct HttpServer::Impl {
   asio::signal_set signals;
   std::atomic<int64_t> in_flight{0};
   std::atomic<bool> stopping{false};
+  std::unique_ptr<ChatSockets> chat_sockets;  // after workers: its sockets post to them
 };
 
-HttpServer::HttpServer(HttpServerOptions options, api::Router& router)
-    : impl_(std::make_unique<Impl>(std::move(options), router)) {}
+HttpServer::HttpServer(HttpServerOptions options, api::Router& router, api::ChatEndpoint* chat)
+    : impl_(std::make_unique<Impl>(std::move(options), router, chat)) {}
 
 HttpServer::~HttpServer() {
   impl_->readers.join();
@@ -246,6 +283,7 @@ void HttpServer::Stop() {
     beast::error_code ec;
     impl_->acceptor.close(ec);
     impl_->signals.cancel(ec);
+    if (impl_->chat_sockets) impl_->chat_sockets->CloseAll();
     // Let requests in flight finish (up to 10 s) so their answers go out, then stop. The timer
     // keeps run() going until then; everything happens on the I/O threads, so nothing outlives
     // the server.
@@ -253,7 +291,9 @@ void HttpServer::Stop() {
     auto timer = std::make_shared<asio::steady_timer>(impl_->ioc);
     auto check = std::make_shared<std::function<void()>>();
     *check = [this, deadline, timer, check] {
-      if (impl_->in_flight.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      const bool chats_closed = !impl_->chat_sockets || impl_->chat_sockets->count() == 0;
+      if ((impl_->in_flight.load() == 0 && chats_closed) ||
+          std::chrono::steady_clock::now() >= deadline) {
         // One more turn lets the last answers be written.
         timer->expires_after(std::chrono::milliseconds(20));
         timer->async_wait([this, check](beast::error_code) {

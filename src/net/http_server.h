@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "api/chat_endpoint.h"
 #include "api/router.h"
 #include "base/status.h"
 
@@ -28,14 +29,17 @@ struct HttpServerOptions {
 // Beast and Asio. Thread-safe.
 class HttpServer {
  public:
-  HttpServer(HttpServerOptions options, api::Router& router);
+  // `chat` (optional) serves the live-chat WebSockets of docs/chat.md on the same port; it must
+  // outlive the server.
+  HttpServer(HttpServerOptions options, api::Router& router, api::ChatEndpoint* chat = nullptr);
   ~HttpServer();
 
   // Binds and listens. After it returns OK, port() is the bound port.
   Status Start();
   uint16_t port() const;
 
-  // Serves until Stop() or SIGINT/SIGTERM, then drains requests in flight.
+  // Serves until Stop() or SIGINT/SIGTERM, then drains requests in flight and closes chat
+  // sockets with 1001.
   void Run();
   void Stop();
 

@@ -14,6 +14,7 @@
 #include "domain/saved_view.h"
 #include "domain/ticket.h"
 #include "services/analytics/analytics_store.h"
+#include "services/chat/chat_store.h"
 #include "services/commerce/commerce_store.h"
 #include "services/imports/import_store.h"
 #include "services/kb/kb_store.h"
@@ -323,6 +324,8 @@ class ReadTx {
   // Carriers' requests endpoints and the delivery-request queue
   // (services/shipments/carrier_request_store.h).
   virtual CarrierRequestReadTx& carrier_requests() = 0;
+  // Live chat: settings, visitors, conversations and their events (services/chat/chat_store.h).
+  virtual ChatReadTx& chat() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -429,6 +432,7 @@ class WriteTx : public virtual ReadTx {
   CommerceWriteTx& commerce() override = 0;
   ImportWriteTx& imports() override = 0;
   CarrierRequestWriteTx& carrier_requests() override = 0;
+  ChatWriteTx& chat() override = 0;
 };
 
 // The database. Thread-safe.

@@ -3,6 +3,7 @@
 # FUZZ_SECONDS (default 20) on a copy of its seed corpus under tests/fuzz/corpus/<name>/.
 #
 #   tests/fuzz/run.sh [build-dir]      build-dir defaults to /tmp/sahayak-fuzz
+#   FUZZ_ONLY=chat_frame tests/fuzz/run.sh    one target
 #
 # Prints "fuzz <name>: ok" or "fuzz <name>: FAILED" per target (details and crash inputs go to
 # the build dir) and exits non-zero if any target failed. Without clang++-14 it prints
@@ -38,6 +39,7 @@ targets=(
   "http_url|src/domain/http_url.cc|"
   "document_rule_input|src/services/shipments/document_rule_input.cc src/services/shipments/shipment_input.cc src/domain/shipment_documents.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
+  "chat_frame|src/services/chat/chat_frames.cc src/base/text.cc|-licuuc -licui18n -lsodium"
 )
 
 # Dictionaries of the tokens each parser cares about, so the fuzzer reaches deep states sooner.
@@ -77,6 +79,15 @@ write_dictionary() {
         '"status"' '"payment_status"' '"tier"' '"enterprise"' '"currency"' '"INR"' '"18"' \
         '"0.05"' '"2026-12-01"' '"2027-02-29"' 'null' '[' ']' '{' '}' '1e308' '-1' \
         '\xe0\xb2\xa8' '\xe0\xa4\xaa'
+      ;;
+    chat_frame)
+      printf '"%s"\n' '"type"' '"hello"' '"start"' '"send"' '"resume"' '"typing"' '"read"' \
+        '"ping"' '"presence"' '"accept"' '"decline"' '"transfer"' '"join"' '"end"' '"token"' \
+        '"language"' '"page"' '"client_id"' '"text"' '"name"' '"email"' '"fields"' \
+        '"attachments"' '"internal"' '"conversation_id"' '"after"' '"active"' '"seq"' '"state"' \
+        '"agent_id"' '"group_id"' '"online"' '"away"' '"offline"' 'true' 'false' 'null' \
+        '9223372036854775807' '-1' '1e3' '{' '}' '[' ']' \
+        '\xe0\xa4\xaa' '\xe0\xb2\xa8' 'e\xcc\x81'
       ;;
     markdown)
       printf '"%s"\n' '# ' '## ' '**' '__' '~~' '`' '```' '    ' '> ' '- ' '* ' '1. ' '- [ ] ' \
@@ -122,6 +133,10 @@ write_dictionary() {
 failed=0
 for entry in "${targets[@]}"; do
   IFS='|' read -r name sources libs <<<"$entry"
+  # FUZZ_ONLY=<name> runs one target.
+  if [[ -n "${FUZZ_ONLY:-}" && "$name" != "$FUZZ_ONLY" ]]; then
+    continue
+  fi
   binary="$build/fuzz_$name"
   log="$build/fuzz_$name.log"
   corpus="$build/corpus/$name"

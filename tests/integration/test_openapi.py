@@ -217,8 +217,9 @@ class OpenApiDocumentTest(unittest.TestCase):
                 for code in responses:
                     if not (code == "default" or re.fullmatch(r"[1-5](\d\d|XX)", str(code))):
                         problems.append("%s: response key %r" % (name, code))
-                # A redirect is the success of some routes (GET /help, an HTML form's POST).
-                if not any(str(c)[0] in "23" for c in responses):
+                # A redirect is the success of some routes (GET /help, an HTML form's POST),
+                # switching protocols that of the chat's WebSockets (docs/chat.md).
+                if not any(str(c)[0] in "23" or str(c) == "101" for c in responses):
                     problems.append(name + ": no 2xx or 3xx response")
             roles = op.get("x-roles")
             if not isinstance(roles, list) or not set(roles) <= KNOWN_ROLES or len(set(roles)) != len(roles):
@@ -274,6 +275,15 @@ class OpenApiDocumentTest(unittest.TestCase):
                 want = ["admin"]  # docs/kb.md: admins delete articles and translations
             elif base in admin_only:
                 want = ["admin"]
+            elif base == "/api/v1/chat":
+                # docs/chat.md: the widget's routes are public (its key and Origin are checked),
+                # the console's socket is for agents, the settings for admins.
+                if path in ("/api/v1/chat/settings", "/api/v1/chat/widget-key"):
+                    want = ["admin"]
+                elif path == "/api/v1/chat/agent":
+                    want = ["admin", "agent"]
+                else:
+                    want = []
             elif base == "/api/v1/carriers" and method != "GET":
                 want = ["admin"]  # docs/shipments.md: admins change carriers
             elif path == "/api/v1/shipments/{id}/delivery-requests/{request_id}/retry":

@@ -9,6 +9,7 @@
 #include "store/sqlite/tx_imports.h"
 #include "store/sqlite/tx_commerce.h"
 #include "store/sqlite/tx_carrier_requests.h"
+#include "store/sqlite/tx_chat.h"
 #include "store/sqlite/tx_kb.h"
 #include "store/sqlite/tx_portal.h"
 #include "store/sqlite/tx_shipments.h"
@@ -37,7 +38,8 @@ class SqliteTx final : public services::WriteTx {
  public:
   explicit SqliteTx(Connection* conn)
       : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
-        commerce_(conn), imports_(conn), analytics_(conn), carrier_requests_(conn) {}
+        commerce_(conn), imports_(conn), analytics_(conn), carrier_requests_(conn),
+        chat_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -202,6 +204,8 @@ class SqliteTx final : public services::WriteTx {
   services::AnalyticsReadTx& analytics() override { return analytics_; }
   // carriers' requests endpoints and their queue (tx_carrier_requests.h)
   services::CarrierRequestWriteTx& carrier_requests() override { return carrier_requests_; }
+  // live chat (tx_chat.h)
+  services::ChatWriteTx& chat() override { return chat_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -230,6 +234,7 @@ class SqliteTx final : public services::WriteTx {
   SqliteImportTx imports_;
   SqliteAnalyticsTx analytics_;
   SqliteCarrierRequestTx carrier_requests_;
+  SqliteChatTx chat_;
 };
 
 }  // namespace sahayak::store
