@@ -1,9 +1,19 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 // The API server `npm run dev` talks to; `sahayak serve` listens here by default.
 const apiTarget = process.env.SAHAYAK_API ?? 'http://127.0.0.1:8080';
+
+// /api, with the live-chat socket (docs/chat.md). The server takes the console's socket only
+// from its own origin, which through this proxy is the API server's, so the upgrade says so.
+const apiProxy: ProxyOptions = {
+  target: apiTarget,
+  ws: true,
+  configure: (proxy) => {
+    proxy.on('proxyReqWs', (req) => req.setHeader('origin', new URL(apiTarget).origin));
+  },
+};
 
 export default defineConfig({
   plugins: [vue()],
@@ -19,12 +29,12 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget },
+      '/api': apiProxy,
     },
   },
   preview: {
     proxy: {
-      '/api': { target: apiTarget },
+      '/api': apiProxy,
     },
   },
   build: {
@@ -42,7 +52,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'widget/**/*.test.ts'],
     restoreMocks: true,
     unstubGlobals: true,
   },

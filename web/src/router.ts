@@ -71,6 +71,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'kb.editor.editTitle' },
   },
   {
+    path: '/chat/:id(\\d+)?',
+    name: 'chat',
+    component: () => import('./screens/chat/ChatScreen.vue'),
+    meta: { titleKey: 'chat.title' },
+  },
+  {
+    path: '/chat/live',
+    name: 'chat-live',
+    component: () => import('./screens/chat/LiveChatsScreen.vue'),
+    meta: { admin: true, titleKey: 'chat.live.title' },
+  },
+  {
     path: '/reports/shipments',
     name: 'reports-shipments',
     component: () => import('./screens/reports/ShipmentReport.vue'),
@@ -147,6 +159,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-shipment-documents',
         component: () => import('./screens/admin/ShipmentDocumentsAdmin.vue'),
         meta: { admin: true, titleKey: 'shipmentDocuments.title' },
+      },
+      {
+        path: 'chat',
+        name: 'admin-chat',
+        component: () => import('./screens/chat/ChatSettingsAdmin.vue'),
+        meta: { admin: true, titleKey: 'chat.settings.title' },
       },
       {
         path: 'web-forms',

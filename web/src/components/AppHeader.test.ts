@@ -1,8 +1,10 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentLanguage } from '../i18n';
+import { useChatStore } from '../stores/chat';
 import { useSessionStore } from '../stores/session';
 import { FakeApi, json, problem } from '../testing/fakeApi';
+import { ev, FakeChatSockets, msg, SYSTEM, T0 } from '../testing/fakeChatSocket';
 import { agent } from '../testing/fixtures';
 import { mountScreen } from '../testing/mountScreen';
 import AppHeader from './AppHeader.vue';
@@ -16,6 +18,26 @@ beforeEach(() => {
 });
 
 describe('AppHeader', () => {
+  it('links the Chat screen, counts the chats offered to the agent, and closes the socket on sign-out', async () => {
+    const sockets = new FakeChatSockets().install();
+    server.on('GET', '/api/v1/auth/me', { agent: agent({ id: 7, language: 'hi' }), csrf_token: 'c9' });
+    const { wrapper, router } = await mountScreen(AppHeader, { path: '/views/mine', locale: 'hi' });
+    expect(wrapper.get('[data-testid="chat-link"]').text()).toBe('चैट');
+    const chat = useChatStore();
+    chat.start();
+    const ws = sockets.connect();
+    ws.receive(msg(1, 'नमस्ते'));
+    ws.receive(ev(2, { kind: 'offered', author: SYSTEM, agent: { id: 7, name: 'Meera Rao' }, expires_at: Date.now() + 30_000, at: T0 }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="chat-offers-badge"]').text()).toContain('आपको 1 चैट ऑफ़र की गई हैं');
+    await wrapper.get('[data-testid="sign-out"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'));
+    expect(ws.closedByClient).toBe(true);
+    expect(chat.connection).toBe('idle');
+    expect(wrapper.find('[data-testid="chat-offers-badge"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('switches the language at once and keeps the choice for this agent, here and on the server', async () => {
     server.on('PATCH', '/api/v1/auth/me', (call) =>
       json(200, { agent: agent({ id: 7, ...(call.body as object) }), csrf_token: 'c9' }),

@@ -6,6 +6,7 @@ import { preferredLanguage, setLanguage } from '../i18n';
 import { useAdminCustomFieldsStore } from './adminCustomFields';
 import { useAdminPeopleStore } from './adminPeople';
 import { useAdminTokensStore } from './adminTokens';
+import { useChatStore } from './chat';
 import { useCustomerStore } from './customer';
 import { useDirectoryStore } from './directory';
 import { useInboxStore } from './inbox';
@@ -92,6 +93,8 @@ export const useSessionStore = defineStore('session', () => {
     useAdminPeopleStore().reset();
     useAdminCustomFieldsStore().reset();
     useAdminTokensStore().reset();
+    // The chat socket belongs to the session: closed, its chats forgotten.
+    useChatStore().reset();
   }
 
   return { me, csrf, restored, signedIn, restore, login, logout, clear };
