@@ -61,7 +61,7 @@ void ChatConnection::OnText(std::string_view text) {
   if (!parsed.frame) {
     const frames::FrameError& e = parsed.error;
     if (e.close_code != 0) return Close(e.close_code, e.message);
-    return Error(e.code, e.message, e.ref);
+    return Error(e.code, e.message, e.ref, e.conversation_id);
   }
   const Frame& f = *parsed.frame;
   const char* type = frames::Name(f.type);
@@ -117,27 +117,30 @@ void ChatConnection::OnClosed() {
 // --- frames out -------------------------------------------------------------------------
 
 void ChatConnection::Error(std::string_view code, std::string_view message,
-                           std::string_view ref) {
-  SendFrame(frames::ErrorFrame(code, message, ref));
+                           std::string_view ref, domain::Id conversation_id) {
+  SendFrame(frames::ErrorFrame(code, message, ref, conversation_id));
 }
 
-void ChatConnection::ErrorFor(const Status& st, std::string_view ref) {
+void ChatConnection::ErrorFor(const Status& st, std::string_view ref,
+                              domain::Id conversation_id) {
   switch (st.code()) {
     case Code::kInvalidArgument:
-      return Error("bad_request", Describe(st), ref);
+      return Error("bad_request", Describe(st), ref, conversation_id);
     case Code::kNotFound:
-      return Error("not_found", st.message(), ref);
+      return Error("not_found", st.message(), ref, conversation_id);
     case Code::kPermissionDenied:
-      return Error("forbidden", st.message(), ref);
+      return Error("forbidden", st.message(), ref, conversation_id);
     case Code::kFailedPrecondition:
-      return Error(st.kind() == "ended" ? "ended" : "bad_request", st.message(), ref);
+      return Error(st.kind() == "ended" ? "ended" : "bad_request", st.message(), ref,
+                   conversation_id);
     case Code::kResourceExhausted:
-      return Error("rate_limited", st.message(), ref);
+      return Error("rate_limited", st.message(), ref, conversation_id);
     case Code::kUnauthenticated:
       return Close(4401, st.message());
     default:
       spdlog::warn("chat: {} failed: {}", ref, st.ToString());
-      return Error("unavailable", "the server could not do this now; try again", ref);
+      return Error("unavailable", "the server could not do this now; try again", ref,
+                   conversation_id);
   }
 }
 
@@ -223,7 +226,14 @@ void ChatConnection::DeliverRead(domain::Id conversation_id, const services::Cha
 void ChatConnection::SendEventLocked(const ChatEvent& e) {
   if (e.kind.empty()) return;  // a marker for an event this visitor is not shown
   if (!admission_.agent && !frames::VisitorSees(e)) return;
-  SendFrame(frames::EventFrame(e));
+  if (!admission_.agent && e.kind == "message") {
+    // Visitors download through signed, expiring links, not the agents' URL.
+    json j = frames::EventJson(e);
+    j["attachments"] = endpoint_.chat().VisitorAttachments(e);
+    SendFrame(j.dump());
+  } else {
+    SendFrame(frames::EventFrame(e));
+  }
   // docs/chat.md: the end of a visitor's last conversation closes the socket normally.
   if (!admission_.agent && e.kind == "ended" && live_.erase(e.conversation_id) > 0 &&
       live_.empty()) {
@@ -267,7 +277,7 @@ bool ChatConnection::Resume(domain::Id conversation_id, int64_t after, std::stri
     return Status::Ok();
   });
   if (!st.ok()) {
-    ErrorFor(st, ref);
+    ErrorFor(st, ref, conversation_id);
     return false;
   }
   endpoint_.hub().Watch(shared_from_this(), c.id);
@@ -306,10 +316,12 @@ void ChatConnection::VisitorHello(const Frame& f) {
   self_id_.store(visitor_.id);
   services::ChatAvailability availability;
   std::vector<ChatConversation> conversations;
+  std::vector<services::ChatConversationView> summaries;
   st = endpoint_.store().Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(availability, endpoint_.chat().Availability(tx, admission_.settings));
     ASSIGN_OR_RETURN(conversations, tx.chat().ListConversationsOfVisitor(
                                         visitor_.workspace_id, visitor_.id, 20));
+    ASSIGN_OR_RETURN(summaries, endpoint_.chat().Describe(tx, conversations));
     return Status::Ok();
   });
   if (!st.ok()) return ErrorFor(st, "hello");
@@ -322,7 +334,7 @@ void ChatConnection::VisitorHello(const Frame& f) {
                   {"visitor", {{"name", visitor_.name}, {"email", visitor_.email}}},
                   {"conversations", json::array()}};
   if (!session.new_token.empty()) welcome["token"] = session.new_token;
-  for (const auto& c : conversations) welcome["conversations"].push_back(ConversationSummary(c));
+  for (const auto& v : summaries) welcome["conversations"].push_back(ConversationSummary(v));
   greeted_.store(true);
   SendFrame(welcome.dump());
   for (const auto& [id, after] : f.resume) Resume(id, after, "hello");
@@ -342,11 +354,14 @@ void ChatConnection::AgentHello(const Frame& f) {
     endpoint_.hub().AddAgent(who.workspace_id, who.agent_id, shared_from_this());
     endpoint_.chat().presence().Connected(who.workspace_id, who.agent_id);
     greeted_.store(true);
-    std::vector<ChatConversation> live, waiting;
+    std::vector<ChatConversation> live;
+    std::vector<services::ChatConversationView> live_views, waiting;
     services::ChatAgentProfile profile;
     Status st = endpoint_.store().Read([&](ReadTx& tx) -> Status {
       ASSIGN_OR_RETURN(live, endpoint_.chat().LiveChatsOf(tx, who.workspace_id, who.agent_id));
-      ASSIGN_OR_RETURN(waiting, endpoint_.chat().Waiting(tx, who.workspace_id));
+      ASSIGN_OR_RETURN(live_views, endpoint_.chat().Describe(tx, live));
+      ASSIGN_OR_RETURN(auto queued, endpoint_.chat().Waiting(tx, who.workspace_id));
+      ASSIGN_OR_RETURN(waiting, endpoint_.chat().Describe(tx, queued));
       ASSIGN_OR_RETURN(profile, endpoint_.chat().Profile(tx, who, who.agent_id));
       return Status::Ok();
     });
@@ -358,7 +373,7 @@ void ChatConnection::AgentHello(const Frame& f) {
         {"capacity", profile.capacity},
         {"languages", profile.languages},
         {"conversations", json::array()}};
-    for (const auto& c : live) welcome["conversations"].push_back(ConversationSummary(c));
+    for (const auto& v : live_views) welcome["conversations"].push_back(ConversationSummary(v));
     SendFrame(welcome.dump());
     for (const auto& [id, after] : f.resume) Resume(id, after, "hello");
     for (const auto& c : live) {
@@ -435,7 +450,7 @@ void ChatConnection::Send(const Frame& f) {
     ASSIGN_OR_RETURN(posted, endpoint_.chat().Send(tx, party_, in, &fx));
     return Status::Ok();
   });
-  if (!st.ok()) return ErrorFor(st, f.client_id);
+  if (!st.ok()) return ErrorFor(st, f.client_id, f.conversation_id);
   endpoint_.Publish(fx);
   SendFrame(frames::AckFrame(f.client_id, posted.conversation.id, posted.event.seq));
 }
@@ -445,7 +460,7 @@ void ChatConnection::Typing(const Frame& f) {
     std::lock_guard<std::mutex> lock(mu_);
     if (!watching_.count(f.conversation_id)) {
       return Error("not_found", "no such conversation " + std::to_string(f.conversation_id),
-                   "typing");
+                   "typing", f.conversation_id);
     }
   }
   endpoint_.hub().Relay(f.conversation_id, this,
@@ -458,14 +473,24 @@ void ChatConnection::Read(const Frame& f) {
     fx = ChatEffects();
     return endpoint_.chat().MarkRead(tx, party_, f.conversation_id, f.seq, &fx);
   });
-  if (!st.ok()) return ErrorFor(st, "read");
+  if (!st.ok()) return ErrorFor(st, "read", f.conversation_id);
   endpoint_.Publish(fx);
 }
 
 void ChatConnection::Presence(const Frame& f) {
   const auto& who = admission_.who;
   endpoint_.chat().presence().SetState(who.workspace_id, who.agent_id, f.state);
+  EchoPresence();
   if (f.state == "online") RouteNow();
+}
+
+void ChatConnection::EchoPresence() {
+  const auto& who = admission_.who;
+  const json frame = {{"type", "presence"},
+                      {"agent_id", who.agent_id},
+                      {"state", endpoint_.chat().presence().State(who.workspace_id,
+                                                                  who.agent_id)}};
+  endpoint_.hub().ToAgent(who.workspace_id, who.agent_id, frame.dump());
 }
 
 void ChatConnection::AgentAction(const Frame& f) {
@@ -482,7 +507,7 @@ void ChatConnection::AgentAction(const Frame& f) {
       default: return InvalidArgument("not an agent action");
     }
   });
-  if (!st.ok()) return ErrorFor(st, frames::Name(f.type));
+  if (!st.ok()) return ErrorFor(st, frames::Name(f.type), f.conversation_id);
   endpoint_.Publish(fx);
 }
 
@@ -492,7 +517,7 @@ void ChatConnection::End(const Frame& f) {
     fx = ChatEffects();
     return endpoint_.chat().End(tx, party_, f.conversation_id, &fx);
   });
-  if (!st.ok()) return ErrorFor(st, "end");
+  if (!st.ok()) return ErrorFor(st, "end", f.conversation_id);
   endpoint_.Publish(fx);
 }
 

@@ -46,8 +46,12 @@ class ChatConnection final : public services::ChatSink,
 
  private:
   using Frame = services::chat_frames::ClientFrame;
-  void Error(std::string_view code, std::string_view message, std::string_view ref);
-  void ErrorFor(const Status& st, std::string_view ref);
+  // `conversation_id`: the conversation the refused frame was about (0: none).
+  void Error(std::string_view code, std::string_view message, std::string_view ref,
+             domain::Id conversation_id = 0);
+  void ErrorFor(const Status& st, std::string_view ref, domain::Id conversation_id = 0);
+  // The agent's presence to all of the agent's connections (two tabs agree).
+  void EchoPresence();
   void Close(int code, const std::string& reason);
   bool TakeToken();
 

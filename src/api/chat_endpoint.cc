@@ -27,7 +27,8 @@ std::string_view WithoutSlash(std::string_view path) {
 
 }  // namespace
 
-json ConversationSummary(const ChatConversation& c) {
+json ConversationSummary(const services::ChatConversationView& v) {
+  const ChatConversation& c = v.conversation;
   auto opt = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
   return {{"conversation_id", c.id},
           {"status", c.status},
@@ -38,19 +39,31 @@ json ConversationSummary(const ChatConversation& c) {
           {"agent_id", opt(c.agent_id)},
           {"offered_agent_id", opt(c.offered_agent_id)},
           {"offer_expires_at", opt(c.offer_expires_at)},
-          {"created_at", c.created_at}};
+          {"created_at", c.created_at},
+          {"visitor", {{"id", c.visitor_id}, {"name", v.visitor_name}}},
+          {"read_seq_visitor", v.read_seq_visitor},
+          {"read_seq_agent", v.read_seq_agent},
+          {"queued_at", c.queued_at},
+          {"accepted_at", opt(c.accepted_at)},
+          {"wait_ms", opt(c.wait_ms)},
+          {"first_response_ms", opt(c.first_response_ms)}};
 }
 
-std::string QueueFrame(const std::vector<ChatConversation>& waiting) {
+std::string QueueFrame(const std::vector<services::ChatConversationView>& waiting) {
   json list = json::array();
-  for (const auto& c : waiting) {
+  for (const auto& v : waiting) {
+    const ChatConversation& c = v.conversation;
     list.push_back({{"conversation_id", c.id},
                     {"since", c.queued_at},
                     {"language", c.language},
                     {"group_id", c.group_id ? json(*c.group_id) : json(nullptr)},
                     {"status", c.status},
                     {"offered_agent_id",
-                     c.offered_agent_id ? json(*c.offered_agent_id) : json(nullptr)}});
+                     c.offered_agent_id ? json(*c.offered_agent_id) : json(nullptr)},
+                    {"visitor", {{"id", c.visitor_id}, {"name", v.visitor_name}}},
+                    {"ticket_id", c.ticket_id},
+                    {"read_seq_visitor", v.read_seq_visitor},
+                    {"read_seq_agent", v.read_seq_agent}});
   }
   return json{{"type", "queue"}, {"waiting", list}}.dump();
 }
@@ -146,9 +159,10 @@ void ChatEndpoint::Publish(const services::ChatEffects& fx) {
   if (fx.empty()) return;
   hub_.Publish(fx);
   if (!fx.queue_changed || fx.workspace_id == 0) return;
-  std::vector<ChatConversation> waiting;
+  std::vector<services::ChatConversationView> waiting;
   Status st = store_.Read([&](ReadTx& tx) -> Status {
-    ASSIGN_OR_RETURN(waiting, chat_.Waiting(tx, fx.workspace_id));
+    ASSIGN_OR_RETURN(auto queued, chat_.Waiting(tx, fx.workspace_id));
+    ASSIGN_OR_RETURN(waiting, chat_.Describe(tx, queued));
     return Status::Ok();
   });
   if (!st.ok()) {

@@ -97,8 +97,8 @@ class ChatEndpoint {
 };
 
 // The `queue` frame: the workspace's waiting chats.
-std::string QueueFrame(const std::vector<services::ChatConversation>& waiting);
-// A conversation as `welcome` lists it.
-nlohmann::json ConversationSummary(const services::ChatConversation& c);
+std::string QueueFrame(const std::vector<services::ChatConversationView>& waiting);
+// A conversation as `welcome` and GET /api/v1/chat/conversations list it.
+nlohmann::json ConversationSummary(const services::ChatConversationView& v);
 
 }  // namespace sahayak::api

@@ -275,6 +275,8 @@ Response ChatStatus(ApiContext&, Call&);
 Response ChatPreflight(ApiContext&, Call&);
 Response ChatOffline(ApiContext&, Call&);
 Response ChatUpload(ApiContext&, Call&);
+Response ListLiveChats(ApiContext&, Call&);
+Response ChatVisitorAttachment(ApiContext&, Call&);
 // The sockets' paths without an upgrade: 426 (net/ takes the upgrades before the router).
 Response ChatSocketOnly(ApiContext&, Call&);
 

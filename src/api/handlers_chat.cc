@@ -1,6 +1,7 @@
 // Live chat's HTTP routes (docs/chat.md): the widget's status, offline message and file
-// upload (checked against the widget's allowed origins, with CORS answers), the admins'
-// settings and widget key, agents' chat profiles, and the sockets' paths for a plain GET.
+// upload (checked against the widget's allowed origins, with CORS answers, refusals included),
+// the visitors' signed file links, the supervisors' list of live chats, the admins' settings
+// and widget key, agents' chat profiles, and the sockets' paths for a plain GET.
 #include <algorithm>
 #include <variant>
 
@@ -20,6 +21,7 @@ using services::ChatAgentProfile;
 using services::ChatSettings;
 using services::ReadTx;
 using services::WriteTx;
+using domain::Id;
 
 namespace {
 
@@ -55,28 +57,65 @@ void AllowOrigin(Response* r, const std::string& origin) {
   r->AddHeader("Vary", "Origin");
 }
 
-// The widget of `?key=` when the request's Origin may use it; otherwise the refusal.
+// The widget of `?key=` when the request's Origin may use it; otherwise the refusal. CORS
+// (docs/chat.md, "CORS"): a refusal carries Access-Control-Allow-Origin when the key is known
+// and the Origin is among its allowed origins (chat switched off), so the widget can read it;
+// for an unknown key or an Origin not allowed it carries only Vary: Origin.
 std::variant<Response, ChatSettings> Widget(ApiContext& ctx, const Request& req) {
-  Result<ChatSettings> widget = NotFound("");
+  const std::string key(req.Query("key").value_or(""));
+  const std::string origin(req.Header("origin"));
+  Result<ChatSettings> found = NotFound("");
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
-    widget = ctx.chat->FindWidget(tx, req.Query("key").value_or(""));
+    if (!key.empty() && key.size() <= 100) found = tx.chat().FindChatSettingsByKey(key);
     return Status::Ok();
   });
-  if (!st.ok()) return ProblemResponse(st);
-  if (!widget.ok()) {
-    if (widget.status().kind() == "chat-disabled") {
-      return Problem(403, "chat-disabled", widget.status().message());
+  auto refuse = [&](Response r, bool allowed) {
+    if (allowed) {
+      AllowOrigin(&r, origin);
+    } else {
+      r.AddHeader("Vary", "Origin");
     }
-    if (widget.status().code() == Code::kNotFound) {
-      return Problem(404, "not-found", "there is no chat widget with that key");
+    return r;
+  };
+  if (!st.ok()) return refuse(ProblemResponse(st), false);
+  if (!found.ok()) {
+    if (found.status().code() == Code::kNotFound) {
+      return refuse(Problem(404, "not-found", "there is no chat widget with that key"), false);
     }
-    return ProblemResponse(widget.status());
+    return refuse(ProblemResponse(found.status()), false);
   }
-  if (!ChatEndpoint::OriginAllowed(*widget, req.Header("origin"))) {
-    return Problem(403, "origin-not-allowed",
-                   "this site is not among the chat widget's allowed origins");
+  const bool allowed = ChatEndpoint::OriginAllowed(*found, origin);
+  if (!found->enabled) {
+    return refuse(Problem(403, "chat-disabled", "chat is switched off for this widget"),
+                  allowed);
   }
-  return std::move(widget).value();
+  if (!allowed) {
+    return refuse(Problem(403, "origin-not-allowed",
+                          "this site is not among the chat widget's allowed origins"),
+                  false);
+  }
+  return std::move(found).value();
+}
+
+services::Principal ChatSystem(Id ws) {
+  services::Principal system;
+  system.workspace_id = ws;
+  system.role = domain::Role::kAdmin;
+  system.name = "Live chat";
+  system.via = services::Principal::Via::kCli;
+  return system;
+}
+
+// A positive whole number from the query; 0 when absent or not one.
+int64_t QueryNumber(const Request& req, const char* name) {
+  auto v = req.Query(name);
+  if (!v || v->empty() || v->size() > 19) return 0;
+  int64_t out = 0;
+  for (char ch : *v) {
+    if (ch < '0' || ch > '9') return 0;
+    out = out * 10 + (ch - '0');
+  }
+  return out;
 }
 
 }  // namespace
@@ -230,11 +269,7 @@ Response ChatUpload(ApiContext& ctx, Call& call) {
   if (file->data.size() > kMaxChatFileBytes) {
     return answer(Problem(413, "payload-too-large", "a chat file is at most 10 MiB"));
   }
-  services::Principal system;
-  system.workspace_id = s.workspace_id;
-  system.role = domain::Role::kAdmin;
-  system.name = "Live chat";
-  system.via = services::Principal::Via::kCli;
+  services::Principal system = ChatSystem(s.workspace_id);
   auto stored = ctx.attachments.StoreFile(system, file->filename, file->data);
   if (!stored.ok()) return answer(ProblemResponse(stored.status()));
   domain::Attachment a = *stored;
@@ -247,6 +282,62 @@ Response ChatUpload(ApiContext& ctx, Call& call) {
                                    {"name", a.filename},
                                    {"size", a.size},
                                    {"content_type", a.mime_type}}));
+}
+
+Response ListLiveChats(ApiContext& ctx, Call& call) {
+  if (ctx.chat == nullptr) return ChatMissing();
+  auto page = ReadPage(call.req);
+  if (!page.ok()) return ProblemResponse(page.status());
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    // One more than asked for says whether another page follows.
+    ASSIGN_OR_RETURN(auto views, ctx.chat->LiveConversations(tx, call.who,
+                                                             page->cursor.value_or(0),
+                                                             page->limit + 1));
+    std::optional<int64_t> next;
+    if (static_cast<int>(views.size()) > page->limit) {
+      views.resize(page->limit);
+      next = views.back().conversation.id;
+    }
+    json data = json::array();
+    for (const auto& v : views) data.push_back(ConversationSummary(v));
+    return ListBody(std::move(data), next);
+  });
+}
+
+Response ChatVisitorAttachment(ApiContext& ctx, Call& call) {
+  if (ctx.chat == nullptr) return ChatMissing();
+  const Id ws = QueryNumber(call.req, "w");
+  const Id conversation = QueryNumber(call.req, "c");
+  const int64_t expires = QueryNumber(call.req, "e");
+  const std::string signature(call.req.Query("s").value_or(""));
+  const std::string origin(call.req.Header("origin"));
+  bool allowed = false;  // the Origin (when the widget fetches) is one of the workspace's
+  Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
+    if (!origin.empty() && ws > 0) {
+      auto settings = tx.chat().GetChatSettings(ws);
+      allowed = settings.ok() && ChatEndpoint::OriginAllowed(*settings, origin);
+    }
+    return ctx.chat->CheckVisitorLink(tx, ws, conversation, call.id(), expires, signature);
+  });
+  auto answer = [&](Response r) {
+    if (allowed) {
+      AllowOrigin(&r, origin);
+    } else {
+      r.AddHeader("Vary", "Origin");
+    }
+    return r;
+  };
+  if (!st.ok()) return answer(ProblemResponse(st));
+  auto got = ctx.attachments.Download(ChatSystem(ws), call.id());
+  if (!got.ok()) return answer(ProblemResponse(got.status()));
+  Response r;
+  r.content_type = got->first.mime_type;
+  r.body = std::move(got->second);
+  r.AddHeader("Content-Disposition", AttachmentDisposition(got->first.filename));
+  r.AddHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+  r.AddHeader("Cache-Control", "private, max-age=300");
+  r.AddHeader("Referrer-Policy", "no-referrer");
+  return answer(std::move(r));
 }
 
 Response ChatSocketOnly(ApiContext& ctx, Call& call) {

@@ -252,6 +252,9 @@ const std::vector<Route>& Router::Routes() {
       {"OPTIONS", "/api/v1/chat/offline", A::kPublic, B::kNone, h::ChatPreflight},
       {"POST", "/api/v1/chat/attachments", A::kPublic, B::kMultipart, h::ChatUpload},
       {"OPTIONS", "/api/v1/chat/attachments", A::kPublic, B::kNone, h::ChatPreflight},
+      // A visitor's file, through a signed, expiring link (services/chat/chat_links.h).
+      {"GET", "/api/v1/chat/attachments/{id}", A::kPublic, B::kNone, h::ChatVisitorAttachment},
+      {"GET", "/api/v1/chat/conversations", A::kAdmin, B::kNone, h::ListLiveChats},
       {"GET", "/api/v1/chat/settings", A::kAdmin, B::kNone, h::GetChatSettings},
       {"PATCH", "/api/v1/chat/settings", A::kAdmin, B::kJson, h::PatchChatSettings},
       {"POST", "/api/v1/chat/widget-key", A::kAdmin, B::kNone, h::RotateChatWidgetKey},

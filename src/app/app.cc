@@ -13,6 +13,7 @@
 #include "api/help.h"
 #include "api/portal.h"
 #include "app/secret_key.h"
+#include "services/chat/chat_links.h"
 #include "net/http_client.h"
 #include "render/invoice_pdf.h"
 #include "search/indexer.h"
@@ -252,9 +253,11 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   // script, search/language.h).
   app->chat_presence_ = std::make_unique<services::ChatPresence>(clock);
   app->assistant_ = std::make_unique<services::NoAssistant>();
+  services::ChatServiceOptions chat_service_options;
+  chat_service_options.link_key = services::DeriveChatLinkKey(app->secret_key_);
   app->chat_ = std::make_unique<services::ChatService>(
       clock, *app->tickets_, *app->chat_presence_, app->assistant_.get(),
-      [](std::string_view text) { return search::DetectLanguage(text); });
+      [](std::string_view text) { return search::DetectLanguage(text); }, chat_service_options);
   app->chat_hub_ = std::make_unique<services::ChatHub>();
   api::ChatEndpointOptions chat_options;
   chat_options.public_url = config.public_url;

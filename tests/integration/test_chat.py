@@ -7,10 +7,14 @@ losing or repeating anything, even across a server killed in the middle; transfe
 socket's checks (Origin, tokens, malformed, oversized, floods); the HTTP routes of the widget
 and of the admins; and the ticket that holds the transcript, in NFC."""
 
+import base64
+import hashlib
+import hmac
 import json
 import time
 import unicodedata
 import unittest
+import urllib.parse
 import uuid
 
 import harness
@@ -18,10 +22,13 @@ from ws_client import Closed, WebSocket
 
 S = {}
 ORIGIN = "https://shop.example.in"
+# The server's secret key is set, so the tests can sign visitor links as the server does
+# (services/chat/chat_links.h) and check what it refuses.
+SECRET = bytes(range(32))
 
 
 def setUpModule():
-    server = harness.Server()
+    server = harness.Server(env={"SAHAYAK_SECRET_KEY": base64.b64encode(SECRET).decode()})
     server.start()
     S["server"] = server
     admin = server.bearer(server.admin_token)
@@ -52,6 +59,15 @@ def tearDownModule():
 
 def cid():
     return str(uuid.uuid4())
+
+
+def sign_link(attachment_id, ws, conv, expires):
+    """A visitor link as the server signs it (docs/chat.md, "Attachment links")."""
+    key = hmac.new(SECRET, b"sahayak chat attachment links v1", hashlib.sha256).digest()
+    msg = "chat-attachment/1|%d|%d|%d|%d" % (attachment_id, ws, conv, expires)
+    sig = base64.urlsafe_b64encode(hmac.new(key, msg.encode(), hashlib.sha256).digest())
+    return "/api/v1/chat/attachments/%d?w=%d&c=%d&e=%d&s=%s" % (
+        attachment_id, ws, conv, expires, sig.decode().rstrip("="))
 
 
 class ChatTest(unittest.TestCase):
@@ -466,6 +482,237 @@ class ChatTest(unittest.TestCase):
                               content_type="multipart/form-data; boundary=" + boundary,
                               headers={"Origin": ORIGIN})
         self.assertEqual(noauth.status, 401)
+
+    # --- supervisors, summaries, errors, CORS, visitor files, presence ----------------------
+    def start_named(self, ws, welcome, name, text="Hello"):
+        k = cid()
+        ws.send({"type": "start", "client_id": k, "text": text, "name": name})
+        ack = ws.expect("ack", where=lambda f: f["client_id"] == k)
+        self.started.append((welcome["token"], ack["conversation_id"]))
+        return ack["conversation_id"]
+
+    def test_supervisors_list_the_live_chats_agents_get_403(self):
+        kavya = self.agent("Kavya")
+        v1, w1 = self.visitor()
+        c1 = self.start_named(v1, w1, "Asha Rao")
+        self.accept(kavya, c1)
+        v2, w2 = self.visitor()
+        c2 = self.start_named(v2, w2, "ಸುಮಾ")
+        admin = S["admin"]
+        r = admin.get("/api/v1/chat/conversations?limit=100")
+        self.assertEqual(r.status, 200, r.describe())
+        rows = {c["conversation_id"]: c for c in r.json["data"]}
+        self.assertIn(c1, rows)
+        self.assertIn(c2, rows)
+        one = rows[c1]
+        self.assertEqual(one["status"], "active")
+        self.assertEqual(one["visitor"]["name"], "Asha Rao")
+        self.assertEqual(one["agent_id"], S["agents"]["Kavya"]["id"])
+        self.assertGreater(one["ticket_id"], 0)
+        self.assertEqual(one["language"], "en")
+        self.assertIsNotNone(one["wait_ms"])
+        self.assertIsNone(one["first_response_ms"], "no agent has written yet")
+        self.assertGreater(one["created_at"], 0)
+        self.assertIn(rows[c2]["status"], ("queued", "offered"))
+        self.assertEqual(rows[c2]["visitor"]["name"], "ಸುಮಾ")
+        # An ended chat leaves the list.
+        v2.send({"type": "end", "conversation_id": c2})
+        v2.expect("event", "ended")
+        ids = [c["conversation_id"] for c in admin.get("/api/v1/chat/conversations").json["data"]]
+        self.assertNotIn(c2, ids)
+        self.assertIn(c1, ids)
+        # Pages of one, with the usual cursor.
+        seen, cursor = [], None
+        for _ in range(50):
+            page = admin.get("/api/v1/chat/conversations?limit=1" +
+                             ("&cursor=" + cursor if cursor else ""))
+            self.assertEqual(page.status, 200, page.describe())
+            self.assertLessEqual(len(page.json["data"]), 1)
+            seen += [c["conversation_id"] for c in page.json["data"]]
+            cursor = page.json["next_cursor"]
+            if not cursor:
+                break
+        self.assertEqual(seen, sorted(ids))
+        agent = self.server.bearer(self.server.agent_token)
+        denied = agent.get("/api/v1/chat/conversations")
+        self.assertEqual(denied.status, 403)
+        self.assertEqual(denied.header("Content-Type"), "application/problem+json")
+        self.assertEqual(self.server.anonymous().get("/api/v1/chat/conversations").status, 401)
+
+    def test_offers_and_summaries_carry_the_visitor_and_read_positions_across_reconnects(self):
+        kavya = self.agent("Kavya")
+        v, welcome = self.visitor()
+        token = welcome["token"]
+        conv = self.start_named(v, welcome, "Meera Iyer")
+        queue = kavya.expect("queue", where=lambda f: any(
+            w["conversation_id"] == conv for w in f["waiting"]))
+        item = [w for w in queue["waiting"] if w["conversation_id"] == conv][0]
+        self.assertEqual(item["visitor"]["name"], "Meera Iyer")
+        self.assertGreater(item["ticket_id"], 0)
+        early = [f for f in kavya.skipped if f.get("kind") == "offered" and
+                 f["conversation_id"] == conv]
+        offered = early[0] if early else kavya.expect(
+            "event", "offered", where=lambda f: f["conversation_id"] == conv)
+        self.assertEqual(offered["visitor"]["name"], "Meera Iyer")
+        self.assertEqual(offered["ticket_id"], item["ticket_id"])
+        self.assertEqual(offered["read_seq_visitor"], 0)
+        kavya.send({"type": "accept", "conversation_id": conv})
+        kavya.expect("event", "joined", where=lambda f: f["conversation_id"] == conv)
+        k = cid()
+        kavya.send({"type": "send", "conversation_id": conv, "client_id": k, "text": "Hi Meera"})
+        agent_seq = kavya.expect("ack", where=lambda f: f["client_id"] == k)["seq"]
+        v.expect("event", "message")
+        v.send({"type": "read", "conversation_id": conv, "seq": agent_seq})
+        kavya.expect("read", where=lambda f: f["conversation_id"] == conv)
+        kavya.send({"type": "read", "conversation_id": conv, "seq": agent_seq})
+        v.expect("read", where=lambda f: f["conversation_id"] == conv)
+        kavya.close()
+        v.close()
+        # A reloaded console and widget see how far each side read.
+        ws = WebSocket(self.server.port, "/api/v1/chat/agent",
+                       origin="http://127.0.0.1:%d" % self.server.port,
+                       headers={"Cookie": "sahayak_session=" + self.server.login(
+                           S["agents"]["Kavya"]["email"], "Chat-Agent-Pass-1").session_cookie})
+        self.sockets.append(ws)
+        ws.send({"type": "hello"})
+        welcome_agent = ws.expect("welcome")
+        mine = [c for c in welcome_agent["conversations"] if c["conversation_id"] == conv][0]
+        self.assertEqual(mine["visitor"]["name"], "Meera Iyer")
+        self.assertEqual(mine["read_seq_visitor"], agent_seq)
+        self.assertEqual(mine["read_seq_agent"], agent_seq)
+        v2, welcome2 = self.visitor(token=token)
+        theirs = [c for c in welcome2["conversations"] if c["conversation_id"] == conv][0]
+        self.assertEqual(theirs["read_seq_visitor"], agent_seq)
+        self.assertEqual(theirs["read_seq_agent"], agent_seq)
+        self.assertEqual(theirs["visitor"]["name"], "Meera Iyer")
+        self.assertGreater(theirs["ticket_id"], 0)
+
+    def test_error_frames_name_their_conversation(self):
+        v, welcome = self.visitor()
+        conv = self.start_named(v, welcome, "Nila")
+        missing = conv + 100000
+        v.send({"type": "send", "conversation_id": missing, "client_id": cid(), "text": "x"})
+        err = v.expect("error")
+        self.assertEqual((err["code"], err["conversation_id"]), ("not_found", missing))
+        v.send({"type": "typing", "conversation_id": missing, "active": True})
+        err = v.expect("error")
+        self.assertEqual((err["code"], err["conversation_id"]), ("not_found", missing))
+        v.send({"type": "send", "conversation_id": conv, "client_id": cid(), "text": "x" * 4001})
+        err = v.expect("error")
+        self.assertEqual((err["code"], err["conversation_id"]), ("too_long", conv))
+        v.send({"type": "accept", "conversation_id": conv})
+        err = v.expect("error")
+        self.assertEqual(err["code"], "bad_request")
+        v.send({"type": "ping"})
+        v.expect("pong")
+        err_ping = [f for f in v.drain(0.1) if f.get("type") == "error"]
+        self.assertEqual(err_ping, [])
+
+    def test_widget_refusals_carry_cors_for_allowed_origins_only(self):
+        anon = self.server.anonymous()
+        key = S["key"]
+        # A bad visitor token on an upload: 401 the widget can read.
+        boundary = "----chat" + uuid.uuid4().hex
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                "Content-Type: text/plain\r\n\r\nx\r\n--%s--\r\n" % (boundary, boundary))
+        bad = anon.request("POST", "/api/v1/chat/attachments?key=" + key, raw_body=body,
+                           content_type="multipart/form-data; boundary=" + boundary,
+                           headers={"Origin": ORIGIN, "Authorization": "Bearer vt_nope"})
+        self.assertEqual(bad.status, 401, bad.describe())
+        self.assertEqual(bad.header("Access-Control-Allow-Origin"), ORIGIN)
+        self.assertEqual(bad.header("Content-Type"), "application/problem+json")
+        # Chat switched off: the allowed origin still reads the problem.
+        admin = S["admin"]
+        self.assertEqual(admin.patch("/api/v1/chat/settings", {"enabled": False}).status, 200)
+        try:
+            off = anon.get("/api/v1/chat/status?key=" + key, headers={"Origin": ORIGIN})
+            self.assertEqual(off.status, 403, off.describe())
+            self.assertEqual(off.json["type"].rsplit("/", 1)[-1], "chat-disabled")
+            self.assertEqual(off.header("Access-Control-Allow-Origin"), ORIGIN)
+            self.assertIn("Origin", off.header("Vary") or "")
+        finally:
+            self.assertEqual(admin.patch("/api/v1/chat/settings", {"enabled": True}).status, 200)
+        # A site that is not allowed gets no Access-Control-Allow-Origin, for status or upload.
+        for method, path in (("GET", "/api/v1/chat/status"), ("POST", "/api/v1/chat/offline"),
+                             ("OPTIONS", "/api/v1/chat/attachments")):
+            r = anon.request(method, path + "?key=" + key, body={} if method == "POST" else None,
+                             headers={"Origin": "https://evil.example"})
+            self.assertEqual(r.status, 403, r.describe())
+            self.assertIsNone(r.header("Access-Control-Allow-Origin"), r.describe())
+            self.assertIn("Origin", r.header("Vary") or "")
+        unknown = anon.get("/api/v1/chat/status?key=wk_unknown", headers={"Origin": ORIGIN})
+        self.assertEqual(unknown.status, 404)
+        self.assertIsNone(unknown.header("Access-Control-Allow-Origin"))
+
+    def test_visitor_files_open_through_signed_links_only(self):
+        kavya = self.agent("Kavya")
+        anon = self.server.anonymous()
+        v, welcome = self.visitor()
+        token = welcome["token"]
+        boundary = "----chat" + uuid.uuid4().hex
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bill.txt\"\r\n"
+                "Content-Type: text/plain\r\n\r\ninvoice 7\r\n--%s--\r\n" % (boundary, boundary))
+        up = anon.request("POST", "/api/v1/chat/attachments?key=" + S["key"], raw_body=body,
+                          content_type="multipart/form-data; boundary=" + boundary,
+                          headers={"Origin": ORIGIN, "Authorization": "Bearer " + token})
+        self.assertEqual(up.status, 201, up.describe())
+        file_id = up.json["id"]
+        k = cid()
+        v.send({"type": "start", "client_id": k, "text": "my bill", "attachments": [file_id]})
+        conv = v.expect("ack", where=lambda f: f["client_id"] == k)["conversation_id"]
+        self.started.append((token, conv))
+        msg = [f for f in v.skipped if f.get("kind") == "message"][0]
+        url = msg["attachments"][0]["url"]
+        self.assertTrue(url.startswith("/api/v1/chat/attachments/%d?" % file_id), url)
+        got = anon.get(url, auth=False)
+        self.assertEqual(got.status, 200, got.describe())
+        self.assertEqual(got.raw, b"invoice 7")
+        # The agent's copy of the event keeps the agents' URL.
+        self.accept(kavya, conv)
+        q = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+        ws_id = int(q["w"])
+        # Tampered: another conversation, a later expiry, a changed signature.
+        for bad in (url.replace("&c=%d&" % conv, "&c=%d&" % (conv + 1)),
+                    url.replace("&e=" + q["e"], "&e=" + str(int(q["e"]) + 3600)),
+                    url[:-2] + ("AA" if not url.endswith("AA") else "BB")):
+            r = anon.get(bad)
+            self.assertEqual(r.status, 403, r.describe())
+            self.assertEqual(r.header("Content-Type"), "application/problem+json")
+        expired = anon.get(sign_link(file_id, ws_id, conv, int(time.time()) - 5))
+        self.assertEqual(expired.status, 403)
+        self.assertEqual(expired.json["type"].rsplit("/", 1)[-1], "link-expired")
+        # Correctly signed, but the file is not in that conversation: 404.
+        v2, w2 = self.visitor()
+        other = self.start_named(v2, w2, "Other")
+        r = anon.get(sign_link(file_id, ws_id, other, int(time.time()) + 600))
+        self.assertEqual(r.status, 404, r.describe())
+        # A file of an agent's internal note is never the visitor's.
+        kv = [f for f in kavya.skipped if f.get("kind") == "message" and
+              f["conversation_id"] == conv]
+        if kv:
+            self.assertTrue(kv[0]["attachments"][0]["url"].startswith("/api/v1/attachments/"))
+
+    def test_presence_is_in_welcome_and_echoed_to_every_tab(self):
+        tab1 = self.agent("Ravi")
+        tab2 = self.agent("Ravi")
+        try:
+            tab1.send({"type": "presence", "state": "away"})
+            for tab in (tab1, tab2):
+                p = tab.expect("presence")
+                self.assertEqual((p["state"], p["agent_id"]), ("away", S["agents"]["Ravi"]["id"]))
+            a = S["agents"]["Ravi"]
+            client = self.server.login(a["email"], "Chat-Agent-Pass-1")
+            tab3 = WebSocket(self.server.port, "/api/v1/chat/agent",
+                             origin="http://127.0.0.1:%d" % self.server.port,
+                             headers={"Cookie": "sahayak_session=" + client.session_cookie})
+            self.sockets.append(tab3)
+            tab3.send({"type": "hello"})
+            self.assertEqual(tab3.expect("welcome")["presence"], "away")
+            tab2.send({"type": "presence", "state": "online"})
+            for tab in (tab1, tab2, tab3):
+                self.assertEqual(tab.expect("presence")["state"], "online")
+        finally:
+            tab1.send({"type": "presence", "state": "online"})
 
     def test_admin_settings_and_key_rotation(self):
         admin = S["admin"]

@@ -18,6 +18,9 @@ import harness
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"), ("GET", "/ping"),
           ("POST", "/api/v1/auth/login")}
+# Public routes that carry their own credential in the URL (a signed link): without a good
+# signature every caller, whatever their role, gets this 403 (docs/chat.md, "Attachment links").
+SIGNED = {("GET", "/api/v1/chat/attachments/{id}"): "/problems/link-invalid"}
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 OPENAPI = os.path.join(harness.REPO, "docs", "api", "openapi.yaml")
@@ -182,7 +185,11 @@ class RoleMatrixTest(unittest.TestCase):
                 r = client.request(method, path, body)
                 row.append(r.status)
                 problem = None
-                if r.status >= 500:
+                if (method, tmpl) in SIGNED:
+                    if r.status != 403 or r.problem_type != SIGNED[(method, tmpl)]:
+                        problem = "signed link without a signature: expected 403 %s" % (
+                            SIGNED[(method, tmpl)])
+                elif r.status >= 500:
                     problem = "a %d" % r.status
                 elif who == "anonymous":
                     if is_public and r.status in (401, 403):

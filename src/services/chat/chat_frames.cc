@@ -324,7 +324,14 @@ ParsedFrame ParseClientFrame(std::string_view text) {
   error.ref = name;
   Reader r(doc, &error);
   ReadMembers(r, &f, &error);
-  if (r.failed()) return out;
+  if (r.failed()) {
+    // A refused frame about a conversation names it, so a client with several knows which.
+    auto c = doc.find("conversation_id");
+    if (c != doc.end() && c->is_number_integer() && c->get<int64_t>() > 0) {
+      error.conversation_id = c->get<Id>();
+    }
+    return out;
+  }
   out.frame = std::move(f);
   return out;
 }
@@ -365,10 +372,12 @@ std::string AckFrame(std::string_view client_id, Id conversation_id, int64_t seq
       .dump();
 }
 
-std::string ErrorFrame(std::string_view code, std::string_view message, std::string_view ref) {
+std::string ErrorFrame(std::string_view code, std::string_view message, std::string_view ref,
+                       Id conversation_id) {
+  json j = {{"type", "error"}, {"code", code}, {"message", message}, {"ref", ref}};
+  if (conversation_id > 0) j["conversation_id"] = conversation_id;
   // The message may quote what the client sent; `replace` keeps a bad byte from throwing.
-  return json{{"type", "error"}, {"code", code}, {"message", message}, {"ref", ref}}.dump(
-      -1, ' ', false, json::error_handler_t::replace);
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string TypingFrame(Id conversation_id, const ChatAuthor& author, bool active) {

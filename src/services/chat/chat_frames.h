@@ -70,6 +70,7 @@ struct FrameError {
   std::string message;  // English, names the member
   std::string ref;      // the client_id or type it answers, when known
   int close_code = 0;
+  Id conversation_id = 0;  // the frame's conversation_id, when it named a valid one
 };
 
 // Reads one text frame. Exactly one of the result's members is set.
@@ -91,7 +92,10 @@ nlohmann::json AuthorJson(const ChatAuthor& a);
 nlohmann::json EventJson(const ChatEvent& e);
 std::string EventFrame(const ChatEvent& e);
 std::string AckFrame(std::string_view client_id, Id conversation_id, int64_t seq);
-std::string ErrorFrame(std::string_view code, std::string_view message, std::string_view ref);
+// `conversation_id` (when not 0): the conversation the refused frame was about, so a client
+// with several chats knows which one failed.
+std::string ErrorFrame(std::string_view code, std::string_view message, std::string_view ref,
+                       Id conversation_id = 0);
 std::string TypingFrame(Id conversation_id, const ChatAuthor& author, bool active);
 std::string ReadFrame(Id conversation_id, const ChatAuthor& author, int64_t seq);
 std::string PongFrame();

@@ -91,6 +91,21 @@ TEST(ChatFrames, TextIsNfcAndAtMost4000Characters) {
   EXPECT_EQ(over.error.close_code, 0);
 }
 
+TEST(ChatFrames, ARefusedFrameAboutAConversationNamesIt) {
+  auto over = P("{\"type\":\"send\",\"conversation_id\":42,\"client_id\":\"c\",\"text\":\"" +
+                std::string(4001, 'x') + "\"}");
+  ASSERT_FALSE(over.frame);
+  EXPECT_EQ(over.error.code, "too_long");
+  EXPECT_EQ(over.error.conversation_id, 42);
+  auto no_conv = P("{\"type\":\"start\",\"text\":\"hi\"}");
+  EXPECT_EQ(no_conv.error.conversation_id, 0);
+  json frame = json::parse(ErrorFrame("not_found", "no such conversation 42", "c", 42));
+  EXPECT_EQ(frame["conversation_id"], 42);
+  EXPECT_EQ(frame["ref"], "c");
+  EXPECT_FALSE(json::parse(ErrorFrame("bad_request", "send hello first", "send"))
+                   .contains("conversation_id"));
+}
+
 TEST(ChatFrames, StartChecksThePrechatMembers) {
   auto p = P(R"({"type":"start","client_id":"c","text":"hi","name":" Priya ",
                  "email":"priya@example.in","fields":{"order":"A-1"}})");

@@ -117,6 +117,10 @@ void ChatHub::ToAgents(Id ws, const std::string& frame) {
   for (const SinkPtr& sink : targets) sink->SendFrame(frame);
 }
 
+void ChatHub::ToAgent(Id ws, Id agent_id, const std::string& frame) {
+  for (const SinkPtr& sink : AgentSinks(ws, agent_id)) sink->SendFrame(frame);
+}
+
 void ChatHub::CloseAll(int code, const std::string& reason) {
   std::vector<SinkPtr> targets;
   {

@@ -56,6 +56,8 @@ class ChatHub {
   void Relay(Id conversation_id, const ChatSink* from, const std::string& frame);
   // A frame for every agent connection of the workspace (queue).
   void ToAgents(Id ws, const std::string& frame);
+  // A frame for every connection of one agent (their presence, so two tabs agree).
+  void ToAgent(Id ws, Id agent_id, const std::string& frame);
   // Closes every connection (shutdown: 1001).
   void CloseAll(int code, const std::string& reason);
 

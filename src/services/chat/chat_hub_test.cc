@@ -101,6 +101,20 @@ TEST(ChatHub, TypingSkipsTheSenderAndQueueFramesStayInTheirWorkspace) {
   EXPECT_TRUE(elsewhere->log.empty());
 }
 
+TEST(ChatHub, AFrameForOneAgentReachesAllTheirConnectionsOnly) {
+  ChatHub hub;
+  auto tab1 = std::make_shared<RecordingSink>();
+  auto tab2 = std::make_shared<RecordingSink>();
+  auto colleague = std::make_shared<RecordingSink>();
+  hub.AddAgent(1, 10, tab1);
+  hub.AddAgent(1, 10, tab2);
+  hub.AddAgent(1, 11, colleague);
+  hub.ToAgent(1, 10, "presence away");
+  EXPECT_EQ(tab1->log, (std::vector<std::string>{"frame presence away"}));
+  EXPECT_EQ(tab2->log, (std::vector<std::string>{"frame presence away"}));
+  EXPECT_TRUE(colleague->log.empty());
+}
+
 TEST(ChatHub, ARemovedSinkIsToldNothingAndCloseAllClosesTheRest) {
   ChatHub hub;
   auto gone = std::make_shared<RecordingSink>();

@@ -98,10 +98,16 @@ Status ChatService::Offer(WriteTx& tx, ChatConversation* c, Id agent_id,
   c->status = "offered";
   c->offered_agent_id = agent_id;
   c->offer_expires_at = now + static_cast<Millis>(settings.offer_timeout_seconds) * 1000;
+  ASSIGN_OR_RETURN(ChatConversationView view, Describe(tx, *c));
   ChatEvent e;
   e.kind = "offered";
+  // What the offer card shows without another lookup (docs/chat.md, "Events").
   e.data = {{"agent", {{"id", agent_id}, {"name", agent.name}}},
-            {"expires_at", *c->offer_expires_at}};
+            {"expires_at", *c->offer_expires_at},
+            {"visitor", {{"id", c->visitor_id}, {"name", view.visitor_name}}},
+            {"ticket_id", c->ticket_id},
+            {"read_seq_visitor", view.read_seq_visitor},
+            {"read_seq_agent", view.read_seq_agent}};
   RETURN_IF_ERROR(Append(tx, c, std::move(e), fx));
   fx->watch.push_back({c->id, agent_id, c->last_seq});
   fx->queue_changed = true;

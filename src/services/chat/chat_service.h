@@ -126,6 +126,18 @@ struct ChatServiceOptions {
   int max_live_per_visitor = 5;  // live conversations a visitor may have at once
   int queue_scan_limit = 500;    // queued chats routing looks at per pass
   int handle_seconds = 180;      // the expected wait assumes one chat takes this long
+  // Signs the visitors' attachment links (services/chat/chat_links.h: DeriveChatLinkKey of
+  // the server's secret key). Empty: visitors get no links.
+  std::string link_key;
+};
+
+// A conversation with what clients show beside it (summaries, queue items, the supervisors'
+// list): the visitor's name and how far each side has read.
+struct ChatConversationView {
+  ChatConversation conversation;
+  std::string visitor_name;
+  int64_t read_seq_visitor = 0;
+  int64_t read_seq_agent = 0;  // the furthest any agent has read
 };
 
 class ChatService {
@@ -219,6 +231,23 @@ class ChatService {
   // Queued and offered chats, oldest first.
   Result<std::vector<ChatConversation>> Waiting(ReadTx& tx, Id ws) const;
   Result<std::vector<ChatConversation>> LiveChatsOf(ReadTx& tx, Id ws, Id agent_id) const;
+
+  // --- views (chat_views.cc) ---
+  Result<ChatConversationView> Describe(ReadTx& tx, const ChatConversation& c) const;
+  Result<std::vector<ChatConversationView>> Describe(
+      ReadTx& tx, const std::vector<ChatConversation>& cs) const;
+  // Supervisors (admins; PermissionDenied otherwise): the workspace's live conversations
+  // (queued, offered, active), in id order, those with an id above `after`, at most `limit`.
+  Result<std::vector<ChatConversationView>> LiveConversations(ReadTx& tx, const Principal& who,
+                                                              Id after, int limit) const;
+  // The attachments of `e` as the visitor gets them: each `url` a signed link that expires
+  // kChatLinkLifetimeSeconds from now (no `url` when the server has no link key).
+  nlohmann::json VisitorAttachments(const ChatEvent& e) const;
+  // Whether a visitor's link is good: PermissionDenied ("link-invalid" / "link-expired") for a
+  // forged or expired signature, NotFound when the attachment is not one the visitor was
+  // shown in that conversation.
+  Status CheckVisitorLink(ReadTx& tx, Id ws, Id conversation_id, Id attachment_id,
+                          int64_t expires, std::string_view signature) const;
 
  private:
   Result<ChatConversation> Mine(WriteTx& tx, const ChatParty& who, Id conversation_id) const;

@@ -15,7 +15,7 @@ describe('parseServerFrame', () => {
         capacity: 3,
         languages: ['hi', 5],
         conversations: [
-          { conversation_id: 31, status: 'active', ticket_id: 9, last_seq: 4, language: 'hi', group_id: null, agent_id: 7, offered_agent_id: null, offer_expires_at: null, created_at: 1 },
+          { conversation_id: 31, status: 'active', ticket_id: 9, last_seq: 4, language: 'hi', group_id: null, agent_id: 7, offered_agent_id: null, offer_expires_at: null, created_at: 1, visitor: { id: 3, name: 'मीरा' }, read_seq_visitor: 3, read_seq_agent: 4, wait_ms: 900 },
           { conversation_id: 'x', status: 'active' },
           { conversation_id: 32, status: 'weird' },
         ],
@@ -27,7 +27,7 @@ describe('parseServerFrame', () => {
       capacity: 3,
       languages: ['hi'],
       conversations: [
-        { conversation_id: 31, status: 'active', ticket_id: 9, last_seq: 4, language: 'hi', group_id: null, agent_id: 7, offered_agent_id: null, offer_expires_at: null, created_at: 1 },
+        { conversation_id: 31, status: 'active', ticket_id: 9, last_seq: 4, language: 'hi', group_id: null, agent_id: 7, offered_agent_id: null, offer_expires_at: null, created_at: 1, visitor_name: 'मीरा', read_seq_visitor: 3, read_seq_agent: 4, wait_ms: 900, first_response_ms: null },
       ],
     });
   });
@@ -57,9 +57,11 @@ describe('parseServerFrame', () => {
     expect(frame({ type: 'ack', client_id: 'c1', conversation_id: 31, seq: 9 })).toEqual({ type: 'ack', client_id: 'c1', conversation_id: 31, seq: 9 });
     expect(frame({ type: 'typing', conversation_id: 31, author: { kind: 'visitor', id: 1, name: 'A' }, active: 'yes' })).toMatchObject({ active: false });
     expect(frame({ type: 'read', conversation_id: 31, author: { kind: 'visitor', id: 1, name: 'A' }, seq: 3 })).toMatchObject({ seq: 3 });
-    expect(frame({ type: 'queue', waiting: [{ conversation_id: 40, since: 1, language: 'kn', group_id: 2, status: 'offered', offered_agent_id: 9 }, {}] }))
-      .toEqual({ type: 'queue', waiting: [{ conversation_id: 40, since: 1, language: 'kn', group_id: 2, status: 'offered', offered_agent_id: 9 }] });
-    expect(frame({ type: 'error', code: 'forbidden', message: 'no', ref: 'accept' })).toEqual({ type: 'error', code: 'forbidden', message: 'no', ref: 'accept' });
+    expect(frame({ type: 'queue', waiting: [{ conversation_id: 40, since: 1, language: 'kn', group_id: 2, status: 'offered', offered_agent_id: 9, visitor: { id: 5, name: 'ರವಿ' }, ticket_id: 77 }, {}] }))
+      .toEqual({ type: 'queue', waiting: [{ conversation_id: 40, since: 1, language: 'kn', group_id: 2, status: 'offered', offered_agent_id: 9, visitor_name: 'ರವಿ', ticket_id: 77 }] });
+    expect(frame({ type: 'error', code: 'forbidden', message: 'no', ref: 'accept' })).toEqual({ type: 'error', code: 'forbidden', message: 'no', ref: 'accept', conversation_id: null });
+    expect(frame({ type: 'error', code: 'not_found', message: 'no', ref: 'c1', conversation_id: 31 })).toMatchObject({ conversation_id: 31 });
+    expect(frame({ type: 'presence', state: 'away' })).toEqual({ type: 'presence', state: 'away' });
     expect(frame({ type: 'pong' })).toEqual({ type: 'pong' });
     expect(frame({ type: 'surprise' })).toBeNull();
     expect(parseServerFrame('not json')).toBeNull();

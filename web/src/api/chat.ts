@@ -4,7 +4,7 @@
 // src/services/chat/chat_frames.cc. Frames from the server are checked member by member
 // before the console uses them (parseServerFrame): a frame that does not fit is dropped.
 import { api as defaultApi, type ApiClient } from './client';
-import type { Id, Timestamp } from './types';
+import type { Id, Page, Timestamp } from './types';
 
 // ------------------------------------------------------------------ REST
 
@@ -74,6 +74,16 @@ export function chatApi(client: ApiClient = defaultApi) {
       client.patch<ChatSettings>('/api/v1/chat/settings', changes, ifMatch(version)),
     /** A new widget key; the old one stops working at once. */
     rotateWidgetKey: () => client.post<ChatSettings>('/api/v1/chat/widget-key'),
+    /** Supervisors (admins): the workspace's live chats, oldest first, a page at a time. */
+    listLive: (cursor: string | null = null, limit = 100) =>
+      client
+        .get<Page<unknown>>('/api/v1/chat/conversations', {
+          query: cursor ? { limit: String(limit), cursor } : { limit: String(limit) },
+        })
+        .then((p) => ({
+          data: (Array.isArray(p.data) ? p.data : []).map(summary).filter((x): x is ConversationSummary => x !== null),
+          next_cursor: p.next_cursor ?? null,
+        })),
     getProfile: (agentId: Id) => client.get<ChatProfile>(`/api/v1/agents/${agentId}/chat-profile`),
     updateProfile: (agentId: Id, changes: ChatProfileUpdate, version?: number) =>
       client.patch<ChatProfile>(`/api/v1/agents/${agentId}/chat-profile`, changes, ifMatch(version)),
@@ -148,6 +158,9 @@ export interface ChatEvent {
   // offered
   agent?: { id: Id; name: string };
   expires_at?: number;
+  visitor?: { id: Id; name: string };
+  read_seq_visitor?: number;
+  read_seq_agent?: number;
   // joined
   supervisor?: boolean;
   // left
@@ -170,6 +183,13 @@ export interface ConversationSummary {
   offered_agent_id: Id | null;
   offer_expires_at: number | null;
   created_at: number;
+  visitor_name: string;
+  /** How far the visitor, and the furthest agent, have read. */
+  read_seq_visitor: number;
+  read_seq_agent: number;
+  /** Start to accept, start to the first agent message: null until known. */
+  wait_ms: number | null;
+  first_response_ms: number | null;
 }
 
 export interface WaitingChat {
@@ -180,6 +200,8 @@ export interface WaitingChat {
   group_id: Id | null;
   status: 'queued' | 'offered';
   offered_agent_id: Id | null;
+  visitor_name: string;
+  ticket_id: Id | null;
 }
 
 export interface WelcomeFrame {
@@ -225,6 +247,14 @@ export interface ErrorFrame {
   message: string;
   /** The client_id or the frame type it answers. */
   ref: string;
+  /** The conversation the refused frame was about, when it was about one. */
+  conversation_id: Id | null;
+}
+
+/** This agent's presence, changed here or in another tab. */
+export interface PresenceFrame {
+  type: 'presence';
+  state: ChatPresence;
 }
 
 export interface PongFrame {
@@ -239,6 +269,7 @@ export type ServerFrame =
   | ReadFrame
   | QueueFrame
   | ErrorFrame
+  | PresenceFrame
   | PongFrame;
 
 /** What the console sends. */
@@ -323,6 +354,12 @@ function event(f: Obj): ChatEvent | null {
         e.agent = { id: f.agent.id, name: isStr(f.agent.name) ? f.agent.name : '' };
       }
       if (isNum(f.expires_at)) e.expires_at = f.expires_at;
+      if (isObj(f.visitor) && isId(f.visitor.id)) {
+        e.visitor = { id: f.visitor.id, name: isStr(f.visitor.name) ? f.visitor.name : '' };
+      }
+      if (isId(f.ticket_id)) e.ticket_id = f.ticket_id;
+      if (isNum(f.read_seq_visitor)) e.read_seq_visitor = f.read_seq_visitor;
+      if (isNum(f.read_seq_agent)) e.read_seq_agent = f.read_seq_agent;
       break;
     case 'joined':
       e.supervisor = f.supervisor === true;
@@ -360,7 +397,16 @@ function summary(v: unknown): ConversationSummary | null {
     offered_agent_id: idOrNull(v.offered_agent_id),
     offer_expires_at: numOrNull(v.offer_expires_at),
     created_at: isNum(v.created_at) ? v.created_at : 0,
+    visitor_name: visitorName(v.visitor),
+    read_seq_visitor: isNum(v.read_seq_visitor) ? v.read_seq_visitor : 0,
+    read_seq_agent: isNum(v.read_seq_agent) ? v.read_seq_agent : 0,
+    wait_ms: numOrNull(v.wait_ms),
+    first_response_ms: numOrNull(v.first_response_ms),
   };
+}
+
+function visitorName(v: unknown): string {
+  return isObj(v) && isStr(v.name) ? v.name : '';
 }
 
 function waiting(v: unknown): WaitingChat | null {
@@ -374,6 +420,8 @@ function waiting(v: unknown): WaitingChat | null {
     group_id: idOrNull(v.group_id),
     status: v.status === 'offered' ? 'offered' : 'queued',
     offered_agent_id: idOrNull(v.offered_agent_id),
+    visitor_name: visitorName(v.visitor),
+    ticket_id: idOrNull(v.ticket_id),
   };
 }
 
@@ -436,7 +484,10 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
         code: isStr(f.code) ? f.code : 'unavailable',
         message: isStr(f.message) ? f.message : '',
         ref: isStr(f.ref) ? f.ref : '',
+        conversation_id: idOrNull(f.conversation_id),
       };
+    case 'presence':
+      return { type: 'presence', state: presence(f.state) };
     case 'pong':
       return { type: 'pong' };
     default:

@@ -11,6 +11,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import {
+  chatApi,
   MAX_MESSAGE_CHARS,
   messageLength,
   type ChatEvent,
@@ -160,6 +161,8 @@ export const useChatStore = defineStore('chat', () => {
       groupId: w.group_id,
       offeredAgentId: w.offered_agent_id,
       queuedSince: w.since,
+      visitorName: w.visitor_name,
+      ticketId: w.ticket_id,
     };
   }
 
@@ -285,7 +288,12 @@ export const useChatStore = defineStore('chat', () => {
       case 'queue':
         return onQueue(f.waiting);
       case 'error':
-        return onError(f.code, f.ref);
+        return onError(f.code, f.ref, f.conversation_id);
+      case 'presence':
+        // Changed here or in another tab of this agent: every tab shows the same.
+        presence.value = f.state;
+        presenceError.value = null;
+        return;
       case 'pong':
         return;
     }
@@ -333,6 +341,10 @@ export const useChatStore = defineStore('chat', () => {
         if (!conversations.value[id]) askHistory(ensure(id));
       }
       followQueue();
+      // Chats the list (loadLive) brought before the socket was ready.
+      for (const c of list.value) {
+        if (isLive(c) && !c.historyAsked && !resumedInHello.has(c.id)) askHistory(c);
+      }
     }
     // What was sent but never acknowledged goes again, with the same client_id.
     for (const c of list.value) {
@@ -399,6 +411,8 @@ export const useChatStore = defineStore('chat', () => {
       if (w) {
         c.queuedSince = w.since;
         c.language = c.language || w.language;
+        c.visitorName = c.visitorName || w.visitor_name;
+        c.ticketId = c.ticketId ?? w.ticket_id;
         // An offer that lapsed or was declined tells no event: the queue says it.
         if (w.status === 'queued' && c.status === 'offered') {
           c.status = 'queued';
@@ -454,7 +468,7 @@ export const useChatStore = defineStore('chat', () => {
     }
   }
 
-  function onError(code: string, ref: string): void {
+  function onError(code: string, ref: string, conversationId: Id | null = null): void {
     for (const c of list.value) {
       const p = c.pending.find((x) => x.clientId === ref);
       if (p) {
@@ -468,7 +482,8 @@ export const useChatStore = defineStore('chat', () => {
       return;
     }
     if ((ACTIONS as readonly string[]).includes(ref)) {
-      const id = lastAction.get(ref);
+      // The frame names its conversation; the last action of that type is the fallback.
+      const id = conversationId ?? lastAction.get(ref);
       const c = id === undefined ? undefined : conversations.value[id];
       if (c) {
         c.error = { action: ref, code };
@@ -642,6 +657,35 @@ export const useChatStore = defineStore('chat', () => {
     if (on && selectedId.value !== null) markRead(selectedId.value);
   }
 
+  /**
+   * Supervisors: the live chats already running (GET /api/v1/chat/conversations), each then
+   * followed over the socket like the chats that pass through the queue. Resolves to false
+   * when the list could not be read.
+   */
+  async function loadLive(): Promise<boolean> {
+    const me = agentId.value ?? -1;
+    try {
+      let cursor: string | null = null;
+      for (let page = 0; page < 20; page += 1) {
+        const got = await chatApi().listLive(cursor);
+        for (const s of got.data) {
+          const c = ensure(s.conversation_id);
+          applySummary(c, s, me, false);
+          if (c.queuedSince === null && (s.status === 'queued' || s.status === 'offered')) {
+            c.queuedSince = s.created_at;
+          }
+          if (!c.historyAsked && connection.value === 'ready') askHistory(c);
+        }
+        cursor = got.next_cursor;
+        if (!cursor) break;
+      }
+      rememberWatch();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   function setSupervising(on: boolean): void {
     supervising.value = on;
     if (on && connection.value === 'ready') followQueue();
@@ -703,6 +747,7 @@ export const useChatStore = defineStore('chat', () => {
     markRead,
     setViewing,
     setSupervising,
+    loadLive,
     dismiss,
   };
 });

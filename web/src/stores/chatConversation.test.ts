@@ -9,6 +9,8 @@ function e(seq: number, over: Partial<ChatEvent> = {}): ChatEvent {
   return { type: 'event', conversation_id: 31, seq, at: 1000 * seq, kind: 'message', author: { kind: 'visitor', id: 1, name: 'Asha' }, text: `m${seq}`, ...over };
 }
 
+const EXTRA = { visitor_name: '', read_seq_visitor: 0, read_seq_agent: 0, wait_ms: null, first_response_ms: null };
+
 describe('addEvent', () => {
   it('keeps each seq once, in order', () => {
     const c = blankConversation(31);
@@ -55,14 +57,24 @@ describe('addEvent', () => {
     expect(unreadCount(c, ME)).toBe(1);
   });
 
+  it('a summary brings the visitor name, the wait and both read positions', () => {
+    const c = blankConversation(33);
+    applySummary(c, { conversation_id: 33, status: 'active', ticket_id: 9, last_seq: 5, language: 'hi', group_id: null, agent_id: ME, offered_agent_id: null, offer_expires_at: null, created_at: 1, ...EXTRA, visitor_name: 'मीरा', read_seq_visitor: 4, read_seq_agent: 5, wait_ms: 30_000 }, ME);
+    expect([c.visitorName, c.visitorReadSeq, c.readSeq, c.waitMs]).toEqual(['मीरा', 4, 5, 30_000]);
+    // Another agent's read position is not this agent's.
+    const d = blankConversation(34);
+    applySummary(d, { conversation_id: 34, status: 'active', ticket_id: 9, last_seq: 5, language: 'hi', group_id: null, agent_id: 999, offered_agent_id: null, offer_expires_at: null, created_at: 1, ...EXTRA, read_seq_agent: 5 }, ME);
+    expect(d.readSeq).toBe(0);
+  });
+
   it('a welcome summary sets the state unless a newer event did', () => {
     const c = blankConversation(31);
     addEvent(c, e(6, { kind: 'ended', author: { kind: 'agent', id: ME, name: 'Me' }, by: 'agent' }), ME);
-    applySummary(c, { conversation_id: 31, status: 'active', ticket_id: 9, last_seq: 5, language: 'hi', group_id: null, agent_id: ME, offered_agent_id: null, offer_expires_at: null, created_at: 1 }, ME);
+    applySummary(c, { conversation_id: 31, status: 'active', ticket_id: 9, last_seq: 5, language: 'hi', group_id: null, agent_id: ME, offered_agent_id: null, offer_expires_at: null, created_at: 1, ...EXTRA }, ME);
     expect(c.status).not.toBe('active');
     expect(c.ticketId).toBe(9);
     const d = blankConversation(32);
-    applySummary(d, { conversation_id: 32, status: 'active', ticket_id: 10, last_seq: 3, language: 'kn', group_id: null, agent_id: 9, offered_agent_id: null, offer_expires_at: null, created_at: 1 }, ME);
+    applySummary(d, { conversation_id: 32, status: 'active', ticket_id: 10, last_seq: 3, language: 'kn', group_id: null, agent_id: 9, offered_agent_id: null, offer_expires_at: null, created_at: 1, ...EXTRA }, ME);
     // Listed for this agent while another has it: joined as a supervisor.
     expect(d).toMatchObject({ status: 'active', supervisors: [ME], mine: true });
   });

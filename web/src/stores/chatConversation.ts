@@ -45,6 +45,8 @@ export interface ConversationState {
   /** How far the visitor has read (their `read` frames). */
   visitorReadSeq: number;
   visitorName: string;
+  /** Start to accept, from the server's summary (supervisors' list); null until known. */
+  waitMs: number | null;
   typing: { name: string; until: number } | null;
   supervisors: Id[];
   pending: PendingMessage[];
@@ -80,6 +82,7 @@ export function blankConversation(id: Id): ConversationState {
     readSent: 0,
     visitorReadSeq: 0,
     visitorName: '',
+    waitMs: null,
     typing: null,
     supervisors: [],
     pending: [],
@@ -167,6 +170,12 @@ export function addEvent(c: ConversationState, e: ChatEvent, me: Id | null): Eve
   if (e.author.kind === 'visitor' && e.author.name) {
     c.visitorName = e.author.name;
   }
+  if (e.kind === 'offered') {
+    // The offer says who is waiting and how far each side has read (docs/chat.md, "Events").
+    if (e.visitor?.name) c.visitorName = e.visitor.name;
+    if (e.ticket_id) c.ticketId = e.ticket_id;
+    c.visitorReadSeq = Math.max(c.visitorReadSeq, e.read_seq_visitor ?? 0);
+  }
   if (e.kind === 'message') {
     if (e.client_id) {
       c.pending = c.pending.filter((p) => p.clientId !== e.client_id);
@@ -234,7 +243,11 @@ function applyState(c: ConversationState, e: ChatEvent, me: Id | null, out: Even
 }
 
 /** A summary from `welcome`: the state at its last_seq, unless a newer event said otherwise. */
-export function applySummary(c: ConversationState, s: ConversationSummary, me: Id): void {
+/**
+ * `listedForMe`: the summary comes from this agent's `welcome` (their chats); false for the
+ * supervisors' list of every live chat, which says nothing about this agent.
+ */
+export function applySummary(c: ConversationState, s: ConversationSummary, me: Id, listedForMe = true): void {
   if (s.last_seq >= c.stateSeq) {
     c.status = s.status;
     c.stateSeq = s.last_seq;
@@ -247,7 +260,15 @@ export function applySummary(c: ConversationState, s: ConversationSummary, me: I
   c.ticketId = s.ticket_id || c.ticketId;
   c.language = s.language || c.language;
   c.createdAt = s.created_at || c.createdAt;
-  if (s.status === 'active' && s.agent_id !== me && !c.supervisors.includes(me)) {
+  c.visitorName = s.visitor_name || c.visitorName;
+  c.waitMs = s.wait_ms ?? c.waitMs;
+  // Read receipts survive a reload: the server keeps how far each side read.
+  c.visitorReadSeq = Math.max(c.visitorReadSeq, s.read_seq_visitor);
+  if (s.agent_id === me || c.supervisors.includes(me)) {
+    c.readSeq = Math.max(c.readSeq, s.read_seq_agent);
+    c.readSent = Math.max(c.readSent, s.read_seq_agent);
+  }
+  if (listedForMe && s.status === 'active' && s.agent_id !== me && !c.supervisors.includes(me)) {
     // The agent's list holds it, yet another agent has it: a chat this supervisor joined.
     c.supervisors.push(me);
   }

@@ -129,6 +129,11 @@ export function summary(over: Partial<ConversationSummary> = {}): ConversationSu
     offered_agent_id: null,
     offer_expires_at: null,
     created_at: T0,
+    visitor_name: '',
+    read_seq_visitor: 0,
+    read_seq_agent: 0,
+    wait_ms: null,
+    first_response_ms: null,
     ...over,
   };
 }

@@ -236,7 +236,8 @@ export class FakeChatServer {
               name: 'photo.png',
               size: 2048,
               content_type: 'image/png',
-              url: `/api/v1/chat/attachments/${String(a)}`,
+              // As the server signs them for visitors (docs/chat.md, "Attachment links").
+              url: `/api/v1/chat/attachments/${String(a)}?w=1&c=7&e=1800000000&s=sig_${String(a)}`,
             })),
           }, this.echo);
           seq = e.seq;

@@ -375,6 +375,45 @@ describe('ChatScreen', () => {
     w.unmount();
   });
 
+  it('names the visitor in the queue and the offer before the history arrives', async () => {
+    const w = await mount();
+    const ws = sockets.connect({ capacity: 3 });
+    ws.receive({
+      type: 'queue',
+      waiting: [{ conversation_id: 31, since: T0, language: 'hi', group_id: null, status: 'offered', offered_agent_id: 7, visitor: { id: 501, name: 'ಸುಮಾ' }, ticket_id: 1042 }],
+    });
+    ws.receive(ev(3, { kind: 'offered', author: SYSTEM, agent: { id: 7, name: 'Meera Rao' }, expires_at: T0 + 90_000, visitor: { id: 501, name: 'ಸುಮಾ' }, ticket_id: 1042 } as object));
+    await flushPromises();
+    expect(w.get('[data-testid="chat-queue-visitor"]').text()).toBe('ಸುಮಾ');
+    expect(w.get('[data-testid="chat-offer"] h3').text()).toBe('Chat with ಸುಮಾ');
+    w.unmount();
+  });
+
+  it('shows read receipts again after a reload, from the welcome', async () => {
+    const w = await mount();
+    const ws = sockets.connect({ conversations: [] });
+    ws.receive({
+      type: 'welcome', agent_id: 7, presence: 'online', capacity: 3, languages: ['hi'],
+      conversations: [{ ...summary({ last_seq: 3 }), visitor: { id: 501, name: 'Asha Kulkarni' }, read_seq_visitor: 3, read_seq_agent: 3 }],
+    });
+    for (const e of [msg(1, 'hi'), ev(2, { kind: 'joined', author: ME }), msg(3, 'Thanks', { author: ME })]) ws.receive(e);
+    await flushPromises();
+    expect(w.get('[data-testid="chat-panel-title"]').text()).toBe('Asha Kulkarni');
+    expect(w.get('[data-testid="chat-seen"]').text()).toBe('Seen');
+    w.unmount();
+  });
+
+  it('follows a presence change made in another tab', async () => {
+    const w = await mount();
+    const ws = sockets.connect({ presence: 'online' });
+    await flushPromises();
+    expect((w.get('[data-testid="presence-online"]').element as HTMLInputElement).checked).toBe(true);
+    ws.receive({ type: 'presence', agent_id: 7, state: 'away' });
+    await flushPromises();
+    expect((w.get('[data-testid="presence-away"]').element as HTMLInputElement).checked).toBe(true);
+    w.unmount();
+  });
+
   it('says when the session has ended (4401) and does not reconnect', async () => {
     const w = await mount();
     const ws = sockets.connect();

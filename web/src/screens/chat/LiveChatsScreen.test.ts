@@ -8,7 +8,7 @@ import { RouterView, type Router } from 'vue-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../api/types';
 import { useChatStore } from '../../stores/chat';
-import { FakeApi } from '../../testing/fakeApi';
+import { FakeApi, json } from '../../testing/fakeApi';
 import { ev, FakeChatSockets, msg, SYSTEM, T0 } from '../../testing/fakeChatSocket';
 import { agent, group } from '../../testing/fixtures';
 import { mountScreen } from '../../testing/mountScreen';
@@ -27,6 +27,7 @@ function serve(role: 'admin' | 'agent' = 'admin', language: Language = 'en') {
     next_cursor: null,
   });
   api.on('GET', '/api/v1/groups', { data: [group()], next_cursor: null });
+  api.on('GET', '/api/v1/chat/conversations', { data: [], next_cursor: null });
 }
 
 beforeEach(() => {
@@ -120,6 +121,49 @@ describe('LiveChatsScreen', () => {
     await flushPromises();
     expect(w.find('[data-testid="chat-live-row"]').exists()).toBe(false);
     expect(w.get('[data-testid="chat-live-empty"]').text()).toBe('No live chats right now.');
+    w.unmount();
+  });
+
+  it('lists the chats already running when it opens, then follows them live', async () => {
+    const summary = (id: number, over: Record<string, unknown>) => ({
+      conversation_id: id, status: 'active', ticket_id: 70 + id, last_seq: 4, language: 'hi', group_id: null,
+      agent_id: 9, offered_agent_id: null, offer_expires_at: null, created_at: T0,
+      visitor: { id: 500 + id, name: 'Meera Iyer' }, read_seq_visitor: 3, read_seq_agent: 4,
+      queued_at: T0, accepted_at: T0 + 42_000, wait_ms: 42_000, first_response_ms: 50_000, ...over,
+    });
+    api.on('GET', '/api/v1/chat/conversations', (call) =>
+      call.query.get('cursor')
+        ? json(200, { data: [summary(2, { status: 'queued', agent_id: null, visitor: { id: 502, name: 'ರವಿ' }, wait_ms: null, last_seq: 2 })], next_cursor: null })
+        : json(200, { data: [summary(1, {})], next_cursor: 'aTox' }),
+    );
+    const { w } = await mount();
+    const ws = sockets.connect({ agent_id: 1 });
+    await flushPromises();
+    expect(api.callsTo('GET', '/api/v1/chat/conversations').length).toBe(2);
+    expect(rows(w)).toEqual([
+      ['Meera Iyer', 'In progress', 'Waited 0:42', 'Deepak Verma'],
+      ['ರವಿ', 'Waiting', 'Waiting 1:40', '—'],
+    ]);
+    expect(w.find('[data-testid="chat-live-load-failed"]').exists()).toBe(false);
+    // Running with another agent: the supervisor may join both, having joined neither.
+    expect(w.findAll('[data-testid="chat-live-join"]')).toHaveLength(2);
+    // Both are followed over the socket from the start, so their events keep the list true.
+    const hello = ws.frames('hello')[0] as { resume?: Record<string, number> };
+    const followed = [...Object.keys(hello.resume ?? {}).map(Number), ...ws.frames('resume').map((f) => f.conversation_id as number)];
+    expect(followed.sort()).toEqual([1, 2]);
+    ws.receive(ev(5, { conversation_id: 1, kind: 'ended', author: DEEPAK, by: 'agent', ticket_id: 71 }));
+    await flushPromises();
+    expect(rows(w).map((r) => r[0])).toEqual(['ರವಿ']);
+    w.unmount();
+  });
+
+  it('says so when the running chats cannot be read', async () => {
+    api.on('GET', '/api/v1/chat/conversations', () =>
+      json(503, { type: '/problems/unavailable', title: 'x', status: 503 }, { 'Content-Type': 'application/problem+json' }));
+    const { w } = await mount();
+    sockets.connect({ agent_id: 1 });
+    await flushPromises();
+    expect(w.get('[data-testid="chat-live-load-failed"]').text()).toContain('could not be loaded');
     w.unmount();
   });
 
