@@ -21,6 +21,10 @@
 #      through ShipmentService::Ingest into a fresh data folder against raw SQLite inserts of
 #      the same rows, then lookups by tracking number against raw SQLite look-ups
 #      (tracking_bench, via bench/tracking.sh); after the server has stopped
+#   i. live chat: BENCH_CHAT_CONNS (10,000) widget sockets held open on a server of its own
+#      while BENCH_CHAT_RATE (500) messages/s flow visitor -> agent: delivery p50/p99 against
+#      an echo, a disk and a no-load ceiling, memory per idle connection, server CPU
+#      (chat_load, via bench/chat.sh); after the server has stopped
 # It prints a summary table and writes it to bench/out/latest.md. Figures, not tests: nothing
 # here fails on a slow result. Needs the release build (cmake --preset release && cmake --build
 # --preset release), wrk, sqlite3 and curl.
@@ -42,6 +46,7 @@
 #                           bench/search.sh
 #   BENCH_TRACKING_EVENTS=200000  tracking events ingested in h; 0 skips h (other
 #                           BENCH_TRACKING_* variables as in bench/tracking.sh)
+#   BENCH_CHAT=1            0 skips i (chat); BENCH_CHAT_* variables as in bench/chat.sh
 #   SAHAYAK_READ_THREADS, SAHAYAK_WORKER_THREADS  passed to the server as usual
 set -euo pipefail
 
@@ -350,6 +355,24 @@ else
   echo "h. Tracking events: skipped (BENCH_TRACKING_EVENTS=0 or $BUILD/bench/tracking_bench missing)"
 fi
 
+# --- i. live chat --------------------------------------------------------------------------
+# After the server has stopped; bench/chat.sh starts a server of its own on a fresh data folder
+# in $WORK/chat.
+CHAT=skipped
+if [[ ${BENCH_CHAT:-1} != 0 && -x $BUILD/bench/chat_load ]]; then
+  log "i. Live chat: ${BENCH_CHAT_CONNS:-10000} widget sockets, ${BENCH_CHAT_RATE:-500} messages/s"
+  if BENCH_BUILD=$BUILD "$ROOT/bench/chat.sh" "$WORK/chat"; then
+    CHAT=done
+    cp "$WORK/chat/i_chat.txt" "$WORK/i_chat.txt"
+    CHAT_R=$(grep '^RESULT chat ' "$WORK/i_chat.txt" || true)
+  else
+    CHAT=failed
+    echo "bench: the chat benchmark failed (see above)" >&2
+  fi
+else
+  echo "i. Live chat: skipped (BENCH_CHAT=0 or $BUILD/bench/chat_load missing)"
+fi
+
 # --- summary ------------------------------------------------------------------------------
 verdict() { awk "BEGIN { print ($1) ? \"yes\" : \"NO\" }"; }
 wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" err_read) + $(field "$l" err_write) + $(field "$l" err_timeout) ))"; }
@@ -387,6 +410,10 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
     fi
     echo "| h. tracking events, $(field "$TRACK_INGEST" events) in batches of $(field "$TRACK_INGEST" batch), $(field "$TRACK_INGEST" feeders) feeders | $TRACK_RATE events/s (batch p50 $(field "$TRACK_INGEST" batch_p50_ms) ms, p99 $(field "$TRACK_INGEST" batch_p99_ms) ms) | $TRACK_CEIL | $TRACK_RATIO | >= 5,000/s | $(verdict "$TRACK_RATE >= 5000") |"
     echo "| h. lookup by tracking number over $(field "$TRACK_API" events_stored) events (\`GET /api/v1/shipments?tracking_number=\` path) | p50 $(field "$TRACK_API" p50_ms) ms, p99 $(field "$TRACK_API" p99_ms) ms | raw SQLite by number: p50 $(field "$TRACK_RAWN" p50_ms) ms, p99 $(field "$TRACK_RAWN" p99_ms) ms | | p99 < 5 ms | $(verdict "$(field "$TRACK_API" p99_ms) < 5") |"
+  fi
+  if [[ $CHAT == done && -n $CHAT_R ]]; then
+    echo "| i. chat delivery, visitor -> agent, $(field "$CHAT_R" opened) sockets open, $(field "$CHAT_R" rate) msg/s | p50 $(field "$CHAT_R" delivery_p50_ms) ms, p99 $(field "$CHAT_R" delivery_p99_ms) ms | echo round trip p99 $(field "$CHAT_R" echo_p99_ms) ms; fdatasync p99 $(field "$CHAT_R" fsync_p99_ms) ms; 1 conversation at no load p99 $(field "$CHAT_R" probe_p99_ms) ms | | p99 < 50 ms | $(verdict "$(field "$CHAT_R" delivery_p99_ms) < 50") |"
+    echo "| i. chat memory per idle connection | $(field "$CHAT_R" kib_per_conn) KiB (server CPU $(field "$CHAT_R" server_cores) cores under the load) | | | < 32 KB | $(verdict "$(field "$CHAT_R" kib_per_conn) * 1.024 < 32") |"
   fi
   echo
   echo "Ticket list, per filter ($LIST_CONNS clients, ${DURATION}s):"
@@ -426,6 +453,15 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
     echo
     echo "h. Tracking events: $TRACKING."
   fi
+  if [[ $CHAT == done ]]; then
+    echo
+    echo "### i. Live chat"
+    echo
+    cat "$WORK/chat/i_chat.md"
+  else
+    echo
+    echo "i. Live chat: $CHAT."
+  fi
   if [[ $CONSOLE == done ]]; then
     echo
     sed 's/^## Console/### e. Console/' "$WORK/e_console.md"
@@ -435,7 +471,7 @@ wrk_errors() { local l=$1; echo "$(( $(field "$l" err_connect) + $(field "$l" er
   fi
 } >"$WORK/latest.md"
 cp "$WORK/latest.md" "$OUT_DIR/latest.md"
-for f in a_ping a_ticket a_size b_raw b_create c_list e_console f_mail h_tracking server seed; do
+for f in a_ping a_ticket a_size b_raw b_create c_list e_console f_mail h_tracking i_chat server seed; do
   [[ -e $WORK/$f.txt ]] && cp "$WORK/$f.txt" "$OUT_DIR/$f.txt"
   [[ -e $WORK/$f.log ]] && cp "$WORK/$f.log" "$OUT_DIR/$f.log"
 done
