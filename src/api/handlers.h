@@ -160,6 +160,7 @@ Response ImportKinds(ApiContext&, Call&);
 Response ImportTemplate(ApiContext&, Call&);
 
 Response GetShipmentFigures(ApiContext&, Call&);  // operations figures (handlers_analytics.cc)
+Response GetChatFigures(ApiContext&, Call&);      // live chat figures (handlers_analytics.cc)
 Response CreateImport(ApiContext&, Call&);
 Response ListImports(ApiContext&, Call&);
 Response GetImport(ApiContext&, Call&);

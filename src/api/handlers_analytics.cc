@@ -1,8 +1,9 @@
-// Operations figures (docs/analytics.md): GET /api/v1/analytics/shipments.
+// Figures (docs/analytics.md): GET /api/v1/analytics/shipments and /api/v1/analytics/chats.
 #include <cmath>
 
 #include "api/common.h"
 #include "api/handlers.h"
+#include "services/analytics/chat_figures.h"
 #include "services/analytics/shipment_figures.h"
 
 namespace sahayak::api::handlers {
@@ -46,7 +47,78 @@ json CountsJson(const FigureCounts& c) {
               {"reasons", std::move(reasons)}};
 }
 
+json StatsJson(const services::DurationStats& s) {
+  auto opt = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+  return json{{"count", s.count()},
+              {"average_seconds", opt(s.AverageSeconds())},
+              {"median_seconds", opt(s.PercentileSeconds(0.5))},
+              {"p90_seconds", opt(s.PercentileSeconds(0.9))}};
+}
+
+json ChatCountsJson(const services::ChatCounts& c) {
+  return json{{"chats", c.chats},
+              {"answered", c.answered},
+              {"missed", c.missed},
+              {"missed_rate", Rate(c.missed, c.chats)},
+              {"waiting", c.waiting},
+              {"by_assistant", c.by_assistant},
+              {"responded", c.responded},
+              {"within_target", c.within_target},
+              {"within_target_rate", Rate(c.within_target, c.responded)},
+              {"wait", StatsJson(c.wait)},
+              {"first_response", StatsJson(c.first_response)},
+              {"duration", StatsJson(c.duration)},
+              {"gave_up_after", StatsJson(c.gave_up_after)}};
+}
+
 }  // namespace
+
+Response GetChatFigures(ApiContext& ctx, Call& call) {
+  services::ChatFigureQuery q;
+  if (auto v = call.req.Query("from")) q.from = std::string(*v);
+  if (auto v = call.req.Query("to")) q.to = std::string(*v);
+  if (auto v = call.req.Query("group")) q.group = std::string(*v);
+  return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
+    ASSIGN_OR_RETURN(services::ChatFigures f,
+                     services::ComputeChatFigures(tx, call.who, q, ctx.clock.Now()));
+    json by_agent = json::array();
+    for (const services::ChatAgentFigure& a : f.by_agent) {
+      json row = ChatCountsJson(a.counts);
+      row["agent"] = {{"id", a.agent_id}, {"name", a.name}};
+      by_agent.push_back(std::move(row));
+    }
+    json by_group = json::array();
+    for (const services::ChatGroupFigure& g : f.by_group) {
+      json row = ChatCountsJson(g.counts);
+      row["group"] = g.group_id ? json{{"id", *g.group_id}, {"name", g.name}} : json(nullptr);
+      by_group.push_back(std::move(row));
+    }
+    json by_language = json::array();
+    for (const services::ChatLanguageFigure& l : f.by_language) {
+      json row = ChatCountsJson(l.counts);
+      row["language"] = l.language;
+      by_language.push_back(std::move(row));
+    }
+    json days = json::array();
+    for (const services::ChatDayFigure& d : f.days) {
+      days.push_back({{"date", d.date},
+                      {"chats", d.chats},
+                      {"answered", d.answered},
+                      {"missed", d.missed},
+                      {"within_target", d.within_target}});
+    }
+    return json{{"from", f.from},
+                {"to", f.to},
+                {"time_zone", f.time_zone},
+                {"group", f.group_id ? json(*f.group_id) : json(nullptr)},
+                {"target_seconds", f.target_ms / 1000},
+                {"totals", ChatCountsJson(f.totals)},
+                {"by_agent", std::move(by_agent)},
+                {"by_group", std::move(by_group)},
+                {"by_language", std::move(by_language)},
+                {"days", std::move(days)}};
+  });
+}
 
 Response GetShipmentFigures(ApiContext& ctx, Call& call) {
   services::FigureQuery q;

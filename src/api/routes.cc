@@ -192,6 +192,7 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/api/v1/imports/{id}", A::kAdmin, B::kNone, h::GetImport},
       {"GET", "/api/v1/imports/{id}/errors", A::kAdmin, B::kNone, h::ImportErrors},
       {"GET", "/api/v1/analytics/shipments", A::kAdmin, B::kNone, h::GetShipmentFigures},
+      {"GET", "/api/v1/analytics/chats", A::kAdmin, B::kNone, h::GetChatFigures},
       {"GET", "/api/v1/commerce/settings", A::kAgent, B::kNone, h::GetCommerceSettings},
       {"PUT", "/api/v1/commerce/settings", A::kAdmin, B::kJson, h::PutCommerceSettings},
       {"GET", "/api/v1/shipments", A::kAgent, B::kNone, h::ListShipments},

@@ -89,6 +89,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { admin: true, titleKey: 'reports.shipments.title' },
   },
   {
+    path: '/reports/chats',
+    name: 'reports-chats',
+    component: () => import('./screens/reports/ChatReport.vue'),
+    meta: { admin: true, titleKey: 'reports.chats.title' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('./screens/settings/SettingsScreen.vue'),

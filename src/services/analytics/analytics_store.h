@@ -8,7 +8,7 @@
 #include "base/status.h"
 #include "domain/types.h"
 
-// What the operations figures read (docs/analytics.md), reached through ReadTx::analytics()
+// What the operations and live chat figures read (docs/analytics.md), reached through ReadTx::analytics()
 // (services/store.h); store/sqlite/tx_analytics.cc implements it. Each method streams rows to a
 // visitor instead of building a list, so a year of a large courier's shipments is added up in
 // constant memory.
@@ -61,6 +61,32 @@ struct NoticeFollowUp {
   bool contacted_after = false;
 };
 
+// Which live chats a figure covers: those of workspace `ws` that a visitor started in
+// [from, to), of one group when `group_id` is set (the group the chat was in last).
+struct ChatCohort {
+  domain::Id ws = 0;
+  Millis from = 0;
+  Millis to = 0;
+  std::optional<domain::Id> group_id;
+};
+
+// One chat of the cohort as it stands (docs/chat.md: figures are kept as they happen).
+struct ChatOutcome {
+  domain::Id id = 0;
+  std::optional<domain::Id> group_id;
+  std::string group_name;
+  std::optional<domain::Id> agent_id;  // the agent who had it last
+  std::string agent_name;
+  std::string language;
+  std::string status;  // queued | offered | active | ended | missed
+  Millis created_at = 0;
+  std::optional<Millis> wait_ms;            // started → an agent accepted
+  std::optional<Millis> first_response_ms;  // started → the first agent message
+  std::optional<Millis> duration_ms;        // started → ended
+  bool missed = false;                      // ended before any agent took it
+  bool held_by_assistant = false;
+};
+
 class AnalyticsReadTx {
  public:
   virtual ~AnalyticsReadTx() = default;
@@ -70,6 +96,8 @@ class AnalyticsReadTx {
       const ShipmentCohort& cohort, const std::function<void(const ShipmentContact&)>& fn) = 0;
   virtual Status ForEachNoticeFollowUp(const ShipmentCohort& cohort, Millis window,
                                        const std::function<void(const NoticeFollowUp&)>& fn) = 0;
+  virtual Status ForEachChat(const ChatCohort& cohort,
+                             const std::function<void(const ChatOutcome&)>& fn) = 0;
 };
 
 }  // namespace sahayak::services

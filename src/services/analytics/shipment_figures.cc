@@ -1,9 +1,6 @@
 // Operations figures over a cohort of shipments (docs/analytics.md).
 #include "services/analytics/shipment_figures.h"
 
-#include <unicode/timezone.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -14,8 +11,6 @@
 namespace sahayak::services {
 
 namespace {
-
-constexpr Millis kDay = 86'400'000;
 
 std::string AsciiLower(std::string s) {
   for (char& ch : s) {
@@ -45,50 +40,19 @@ std::string ContactReason(const std::string& status,
 
 // ---- the builder ----
 
-struct ShipmentFigureBuilder::Zone {
-  std::unique_ptr<icu::TimeZone> tz;
-
-  int OffsetMinutes(Millis at) const {
-    int32_t raw = 0, dst = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    tz->getOffset(static_cast<UDate>(at), /*local=*/false, raw, dst, status);
-    return U_FAILURE(status) ? 0 : (raw + dst) / 60000;
-  }
-};
-
 ShipmentFigureBuilder::ShipmentFigureBuilder(const std::string& from, const std::string& to,
                                              const std::string& time_zone)
-    : zone_(std::make_unique<Zone>()) {
-  zone_->tz.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)));
-  out_.from = from;
-  out_.to = to;
-  out_.time_zone = time_zone;
+    : ShipmentFigureBuilder(Period(from, to, time_zone)) {}
+
+ShipmentFigureBuilder::ShipmentFigureBuilder(Period period) : period_(std::move(period)) {
+  out_.from = period_.from();
+  out_.to = period_.to();
+  out_.time_zone = period_.time_zone();
   out_.window_hours = kNoticeWindowHours;
-  int64_t first = 0, last = 0;
-  DayNumber(from, &first);
-  DayNumber(to, &last);
-  for (int64_t d = first; d <= last + 1; ++d) {
-    // Local midnight: the UTC midnight moved back by the offset in force then (asked twice, so
-    // a day that starts just after a daylight-saving change lands right).
-    const Millis utc_midnight = d * kDay;
-    Millis t = utc_midnight - zone_->OffsetMinutes(utc_midnight) * 60'000LL;
-    t = utc_midnight - zone_->OffsetMinutes(t) * 60'000LL;
-    day_starts_.push_back(t);
-    if (d <= last) out_.days.push_back(DayFigure{DateOfDay(d), 0, 0});
-  }
+  for (const std::string& date : period_.dates()) out_.days.push_back(DayFigure{date, 0, 0});
 }
 
 ShipmentFigureBuilder::~ShipmentFigureBuilder() = default;
-
-std::string ShipmentFigureBuilder::LocalDate(Millis t) const {
-  return DateAt(t, zone_->OffsetMinutes(t));
-}
-
-int ShipmentFigureBuilder::DayOf(Millis t) const {
-  if (t < day_starts_.front() || t >= day_starts_.back()) return -1;
-  auto it = std::upper_bound(day_starts_.begin(), day_starts_.end(), t);
-  return static_cast<int>(it - day_starts_.begin()) - 1;
-}
 
 std::string ShipmentFigureBuilder::RouteKey(const std::string& origin,
                                             const std::string& destination) {
@@ -111,7 +75,7 @@ void ShipmentFigureBuilder::AddOutcome(const ShipmentOutcome& o) {
     it->second.destination = o.destination;
   }
   add(&it->second.counts);
-  if (int d = DayOf(o.booked_at); d >= 0) out_.days[static_cast<size_t>(d)].shipments++;
+  if (int d = period_.DayOf(o.booked_at); d >= 0) out_.days[static_cast<size_t>(d)].shipments++;
 }
 
 void ShipmentFigureBuilder::AddContact(const ShipmentContact& c) {
@@ -129,7 +93,7 @@ void ShipmentFigureBuilder::AddContact(const ShipmentContact& c) {
     it->second.destination = c.destination;
   }
   add(&it->second.counts);
-  if (int d = DayOf(c.shipment_booked_at); d >= 0) out_.days[static_cast<size_t>(d)].contacts++;
+  if (int d = period_.DayOf(c.shipment_booked_at); d >= 0) out_.days[static_cast<size_t>(d)].contacts++;
 }
 
 void ShipmentFigureBuilder::AddNotice(const NoticeFollowUp& n) {
@@ -180,25 +144,7 @@ ShipmentFigures ShipmentFigureBuilder::Finish(size_t top_routes) {
 Result<ShipmentFigures> ComputeShipmentFigures(ReadTx& tx, const Principal& who,
                                                FigureQuery q, Millis now) {
   if (!who.is_admin()) return PermissionDenied("only admins may read operations figures");
-  ASSIGN_OR_RETURN(Workspace w, tx.GetWorkspace(who.workspace_id));
-  const std::string zone = domain::IsValidTimeZone(w.time_zone) ? w.time_zone : "UTC";
-  if (q.to.empty()) q.to = DateAt(now, domain::ZoneOffsetMinutes(zone, now));
-  if (q.from.empty() && IsValidDate(q.to)) q.from = AddDays(q.to, -29);
-  int64_t first = 0, last = 0;
-  if (!DayNumber(q.to, &last)) {
-    return InvalidArgument("to must be a date").WithField("to", "must be a date YYYY-MM-DD");
-  }
-  if (!DayNumber(q.from, &first)) {
-    return InvalidArgument("from must be a date").WithField("from", "must be a date YYYY-MM-DD");
-  }
-  if (last < first) {
-    return InvalidArgument("to is before from").WithField("to", "must not be before from");
-  }
-  if (last - first + 1 > kMaxFigureDays) {
-    return InvalidArgument("the period is too long")
-        .WithField("to", "must be at most " + std::to_string(kMaxFigureDays) +
-                             " days after from, counting both");
-  }
+  ASSIGN_OR_RETURN(Period period, ResolvePeriod(tx, who, q.from, q.to, now));
   ShipmentCohort cohort;
   cohort.ws = who.workspace_id;
   std::optional<domain::Id> carrier_id;
@@ -211,7 +157,7 @@ Result<ShipmentFigures> ComputeShipmentFigures(ReadTx& tx, const Principal& who,
     }
     carrier_id = carrier->id;
   }
-  ShipmentFigureBuilder b(q.from, q.to, zone);
+  ShipmentFigureBuilder b(std::move(period));
   cohort.from = b.start();
   cohort.to = b.end();
   cohort.carrier_id = carrier_id;

@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "services/analytics/analytics_store.h"
+#include "services/analytics/period.h"
 #include "services/principal.h"
 
 // Operations figures for a courier or shop's support team (docs/analytics.md): contacts per
@@ -78,7 +79,6 @@ struct ShipmentFigures {
   std::vector<DayFigure> days;
 };
 
-inline constexpr int kMaxFigureDays = 366;
 inline constexpr int kNoticeWindowHours = 72;
 inline constexpr int64_t kMinUntoldForEstimate = 20;
 inline constexpr size_t kTopRoutes = 20;
@@ -89,15 +89,16 @@ class ShipmentFigureBuilder {
   // Days `from`..`to` (valid dates, from <= to) in `time_zone` (a valid IANA zone).
   ShipmentFigureBuilder(const std::string& from, const std::string& to,
                         const std::string& time_zone);
+  explicit ShipmentFigureBuilder(Period period);
   ~ShipmentFigureBuilder();
   ShipmentFigureBuilder(const ShipmentFigureBuilder&) = delete;
   ShipmentFigureBuilder& operator=(const ShipmentFigureBuilder&) = delete;
 
   // The cohort's bounds: local midnight of `from` and of the day after `to`, in UTC.
-  Millis start() const { return day_starts_.front(); }
-  Millis end() const { return day_starts_.back(); }
+  Millis start() const { return period_.start(); }
+  Millis end() const { return period_.end(); }
   // The local date of `t`.
-  std::string LocalDate(Millis t) const;
+  std::string LocalDate(Millis t) const { return period_.LocalDate(t); }
 
   void AddOutcome(const ShipmentOutcome& o);
   void AddContact(const ShipmentContact& c);
@@ -105,13 +106,10 @@ class ShipmentFigureBuilder {
   ShipmentFigures Finish(size_t top_routes = kTopRoutes);
 
  private:
-  int DayOf(Millis t) const;  // index into days_, or -1 outside the range
   static std::string RouteKey(const std::string& origin, const std::string& destination);
 
+  Period period_;
   ShipmentFigures out_;
-  struct Zone;
-  std::unique_ptr<Zone> zone_;
-  std::vector<Millis> day_starts_;  // days + 1 boundaries
   std::map<std::string, RouteFigure> routes_;
   std::map<std::string, NoticeFigure> notices_;
 };

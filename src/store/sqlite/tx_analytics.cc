@@ -144,4 +144,42 @@ Status SqliteAnalyticsTx::ForEachNoticeFollowUp(
   });
 }
 
+Status SqliteAnalyticsTx::ForEachChat(
+    const services::ChatCohort& cohort,
+    const std::function<void(const services::ChatOutcome&)>& fn) {
+  // Through chat_conversations_started (migration 0023).
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      c_->Prepare("SELECT c.id, c.group_id, COALESCE(g.name, ''), c.agent_id, "
+                  "COALESCE(a.name, ''), c.language, c.status, c.created_at, c.wait_ms, "
+                  "c.first_response_ms, c.duration_ms, c.missed, c.held_by_assistant "
+                  "FROM chat_conversations c "
+                  "LEFT JOIN agent_groups g ON g.id = c.group_id "
+                  "LEFT JOIN agents a ON a.id = c.agent_id "
+                  "WHERE c.workspace_id = ?1 AND c.created_at >= ?2 AND c.created_at < ?3 "
+                  "AND (?4 IS NULL OR c.group_id = ?4)"));
+  s.Bind(1, cohort.ws).Bind(2, cohort.from).Bind(3, cohort.to).Bind(4, cohort.group_id);
+  services::ChatOutcome o;
+  auto optional = [](const Stmt& r, int i) -> std::optional<int64_t> {
+    if (r.IsNull(i)) return std::nullopt;
+    return r.Int(i);
+  };
+  return EachRow(s, [&](const Stmt& r) {
+    o.id = r.Int(0);
+    o.group_id = optional(r, 1);
+    o.group_name = r.Text(2);
+    o.agent_id = optional(r, 3);
+    o.agent_name = r.Text(4);
+    o.language = r.Text(5);
+    o.status = r.Text(6);
+    o.created_at = r.Int(7);
+    o.wait_ms = optional(r, 8);
+    o.first_response_ms = optional(r, 9);
+    o.duration_ms = optional(r, 10);
+    o.missed = r.Int(11) != 0;
+    o.held_by_assistant = r.Int(12) != 0;
+    fn(o);
+  });
+}
+
 }  // namespace sahayak::store

@@ -20,6 +20,8 @@ class SqliteAnalyticsTx final : public services::AnalyticsReadTx {
   Status ForEachNoticeFollowUp(
       const services::ShipmentCohort& cohort, Millis window,
       const std::function<void(const services::NoticeFollowUp&)>& fn) override;
+  Status ForEachChat(const services::ChatCohort& cohort,
+                     const std::function<void(const services::ChatOutcome&)>& fn) override;
 
  private:
   Connection* c_;

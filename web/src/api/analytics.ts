@@ -105,3 +105,61 @@ export async function listCarrierCodes(
   const body = await client.get<{ data: { code: string; name: string }[] }>('/api/v1/carriers');
   return body.data.map(({ code, name }) => ({ code, name }));
 }
+
+// ---- live chat (GET /api/v1/analytics/chats, docs/analytics.md "Live chat") ----
+
+/** Durations in seconds over some chats; null without values. */
+export interface DurationStats {
+  count: number;
+  average_seconds: number | null;
+  median_seconds: number | null;
+  p90_seconds: number | null;
+}
+
+/** Counts over some chats started in the period; rates are fractions, null without a whole. */
+export interface ChatCounts {
+  chats: number;
+  answered: number;
+  missed: number;
+  missed_rate: number | null;
+  waiting: number;
+  by_assistant: number;
+  responded: number;
+  within_target: number;
+  within_target_rate: number | null;
+  wait: DurationStats;
+  first_response: DurationStats;
+  duration: DurationStats;
+  gave_up_after: DurationStats;
+}
+
+export interface ChatFigures {
+  from: string;
+  to: string;
+  time_zone: string;
+  group: Id | null;
+  /** The first-response promise, 60. */
+  target_seconds: number;
+  totals: ChatCounts;
+  by_agent: (ChatCounts & { agent: { id: Id; name: string } })[];
+  /** `group` null: chats in no group. */
+  by_group: (ChatCounts & { group: { id: Id; name: string } | null })[];
+  by_language: (ChatCounts & { language: string })[];
+  days: { date: string; chats: number; answered: number; missed: number; within_target: number }[];
+}
+
+export interface ChatFigureQuery {
+  from?: string;
+  to?: string;
+  /** A group's id. */
+  group?: string;
+}
+
+export function getChatFigures(
+  query: ChatFigureQuery = {},
+  client: ApiClient = defaultApi,
+): Promise<ChatFigures> {
+  return client.get<ChatFigures>('/api/v1/analytics/chats', {
+    query: { from: query.from || undefined, to: query.to || undefined, group: query.group || undefined },
+  });
+}
