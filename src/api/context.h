@@ -16,7 +16,10 @@
 #include "services/imports/import_service.h"
 #include "services/deflection/deflection.h"
 #include "services/deflection/deflection_service.h"
+#include "services/hours/hours_service.h"
 #include "services/kb/kb_service.h"
+#include "services/macros/macro_service.h"
+#include "services/sla/sla_service.h"
 #include "services/mail/mailbox_service.h"
 #include "services/people/people_service.h"
 #include "services/portal/portal_service.h"
@@ -115,6 +118,12 @@ struct ApiContext {
   // Live chat (docs/chat.md): settings, profiles, the widget's status, offline messages and
   // files; null: those routes answer 503. Offline messages are limited per IP (null: no limit).
   services::ChatService* chat = nullptr;
+  // Macros (/api/v1/macros, applying one to a ticket; docs/macros.md); null: 503.
+  services::MacroService* macros = nullptr;
+  // Business hours and holidays (/api/v1/business-hours; docs/business-hours.md); null: 503.
+  services::BusinessHoursService* hours = nullptr;
+  // SLA policies and tickets' SLA (/api/v1/sla-policies; docs/sla.md); null: 503.
+  services::SlaService* sla = nullptr;
   RateLimiter* chat_offline_limiter = nullptr;
 };
 

@@ -280,6 +280,34 @@ Response ListLiveChats(ApiContext&, Call&);
 Response ChatVisitorAttachment(ApiContext&, Call&);
 // The sockets' paths without an upgrade: 426 (net/ takes the upgrades before the router).
 Response ChatSocketOnly(ApiContext&, Call&);
+// Macros (handlers_macros.cc; docs/macros.md).
+Response ListMacros(ApiContext&, Call&);
+Response CreateMacro(ApiContext&, Call&);
+Response GetMacro(ApiContext&, Call&);
+Response PatchMacro(ApiContext&, Call&);
+Response DeleteMacro(ApiContext&, Call&);
+Response PreviewMacro(ApiContext&, Call&);
+Response ApplyMacro(ApiContext&, Call&);
+
+// Business hours and holidays (handlers_hours.cc; docs/business-hours.md).
+Response ListBusinessHours(ApiContext&, Call&);
+Response CreateBusinessHours(ApiContext&, Call&);
+Response GetBusinessHours(ApiContext&, Call&);
+Response PatchBusinessHours(ApiContext&, Call&);
+Response DeleteBusinessHours(ApiContext&, Call&);
+Response ListBusinessHolidays(ApiContext&, Call&);
+Response AddBusinessHoliday(ApiContext&, Call&);
+Response ImportBusinessHolidays(ApiContext&, Call&);
+Response BusinessHoursStatus(ApiContext&, Call&);
+Response BusinessHoursDue(ApiContext&, Call&);
+
+// SLA policies and a ticket's SLA (handlers_sla.cc; docs/sla.md).
+Response ListSlaPolicies(ApiContext&, Call&);
+Response CreateSlaPolicy(ApiContext&, Call&);
+Response GetSlaPolicy(ApiContext&, Call&);
+Response PatchSlaPolicy(ApiContext&, Call&);
+Response DeleteSlaPolicy(ApiContext&, Call&);
+Response GetTicketSla(ApiContext&, Call&);
 
 // The friendly 404 page for a /portal path no route matches (the router calls it).
 Response PortalNotFound(ApiContext&, const Request&);

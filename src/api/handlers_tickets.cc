@@ -138,6 +138,16 @@ Status ReadTicketFilter(const Call& call, services::TicketFilter* out) {
       *target = *id;
     }
   }
+  if (auto s = req.Query("sla"); s && !s->empty()) {
+    if (*s == "breached") {
+      f.sla = services::TicketFilter::Sla::kBreached;
+    } else if (*s == "due") {
+      f.sla = services::TicketFilter::Sla::kDue;
+    } else {
+      errors.WithField("sla", "must be breached or due");
+      failed = true;
+    }
+  }
   if (auto t = req.Query("tag"); t && !t->empty()) {
     auto tag = domain::NormaliseTag(*t);
     if (!tag.ok()) {

@@ -43,6 +43,16 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/api/v1/tickets/{id}/presence", A::kAgent, B::kNone, h::GetPresence},
       {"POST", "/api/v1/tickets/{id}/presence", A::kAgent, B::kJson, h::PostPresence},
       {"DELETE", "/api/v1/tickets/{id}/presence", A::kAgent, B::kNone, h::DeletePresence},
+      // Macros (docs/macros.md): agents keep personal ones; the service checks shared ones.
+      {"GET", "/api/v1/macros", A::kAgent, B::kNone, h::ListMacros},
+      {"POST", "/api/v1/macros", A::kAgent, B::kJson, h::CreateMacro},
+      {"GET", "/api/v1/macros/{id}", A::kAgent, B::kNone, h::GetMacro},
+      {"PATCH", "/api/v1/macros/{id}", A::kAgent, B::kJson, h::PatchMacro},
+      {"DELETE", "/api/v1/macros/{id}", A::kAgent, B::kNone, h::DeleteMacro},
+      {"POST", "/api/v1/tickets/{id}/macros/{macro_id}/preview", A::kAgent, B::kNone,
+       h::PreviewMacro},
+      {"POST", "/api/v1/tickets/{id}/macros/{macro_id}/apply", A::kAgent, B::kJson,
+       h::ApplyMacro},
 
       {"GET", "/api/v1/contacts", A::kAgent, B::kNone, h::ListContacts},
       {"POST", "/api/v1/contacts", A::kAgent, B::kJson, h::CreateContact},
@@ -67,6 +77,29 @@ const std::vector<Route>& Router::Routes() {
       {"GET", "/api/v1/groups/{id}", A::kAgent, B::kNone, h::GetGroup},
       {"PATCH", "/api/v1/groups/{id}", A::kAdmin, B::kJson, h::PatchGroup},
       {"DELETE", "/api/v1/groups/{id}", A::kAdmin, B::kNone, h::DeleteGroup},
+
+      // Business hours and holidays (docs/business-hours.md). The import takes the .ics file
+      // as its body (text/calendar) or as multipart, so the handler reads the body itself.
+      {"GET", "/api/v1/business-hours", A::kAgent, B::kNone, h::ListBusinessHours},
+      {"POST", "/api/v1/business-hours", A::kAdmin, B::kJson, h::CreateBusinessHours},
+      {"GET", "/api/v1/business-hours/{id}", A::kAgent, B::kNone, h::GetBusinessHours},
+      {"PATCH", "/api/v1/business-hours/{id}", A::kAdmin, B::kJson, h::PatchBusinessHours},
+      {"DELETE", "/api/v1/business-hours/{id}", A::kAdmin, B::kNone, h::DeleteBusinessHours},
+      {"GET", "/api/v1/business-hours/{id}/holidays", A::kAgent, B::kNone,
+       h::ListBusinessHolidays},
+      {"POST", "/api/v1/business-hours/{id}/holidays", A::kAdmin, B::kJson,
+       h::AddBusinessHoliday},
+      {"POST", "/api/v1/business-hours/{id}/holidays/import", A::kAdmin, B::kNone,
+       h::ImportBusinessHolidays},
+      {"GET", "/api/v1/business-hours/{id}/status", A::kAgent, B::kNone, h::BusinessHoursStatus},
+      {"GET", "/api/v1/business-hours/{id}/due", A::kAgent, B::kNone, h::BusinessHoursDue},
+      // SLA policies (docs/sla.md): admins write, agents read; a ticket's clocks.
+      {"GET", "/api/v1/sla-policies", A::kAgent, B::kNone, h::ListSlaPolicies},
+      {"POST", "/api/v1/sla-policies", A::kAdmin, B::kJson, h::CreateSlaPolicy},
+      {"GET", "/api/v1/sla-policies/{id}", A::kAgent, B::kNone, h::GetSlaPolicy},
+      {"PATCH", "/api/v1/sla-policies/{id}", A::kAdmin, B::kJson, h::PatchSlaPolicy},
+      {"DELETE", "/api/v1/sla-policies/{id}", A::kAdmin, B::kNone, h::DeleteSlaPolicy},
+      {"GET", "/api/v1/tickets/{id}/sla", A::kAgent, B::kNone, h::GetTicketSla},
 
       {"GET", "/api/v1/tags", A::kAgent, B::kNone, h::ListTags},
 

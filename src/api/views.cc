@@ -53,6 +53,9 @@ std::string TicketJson(const domain::Ticket& t, const services::ContactSummary* 
   time(w, t.first_response_at);
   w.Key("solved_at");
   time(w, t.solved_at);
+  w.Key("sla_due_at");
+  time(w, t.sla_due_at);
+  w.Key("sla_breached").Bool(t.sla_breached);
   w.Key("version").Int(t.version);
   w.EndObject();
   return w.Take();

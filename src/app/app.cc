@@ -104,6 +104,9 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->outbound_->set_on_queued([w = app->outbox_worker_.get()] { w->Notify(); });
   app->people_ = std::make_unique<services::PeopleService>(clock);
   app->views_ = std::make_unique<services::ViewService>(clock);
+  app->macros_ = std::make_unique<services::MacroService>(clock, *app->tickets_);
+  app->hours_ = std::make_unique<services::BusinessHoursService>(clock);
+  app->sla_ = std::make_unique<services::SlaService>(clock);
   app->presence_ = std::make_unique<services::PresenceService>(clock);
   services::AuthOptions ao;
   ao.workspace_id = workspace_id;
@@ -166,6 +169,9 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->context_->track_ip_limiter = app->track_ip_limiter_.get();
   app->context_->track_number_limiter = app->track_number_limiter_.get();
   app->context_->views = app->views_.get();
+  app->context_->macros = app->macros_.get();
+  app->context_->hours = app->hours_.get();
+  app->context_->sla = app->sla_.get();
   app->context_->presence = app->presence_.get();
   app->mail_check_ = std::make_unique<channels::VmimeMailServerCheck>();
   app->mailboxes_ = std::make_unique<services::MailboxService>(

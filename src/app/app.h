@@ -46,6 +46,7 @@ class App {
   services::PeopleService& people() { return *people_; }
   services::AuthService& auth() { return *auth_; }
   services::KbService& kb() { return *kb_; }
+  services::MacroService& macros() { return *macros_; }
   services::ShipmentService& shipments() { return *shipments_; }
   services::ShipmentNotifier& notifier() { return *notifier_; }
   // Late notices for every workspace's shipments past their promised date (the maintenance
@@ -55,6 +56,8 @@ class App {
   // maintenance pass runs it); how many contracts applied.
   Result<int> SyncContractTiers();
   services::CommerceService& commerce() { return *commerce_; }
+  services::BusinessHoursService& hours() { return *hours_; }
+  services::SlaService& sla() { return *sla_; }
   services::MailIngestService& mail_ingest() { return *mail_ingest_; }
   services::BlobStore& blobs();
   // Sends the mail outbox; `serve` starts and stops it.
@@ -84,6 +87,9 @@ class App {
   std::unique_ptr<services::TicketService> tickets_;
   std::unique_ptr<services::PeopleService> people_;
   std::unique_ptr<services::ViewService> views_;
+  std::unique_ptr<services::MacroService> macros_;
+  std::unique_ptr<services::BusinessHoursService> hours_;
+  std::unique_ptr<services::SlaService> sla_;
   std::unique_ptr<services::PresenceService> presence_;
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AttachmentService> attachments_;

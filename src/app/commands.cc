@@ -158,6 +158,9 @@ int Serve(const Config& config, const std::string& port_file) {
   net::HttpServer server(o, (*app)->router(), &(*app)->chat_endpoint());
   // Live chat's routing pass: lapsed offers, agents gone past their grace, the queue.
   WorkerLoop chat_routing;
+  // SLAs (docs/sla.md): every second, tickets that changed get their SLA computed again and
+  // warnings and breaches that came due are announced.
+  WorkerLoop sla_sweep;
   Maintenance maintenance((*app)->store(), SystemClock::Get(),
                           config.maintenance_seconds * 1000, [&app]() -> Status {
                             RETURN_IF_ERROR((*app)->SweepLateShipments().status());
@@ -212,7 +215,19 @@ int Serve(const Config& config, const std::string& port_file) {
         return 0;
       },
       1, [] { return Millis{1000}; });
+  sla_sweep.Start(
+      [&app] {
+        int n = 0;
+        Status st = (*app)->store().Write([&](services::WriteTx& tx) -> Status {
+          ASSIGN_OR_RETURN(n, (*app)->sla().Sweep(tx));
+          return Status::Ok();
+        });
+        if (!st.ok()) spdlog::warn("SLA sweep: {}", st.message());
+        return st.ok() ? n : 0;
+      },
+      500, [] { return Millis{1000}; });
   server.Run();
+  sla_sweep.Stop();
   chat_routing.Stop();
   if (lmtp) lmtp->Stop();
   (*app)->carrier_request_worker().Stop();

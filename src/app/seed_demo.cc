@@ -9,11 +9,13 @@
 
 #include "app/app.h"
 #include "app/commands.h"
+#include "app/seed_macros.h"
 #include "base/crypto.h"
 #include "base/html_sanitizer.h"
 #include "services/tickets/mentions.h"
 #include "services/audit.h"
 #include "services/demo/corpus.h"
+#include "services/demo/holidays.h"
 #include "services/demo/kb_corpus.h"
 #include "services/shipments/shipment_service.h"
 
@@ -536,6 +538,71 @@ Status SeedDocumentRules(App& app, const services::Principal& who,
   });
 }
 
+// Business hours (docs/business-hours.md): the Bengaluru desk's split shift, Monday to
+// Saturday, closed on India's national and Karnataka's holidays (the workspace's default), and
+// live chat around the clock.
+Status SeedBusinessHours(App& app, const services::Principal& who) {
+  using nlohmann::json;
+  json periods = json::array();
+  for (const char* day : {"mon", "tue", "wed", "thu", "fri", "sat"}) {
+    periods.push_back({{"day", day}, {"start", "09:00"}, {"end", "13:00"}});
+    periods.push_back({{"day", day}, {"start", "14:00"}, {"end", "18:00"}});
+  }
+  json holidays = json::array();
+  for (const auto& h : services::demo::DemoHolidays()) {
+    holidays.push_back({{"date", h.date}, {"name", h.name}, {"calendar", h.calendar}});
+  }
+  const json desk = {{"name", "Support desk, Bengaluru"}, {"time_zone", "Asia/Kolkata"},
+                     {"is_default", true},                {"periods", periods},
+                     {"holidays", holidays}};
+  const json chat = {{"name", "Live chat, 24/7"}, {"time_zone", "Asia/Kolkata"},
+                     {"always_open", true}};
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    RETURN_IF_ERROR(app.hours().Create(tx, who, desk).status());
+    ASSIGN_OR_RETURN(services::BusinessHoursRecord around_the_clock,
+                     app.hours().Create(tx, who, chat));
+    // The widget (off until an admin turns it on) follows the 24/7 schedule (docs/chat.md).
+    return app.chat()
+        .UpdateSettings(tx, who, {{"business_hours_id", around_the_clock.id}}, std::nullopt)
+        .status();
+  });
+}
+
+// SLA policies (docs/sla.md), first match wins: live chat answered within a minute (calendar
+// time, as chat is open around the clock), enterprise customers' e-mail within four business
+// hours, everyone else's within 24 business hours.
+Status SeedSlaPolicies(App& app, const services::Principal& who) {
+  using nlohmann::json;
+  auto target = [](const char* metric, int64_t minutes, bool business) {
+    return json{{"metric", metric}, {"minutes", minutes}, {"business_hours", business}};
+  };
+  const json policies[] = {
+      {{"name", "Live chat"},
+       {"description", "A person answers within a minute, and every next answer within two."},
+       {"position", 0},
+       {"conditions", {{"channels", {"chat"}}}},
+       {"targets", {target("first_response", 1, false), target("next_response", 2, false),
+                    target("resolution", 60, false)}}},
+      {{"name", "Enterprise"},
+       {"description", "Enterprise contracts: first answer within four business hours."},
+       {"position", 1},
+       {"conditions", {{"tiers", {"enterprise"}}}},
+       {"targets", {target("first_response", 4 * 60, true), target("next_response", 8 * 60, true),
+                    target("resolution", 24 * 60, true)}}},
+      {{"name", "Standard"},
+       {"description", "E-mail, web and portal: first answer within 24 business hours."},
+       {"position", 2},
+       {"conditions", {{"channels", {"email", "web", "portal", "social", "phone"}}}},
+       {"targets", {target("first_response", 24 * 60, true),
+                    target("next_response", 24 * 60, true),
+                    target("resolution", 5 * 24 * 60, true)}}},
+  };
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    for (const json& p : policies) RETURN_IF_ERROR(app.sla().Create(tx, who, p).status());
+    return Status::Ok();
+  });
+}
+
 // Orders for the parcels (the newest 120), and for each organisation three invoices (paid,
 // open, overdue) and a contract in force with an account manager (docs/commerce.md).
 Result<int> SeedCommerce(App& app, const services::Principal& who, const Seeded& seeded) {
@@ -650,9 +717,23 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
                  st.ToString().c_str());
     return 1;
   }
+  if (Status st = SeedBusinessHours(app, who); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the business hours failed: %s\n",
+                 st.ToString().c_str());
+    return 1;
+  }
+  if (Status st = SeedSlaPolicies(app, who); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the SLA policies failed: %s\n",
+                 st.ToString().c_str());
+    return 1;
+  }
   if (Status st = SeedPortalTopics(app, who); !st.ok()) {
     std::fprintf(stderr, "sahayak: seeding the portal's topics failed: %s\n",
                  st.message().c_str());
+    return 1;
+  }
+  if (Status st = SeedMacros(app, who); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the macros failed: %s\n", st.ToString().c_str());
     return 1;
   }
   if (Status st = SeedWebForm(app, corpus, seeded, who); !st.ok()) {

@@ -98,6 +98,14 @@ bool ReadViewFilters(JsonInput& in, std::string_view key, json* out) {
         value = *tag;
         good = true;
       }
+    } else if (name == "sla") {
+      // docs/sla.md: tickets with a breached clock, or with a running one.
+      if (v.is_string() && (v == "breached" || v == "due")) {
+        value = v;
+        good = true;
+      } else {
+        in.Error(field, "must be \"breached\" or \"due\"");
+      }
     } else if (name == "q") {
       // A search query (docs/search.md), run through /api/v1/search by the console.
       if (!v.is_string()) {
@@ -111,7 +119,7 @@ bool ReadViewFilters(JsonInput& in, std::string_view key, json* out) {
     } else {
       in.Error(field,
                "is not a filter; use status, assignee, group, tag, priority, channel, "
-               "requester, organisation or q");
+               "requester, organisation, sla or q");
     }
     if (good) {
       result[name] = std::move(value);

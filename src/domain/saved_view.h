@@ -19,7 +19,8 @@ struct SavedView {
   std::optional<Id> agent_id;  // the owner; empty when shared
   std::string name;
   // Canonical filters: {status?: [..], assignee?: "me"|"none"|id, group?: id, tag?: string,
-  // priority?: [..], channel?: [..], requester?: id, organisation?: id, q?: search query}.
+  // priority?: [..], channel?: [..], requester?: id, organisation?: id, sla?: "breached"|"due",
+  // q?: search query}.
   nlohmann::json filters = nlohmann::json::object();
   TicketSort sort = TicketSort::kUpdatedDesc;
   std::vector<std::string> columns;

@@ -110,6 +110,7 @@ const char* Name(TicketSort s) {
     case TicketSort::kCreatedDesc: return "-created_at";
     case TicketSort::kCreatedAsc: return "created_at";
     case TicketSort::kSolvedDesc: return "-solved_at";
+    case TicketSort::kSlaDue: return "sla_due_at";
   }
   return "-updated_at";
 }
@@ -117,7 +118,7 @@ const char* Name(TicketSort s) {
 std::optional<TicketSort> ParseTicketSort(std::string_view s) {
   static const TicketSort kAll[] = {TicketSort::kUpdatedDesc, TicketSort::kUpdatedAsc,
                                     TicketSort::kCreatedDesc, TicketSort::kCreatedAsc,
-                                    TicketSort::kSolvedDesc};
+                                    TicketSort::kSolvedDesc, TicketSort::kSlaDue};
   return ParseEnum(s, kAll);
 }
 

@@ -27,11 +27,13 @@ std::optional<TicketType> ParseTicketType(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
 
 // How ticket lists are ordered (GET /api/v1/tickets?sort=); ties break on id the same way.
-// kSolvedDesc lists only tickets that have a solved_at.
-enum class TicketSort { kUpdatedDesc, kUpdatedAsc, kCreatedDesc, kCreatedAsc, kSolvedDesc };
+// kSolvedDesc lists only tickets that have a solved_at; kSlaDue only tickets with a running SLA
+// clock, the soonest due first (docs/sla.md).
+enum class TicketSort { kUpdatedDesc, kUpdatedAsc, kCreatedDesc, kCreatedAsc, kSolvedDesc, kSlaDue };
 const char* Name(TicketSort s);  // "-updated_at", "updated_at", …
 std::optional<TicketSort> ParseTicketSort(std::string_view s);
-constexpr const char* kTicketSorts = "-updated_at, updated_at, -created_at, created_at, -solved_at";
+constexpr const char* kTicketSorts =
+    "-updated_at, updated_at, -created_at, created_at, -solved_at, sla_due_at";
 
 // The lifecycle: new -> open | pending | on_hold | solved; open, pending and on_hold move among
 // themselves and to solved; solved -> open (reopen) | closed; closed is final. Staying in the
@@ -62,6 +64,10 @@ struct Ticket {
   std::optional<Millis> first_response_at;
   std::optional<Millis> solved_at;
   int64_t version = 1;
+  // As the SLA sweep last computed them (docs/sla.md; read only, never written with the ticket):
+  // the earliest due time of a running clock, and whether a clock is breached.
+  std::optional<Millis> sla_due_at;
+  bool sla_breached = false;
 };
 
 // Applies a status change with its timestamps (solved_at set on solve, cleared on reopen).

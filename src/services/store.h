@@ -16,8 +16,11 @@
 #include "services/analytics/analytics_store.h"
 #include "services/chat/chat_store.h"
 #include "services/commerce/commerce_store.h"
+#include "services/hours/hours_store.h"
+#include "services/sla/sla_store.h"
 #include "services/imports/import_store.h"
 #include "services/kb/kb_store.h"
+#include "services/macros/macros_store.h"
 #include "services/portal/portal_store.h"
 #include "services/shipments/carrier_request_store.h"
 #include "services/shipments/shipment_store.h"
@@ -66,6 +69,9 @@ struct TicketFilter {
   std::optional<Id> organisation_id;
   std::vector<domain::Priority> priorities;  // empty: any
   std::vector<domain::Channel> channels;     // empty: any
+  // SLA (docs/sla.md): any; breached: a clock is breached; due: a clock is running.
+  enum class Sla { kAny, kBreached, kDue };
+  Sla sla = Sla::kAny;
 };
 
 // Where a sorted ticket list continues: the sort key (updated_at, created_at or solved_at) and
@@ -326,6 +332,12 @@ class ReadTx {
   virtual CarrierRequestReadTx& carrier_requests() = 0;
   // Live chat: settings, visitors, conversations and their events (services/chat/chat_store.h).
   virtual ChatReadTx& chat() = 0;
+  // Macros: named actions and replies (services/macros/macros_store.h).
+  virtual MacroReadTx& macros() = 0;
+  // Business hours and their holidays (services/hours/hours_store.h).
+  virtual HoursReadTx& hours() = 0;
+  // SLA policies, tickets' SLA rows and notices (services/sla/sla_store.h).
+  virtual SlaReadTx& sla() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -433,6 +445,9 @@ class WriteTx : public virtual ReadTx {
   ImportWriteTx& imports() override = 0;
   CarrierRequestWriteTx& carrier_requests() override = 0;
   ChatWriteTx& chat() override = 0;
+  MacroWriteTx& macros() override = 0;
+  HoursWriteTx& hours() override = 0;
+  SlaWriteTx& sla() override = 0;
 };
 
 // The database. Thread-safe.

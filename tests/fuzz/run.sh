@@ -40,6 +40,9 @@ targets=(
   "document_rule_input|src/services/shipments/document_rule_input.cc src/services/shipments/shipment_input.cc src/domain/shipment_documents.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "markdown|src/base/markdown.cc src/base/html_sanitizer.cc src/base/text.cc src/domain/text_diff.cc|-lcmark-gfm-extensions -lcmark-gfm -lgumbo -licuuc -licui18n -lsodium"
   "chat_frame|src/services/chat/chat_frames.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "macro_input|src/domain/macro.cc src/domain/ticket.cc src/domain/custom_field.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "ical|src/domain/ical.cc src/domain/business_hours.cc src/domain/people.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "sla_input|src/services/sla/sla_input.cc src/domain/sla.cc src/domain/business_hours.cc src/domain/ticket.cc src/domain/people.cc src/domain/custom_field.cc src/domain/json_input.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
 )
 
 # Dictionaries of the tokens each parser cares about, so the fuzzer reaches deep states sooner.
@@ -88,6 +91,21 @@ write_dictionary() {
         '"agent_id"' '"group_id"' '"online"' '"away"' '"offline"' 'true' 'false' 'null' \
         '9223372036854775807' '-1' '1e3' '{' '}' '[' ']' \
         '\xe0\xa4\xaa' '\xe0\xb2\xa8' 'e\xcc\x81'
+      ;;
+    sla_input)
+      printf '"%s"\n' '"name"' '"description"' '"position"' '"active"' '"conditions"' \
+        '"channels"' '"priorities"' '"tiers"' '"group_ids"' '"tags"' '"targets"' '"metric"' \
+        '"minutes"' '"business_hours"' '"first_response"' '"next_response"' '"resolution"' \
+        '"chat"' '"email"' '"urgent"' '"enterprise"' '527040' '527041' '0' '-1' 'true' 'false' \
+        'null' '[' ']' '{' '}' '\xe0\xa4\xaa' '\xe0\xb2\xa8' 'e\xcc\x81'
+      ;;
+    ical)
+      printf '"%s"\n' 'BEGIN:VCALENDAR' 'END:VCALENDAR' 'BEGIN:VEVENT' 'END:VEVENT' \
+        'BEGIN:VALARM' 'END:VALARM' 'DTSTART' 'DTEND' ';VALUE=DATE:' ';VALUE=DATE-TIME:' \
+        ';TZID="Asia/Kolkata":' 'SUMMARY:' 'DURATION:P1D' 'DURATION:P2W' 'STATUS:CANCELLED' \
+        'RRULE:FREQ=YEARLY' ';COUNT=' ';UNTIL=' ';INTERVAL=' ';BYMONTH=' ';BYMONTHDAY=' \
+        '20260126' '20240229' '20261231T235959Z' 'T000000' '\\,' '\\;' '\\n' '\x0d\x0a ' \
+        '\x0a\x09' '\xef\xbb\xbf' '\xe0\xb2\xa8' '\xe0\xa4\xaa'
       ;;
     markdown)
       printf '"%s"\n' '# ' '## ' '**' '__' '~~' '`' '```' '    ' '> ' '- ' '* ' '1. ' '- [ ] ' \

@@ -292,6 +292,10 @@ class OpenApiDocumentTest(unittest.TestCase):
                 want = ["admin"]  # docs/shipments.md: admins send a dead request again
             elif base == "/api/v1/shipment-document-rules" and method != "GET":
                 want = ["admin"]  # docs/shipments.md: admins change document rules
+            elif base == "/api/v1/business-hours" and method != "GET":
+                want = ["admin"]  # docs/business-hours.md: admins write, agents read
+            elif base == "/api/v1/sla-policies" and method != "GET":
+                want = ["admin"]  # docs/sla.md: admins write policies, agents read them
             elif base in ("/api/v1/orders", "/api/v1/invoices", "/api/v1/contracts",
                           "/api/v1/commerce") and method != "GET":
                 want = ["admin"]  # docs/commerce.md: admins write orders, invoices, contracts
@@ -323,6 +327,8 @@ class OpenApiDocumentTest(unittest.TestCase):
                                  and path == "/api/v1/tickets/{id}/orders/{order_id}") \
                         and not (n == "invoice_id"
                                  and path == "/api/v1/tickets/{id}/invoices/{invoice_id}") \
+                        and not (n == "macro_id"
+                                 and path.startswith("/api/v1/tickets/{id}/macros/{macro_id}/")) \
                         and not (n == "request_id" and path
                                  == "/api/v1/shipments/{id}/delivery-requests/{request_id}/retry"):
                     problems.append("%s: path parameter {%s} (use {id})" % (path, n))

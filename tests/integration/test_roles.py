@@ -111,6 +111,18 @@ def setUpModule():
     w = admin.post("/api/v1/web-forms", {"name": "Roles form"})
     ids["web-forms"] = w.json["id"] if w.status == 201 else 1
     ids["forms"] = w.json["key"] if w.status == 201 else "no-such-form"
+    # The agent's own macro: agents change and apply it, an admin gets 404 (personal macros are
+    # their owner's alone), never 401/403.
+    mac = server.bearer(server.agent_token).post(
+        "/api/v1/macros", {"name": "Roles macro", "reply": {"en": "Hi"}})
+    ids["macros"] = mac.json["id"] if mac.status == 201 else 1
+    bh = admin.post("/api/v1/business-hours", {
+        "name": "Roles hours", "time_zone": "Asia/Kolkata",
+        "periods": [{"day": "mon", "start": "09:00", "end": "17:00"}]})
+    ids["business-hours"] = bh.json["id"] if bh.status == 201 else 1
+    sla = admin.post("/api/v1/sla-policies", {
+        "name": "Roles SLA", "targets": [{"metric": "first_response", "minutes": 60}]})
+    ids["sla-policies"] = sla.json["id"] if sla.status == 201 else 1
     e = admin.get("/api/v1/audit-events?limit=1")
     ids["audit-events"] = (e.json["data"][0]["id"]
                            if e.status == 200 and e.json and e.json.get("data") else 1)

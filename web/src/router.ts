@@ -95,6 +95,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { admin: true, titleKey: 'reports.chats.title' },
   },
   {
+    path: '/macros',
+    name: 'macros',
+    component: () => import('./screens/macros/MacrosScreen.vue'),
+    meta: { titleKey: 'macros.title' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('./screens/settings/SettingsScreen.vue'),
@@ -165,6 +171,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-shipment-documents',
         component: () => import('./screens/admin/ShipmentDocumentsAdmin.vue'),
         meta: { admin: true, titleKey: 'shipmentDocuments.title' },
+      },
+      {
+        path: 'business-hours',
+        name: 'admin-business-hours',
+        component: () => import('./screens/admin/BusinessHoursAdmin.vue'),
+        meta: { admin: true, titleKey: 'businessHours.title' },
+      },
+      {
+        path: 'sla-policies',
+        name: 'admin-sla-policies',
+        component: () => import('./screens/admin/SlaPoliciesAdmin.vue'),
+        meta: { admin: true, titleKey: 'sla.title' },
       },
       {
         path: 'chat',

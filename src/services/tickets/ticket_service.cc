@@ -346,6 +346,7 @@ Result<Ticket> TicketService::Update(WriteTx& tx, const Principal& who, Id id,
     DiffField(&changes, it.key(), old_view[it.key()], it.value());
   }
   if (changes.empty()) return before;
+  if (!p.via.is_null()) changes["via"] = p.via;
   t.updated_at = clock_.Now();
   t.version = before.version + 1;
   RETURN_IF_ERROR(tx.UpdateTicket(before, t));
@@ -377,6 +378,7 @@ Result<domain::Message> TicketService::AddMessage(WriteTx& tx, const Principal& 
   }
   changes["message_id"] = m.id;
   changes["public"] = m.is_public;
+  if (!in.via.is_null()) changes["via"] = in.via;
   RETURN_IF_ERROR(RecordChange(tx, who.workspace_id, who.actor(),
                                m.is_public ? "ticket.replied" : "ticket.noted", "ticket", t.id,
                                changes, m.created_at, "message.created",

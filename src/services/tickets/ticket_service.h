@@ -27,6 +27,9 @@ struct NewMessage {
   std::vector<Id> attachment_ids;
   std::optional<domain::Channel> channel;
   nlohmann::json channel_meta = nlohmann::json::object();
+  // What made the message besides its author, recorded in its audit event as "via" (a macro:
+  // {"macro": {"id": 3, "name": "…"}}); null: nothing.
+  nlohmann::json via;
 };
 
 struct TicketCreate {
@@ -59,6 +62,9 @@ struct TicketPatch {
   std::optional<nlohmann::json> custom_fields;
   std::optional<std::string> language;
   std::optional<Id> requester_id;
+  // What made the change besides the actor, recorded in its audit event as "via" (see
+  // NewMessage::via); null: nothing.
+  nlohmann::json via;
 };
 
 // Lets another capability act inside the write transaction of a ticket change, so its work

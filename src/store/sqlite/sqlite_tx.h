@@ -10,7 +10,10 @@
 #include "store/sqlite/tx_commerce.h"
 #include "store/sqlite/tx_carrier_requests.h"
 #include "store/sqlite/tx_chat.h"
+#include "store/sqlite/tx_hours.h"
+#include "store/sqlite/tx_sla.h"
 #include "store/sqlite/tx_kb.h"
+#include "store/sqlite/tx_macros.h"
 #include "store/sqlite/tx_portal.h"
 #include "store/sqlite/tx_shipments.h"
 #include "store/sqlite/tx_web_forms.h"
@@ -39,7 +42,7 @@ class SqliteTx final : public services::WriteTx {
   explicit SqliteTx(Connection* conn)
       : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
         commerce_(conn), imports_(conn), analytics_(conn), carrier_requests_(conn),
-        chat_(conn) {}
+        chat_(conn), macros_(conn), hours_(conn), sla_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -72,6 +75,10 @@ class SqliteTx final : public services::WriteTx {
                                                  domain::TicketSort sort,
                                                  const std::optional<services::TicketKey>& after,
                                                  int limit) override;
+  // ListTicketsSorted's kSlaDue order (tx_tickets.cc).
+  Result<services::TicketPage> ListSlaDueTickets(Id ws, const services::TicketFilter& filter,
+                                                 const std::optional<services::TicketKey>& after,
+                                                 int limit);
   Result<std::vector<domain::SavedView>> ListSavedViews(Id ws, Id agent_id) override;
   Result<domain::SavedView> GetSavedView(Id ws, Id id) override;
   Result<int64_t> CountSavedViews(Id ws, std::optional<Id> agent_id) override;
@@ -206,6 +213,12 @@ class SqliteTx final : public services::WriteTx {
   services::CarrierRequestWriteTx& carrier_requests() override { return carrier_requests_; }
   // live chat (tx_chat.h)
   services::ChatWriteTx& chat() override { return chat_; }
+  // macros (tx_macros.h)
+  services::MacroWriteTx& macros() override { return macros_; }
+  // business hours (tx_hours.h)
+  services::HoursWriteTx& hours() override { return hours_; }
+  // SLA policies and tickets' SLA rows (tx_sla.h)
+  services::SlaWriteTx& sla() override { return sla_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -235,6 +248,9 @@ class SqliteTx final : public services::WriteTx {
   SqliteAnalyticsTx analytics_;
   SqliteCarrierRequestTx carrier_requests_;
   SqliteChatTx chat_;
+  SqliteMacroTx macros_;
+  SqliteHoursTx hours_;
+  SqliteSlaTx sla_;
 };
 
 }  // namespace sahayak::store

@@ -17,7 +17,9 @@ constexpr int64_t kNoCursor = std::numeric_limits<int64_t>::max();
 constexpr const char* kTicketCols =
     "tickets.id, tickets.workspace_id, number, subject, status, priority, type, channel, "
     "requester_id, assignee_id, group_id, organisation_id, merged_into_id, tags, custom_fields, "
-    "language, created_at, updated_at, first_response_at, solved_at, version";
+    "language, created_at, updated_at, first_response_at, solved_at, version, "
+    "(SELECT next_due_at FROM ticket_sla WHERE ticket_sla.ticket_id = tickets.id), "
+    "COALESCE((SELECT breached FROM ticket_sla WHERE ticket_sla.ticket_id = tickets.id), 0)";
 
 json ParseJsonColumn(const std::string& text, json fallback) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -50,6 +52,8 @@ domain::Ticket ReadTicket(const Stmt& s) {
   t.first_response_at = s.OptInt(18);
   t.solved_at = s.OptInt(19);
   t.version = s.Int(20);
+  t.sla_due_at = s.OptInt(21);
+  t.sla_breached = s.Int(22) != 0;
   return t;
 }
 
@@ -96,6 +100,20 @@ void AppendInList(std::string* sql, const char* column, size_t n) {
   *sql += ")";
 }
 
+// The SLA part of a filter (docs/sla.md): "" for any.
+const char* SlaCondition(const services::TicketFilter& f) {
+  switch (f.sla) {
+    case services::TicketFilter::Sla::kAny: return "";
+    case services::TicketFilter::Sla::kBreached:
+      return " AND EXISTS (SELECT 1 FROM ticket_sla ts WHERE ts.ticket_id = tickets.id"
+             " AND ts.breached = 1)";
+    case services::TicketFilter::Sla::kDue:
+      return " AND EXISTS (SELECT 1 FROM ticket_sla ts WHERE ts.ticket_id = tickets.id"
+             " AND ts.next_due_at IS NOT NULL)";
+  }
+  return "";
+}
+
 // " FROM … WHERE …" for a ticket filter, shared by lists and counts. With a tag, rows come from
 // ticket_tags' primary key (workspace, tag, ticket_id), already in id order; unfiltered lists
 // walk the primary key backwards (the unary + keeps the planner from choosing a workspace_id
@@ -109,7 +127,7 @@ std::string TicketFromWhere(const services::TicketFilter& f) {
         " AND tickets.workspace_id = tt.workspace_id";
   } else if (f.statuses.empty() && !f.unassigned && !f.assignee_id && !f.group_id &&
              !f.requester_id && !f.organisation_id && f.priorities.empty() &&
-             f.channels.empty()) {
+             f.channels.empty() && f.sla == services::TicketFilter::Sla::kAny) {
     sql = " FROM tickets WHERE +workspace_id = ? AND id < ?";
   } else {
     sql = " FROM tickets WHERE workspace_id = ? AND id < ?";
@@ -129,6 +147,7 @@ std::string TicketFromWhere(const services::TicketFilter& f) {
   if (f.organisation_id) sql += " AND organisation_id = ?";
   AppendInList(&sql, "priority", f.priorities.size());
   AppendInList(&sql, "channel", f.channels.size());
+  sql += SlaCondition(f);
   return sql;
 }
 
@@ -189,12 +208,14 @@ const char* SortColumn(domain::TicketSort sort) {
     case domain::TicketSort::kCreatedDesc:
     case domain::TicketSort::kCreatedAsc: return "created_at";
     case domain::TicketSort::kSolvedDesc: return "solved_at";
+    case domain::TicketSort::kSlaDue: return "updated_at";  // listed by ListSlaDueTickets
   }
   return "updated_at";
 }
 
 bool Descending(domain::TicketSort sort) {
-  return sort != domain::TicketSort::kUpdatedAsc && sort != domain::TicketSort::kCreatedAsc;
+  return sort != domain::TicketSort::kUpdatedAsc && sort != domain::TicketSort::kCreatedAsc &&
+         sort != domain::TicketSort::kSlaDue;
 }
 
 Millis SortKey(const domain::Ticket& t, domain::TicketSort sort) {
@@ -204,6 +225,7 @@ Millis SortKey(const domain::Ticket& t, domain::TicketSort sort) {
     case domain::TicketSort::kCreatedDesc:
     case domain::TicketSort::kCreatedAsc: return t.created_at;
     case domain::TicketSort::kSolvedDesc: return t.solved_at.value_or(0);
+    case domain::TicketSort::kSlaDue: return t.sla_due_at.value_or(0);
   }
   return t.updated_at;
 }
@@ -243,6 +265,7 @@ void AppendSortedFilter(std::string* sql, const services::TicketFilter& f, size_
   if (f.organisation_id) *sql += " AND tickets.organisation_id = ?";
   AppendInList(sql, "tickets.priority", f.priorities.size());
   AppendInList(sql, "tickets.channel", f.channels.size());
+  *sql += SlaCondition(f);
   if (sort == domain::TicketSort::kSolvedDesc) *sql += " AND tickets.solved_at IS NOT NULL";
 }
 
@@ -484,6 +507,7 @@ Result<std::vector<domain::Ticket>> SqliteTx::WalkTaggedStatus(
 Result<services::TicketPage> SqliteTx::ListTicketsSorted(
     Id ws, const services::TicketFilter& f, domain::TicketSort sort,
     const std::optional<services::TicketKey>& after, int limit) {
+  if (sort == domain::TicketSort::kSlaDue) return ListSlaDueTickets(ws, f, after, limit);
   // A status set and a sort do not fit one index walk (SQLite would sort every match), so
   // without a tag each status gets its own query, which walks (…, status, key, id) and stops
   // after a page; the pages are merged here. At most 6 × (limit + 1) rows are read.
@@ -550,6 +574,46 @@ Result<services::TicketPage> SqliteTx::ListTicketsSorted(
     out.next = services::TicketKey{SortKey(rows.back(), sort), rows.back().id};
   }
   out.items = std::move(rows);
+  return out;
+}
+
+// Tickets with a running SLA clock, the soonest due first: walks ticket_sla_due (migration
+// 0024) and checks the filter on each ticket.
+Result<services::TicketPage> SqliteTx::ListSlaDueTickets(
+    Id ws, const services::TicketFilter& f, const std::optional<services::TicketKey>& after,
+    int limit) {
+  std::string sql = std::string("SELECT ") + kTicketCols +
+                    " FROM ticket_sla s CROSS JOIN tickets ON tickets.id = s.ticket_id"
+                    " WHERE s.workspace_id = ? AND s.next_due_at IS NOT NULL"
+                    " AND tickets.workspace_id = s.workspace_id";
+  if (f.tag) {
+    sql += " AND EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.workspace_id = tickets.workspace_id"
+           " AND tt.tag = ? AND tt.ticket_id = tickets.id)";
+  }
+  AppendSortedFilter(&sql, f, f.statuses.size(), domain::TicketSort::kSlaDue);
+  if (after) sql += " AND (s.next_due_at, s.ticket_id) > (?, ?)";
+  sql += " ORDER BY s.next_due_at, s.ticket_id LIMIT ?";
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(sql));
+  int i = 1;
+  s.Bind(i++, ws);
+  if (f.tag) s.Bind(i++, *f.tag);
+  i = BindSortedFilter(s, i, f, f.statuses);
+  if (after) {
+    s.Bind(i++, after->key);
+    s.Bind(i++, after->id);
+  }
+  s.Bind(i, limit + 1);
+  services::TicketPage out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.items.push_back(ReadTicket(s));
+  }
+  if (static_cast<int>(out.items.size()) > limit) {
+    out.items.resize(limit);
+    const domain::Ticket& last = out.items.back();
+    out.next = services::TicketKey{last.sla_due_at.value_or(0), last.id};
+  }
   return out;
 }
 

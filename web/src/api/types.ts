@@ -62,6 +62,10 @@ export interface Ticket {
   updated_at: Timestamp;
   first_response_at: Timestamp | null;
   solved_at: Timestamp | null;
+  /** The next due time of a running SLA clock (api/sla.ts); absent from older servers. */
+  sla_due_at?: Timestamp | null;
+  /** Whether any SLA clock of the ticket is breached. */
+  sla_breached?: boolean;
   version: number;
 }
 

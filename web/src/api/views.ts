@@ -21,6 +21,8 @@ export const VIEW_SORTS = [
   '-created_at',
   'created_at',
   '-solved_at',
+  /** Soonest SLA due time first; tickets without one last (api/sla.ts). */
+  'sla_due_at',
 ] as const;
 export type ViewSort = (typeof VIEW_SORTS)[number];
 export const DEFAULT_SORT: ViewSort = '-updated_at';

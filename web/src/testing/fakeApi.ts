@@ -38,6 +38,15 @@ export function problem(
   });
 }
 
+/** JSON bodies as values; any other text (an .ics file) as it was sent. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 export class FakeApi {
   readonly calls: Call[] = [];
   private readonly handlers = new Map<string, Handler>();
@@ -66,7 +75,7 @@ export class FakeApi {
       path: url.pathname,
       query: url.searchParams,
       headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? parseBody(init.body) : undefined,
       credentials: init.credentials,
     };
     this.calls.push(call);

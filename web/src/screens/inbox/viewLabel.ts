@@ -53,6 +53,7 @@ const SORT_KEYS: Readonly<Record<ViewSort, string>> = {
   '-created_at': 'inboxTable.sorts.createdDesc',
   created_at: 'inboxTable.sorts.createdAsc',
   '-solved_at': 'inboxTable.sorts.solvedDesc',
+  sla_due_at: 'sla.sorts.dueSoonest',
 };
 
 /** Catalogue key of an order's name ("Recently updated first"). */
