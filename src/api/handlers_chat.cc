@@ -38,6 +38,7 @@ json SettingsJson(const ChatSettings& s) {
           {"prechat", s.prechat},
           {"routing", s.routing},
           {"default_group_id", s.default_group_id ? json(*s.default_group_id) : json(nullptr)},
+          {"business_hours_id", s.business_hours_id ? json(*s.business_hours_id) : json(nullptr)},
           {"offer_timeout_seconds", s.offer_timeout_seconds},
           {"agent_grace_seconds", s.agent_grace_seconds},
           {"updated_at", s.updated_at > 0 ? json(FormatRfc3339(s.updated_at)) : json(nullptr)},
@@ -167,7 +168,9 @@ Response ChatStatus(ApiContext& ctx, Call& call) {
     ASSIGN_OR_RETURN(auto a, ctx.chat->Availability(tx, s));
     return json{{"online", a.online},
                 {"expected_wait_seconds", a.expected_wait_seconds},
-                {"prechat", a.prechat}};
+                {"prechat", a.prechat},
+                {"open", a.open},
+                {"opens_at", a.opens_at ? json(FormatRfc3339(*a.opens_at)) : json(nullptr)}};
   });
   AllowOrigin(&r, std::string(call.req.Header("origin")));
   return r;

@@ -435,7 +435,8 @@ class ChatTest(unittest.TestCase):
         status = anon.get("/api/v1/chat/status?key=" + S["key"], headers={"Origin": ORIGIN})
         self.assertEqual(status.status, 200, status.describe())
         self.assertEqual(status.header("Access-Control-Allow-Origin"), ORIGIN)
-        self.assertEqual(set(status.json), {"online", "expected_wait_seconds", "prechat"})
+        self.assertEqual(set(status.json),
+                         {"online", "expected_wait_seconds", "prechat", "open", "opens_at"})
         refused = anon.get("/api/v1/chat/status?key=" + S["key"],
                            headers={"Origin": "https://evil.example"})
         self.assertEqual(refused.status, 403)
@@ -482,6 +483,43 @@ class ChatTest(unittest.TestCase):
                               content_type="multipart/form-data; boundary=" + boundary,
                               headers={"Origin": ORIGIN})
         self.assertEqual(noauth.status, 401)
+
+    def test_outside_business_hours_the_widget_shows_the_team_away_and_when_it_is_back(self):
+        kavya = self.agent("Kavya")
+        admin, anon = S["admin"], self.server.anonymous()
+        # Open only on the weekday after tomorrow, in UTC: closed now, whatever the time.
+        day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(time.gmtime().tm_wday + 2) % 7]
+        r = admin.post("/api/v1/business-hours", {
+            "name": "Chat " + uuid.uuid4().hex[:8], "time_zone": "UTC",
+            "periods": [{"day": day, "start": "09:00", "end": "17:00"}]})
+        self.assertEqual(r.status, 201, r.describe())
+        hours = r.json
+        try:
+            r = admin.patch("/api/v1/chat/settings", {"business_hours_id": hours["id"]})
+            self.assertEqual(r.status, 200, r.describe())
+            self.assertEqual(r.json["business_hours_id"], hours["id"])
+            status = anon.get("/api/v1/chat/status?key=" + S["key"], headers={"Origin": ORIGIN})
+            self.assertEqual(status.status, 200, status.describe())
+            self.assertFalse(status.json["online"], "Kavya is signed in, but it is closed")
+            self.assertFalse(status.json["open"])
+            opens = time.strptime(status.json["opens_at"][:19], "%Y-%m-%dT%H:%M:%S")
+            self.assertEqual((opens.tm_hour, opens.tm_min), (9, 0))
+            self.assertEqual(opens.tm_wday, (time.gmtime().tm_wday + 2) % 7)
+            v, welcome = self.visitor()
+            self.assertFalse(welcome["online"])
+            v.close()
+            bad = admin.patch("/api/v1/chat/settings", {"business_hours_id": 999999})
+            self.assertEqual(bad.status, 422, bad.describe())
+            self.assertEqual([e["field"] for e in bad.json["errors"]], ["business_hours_id"])
+        finally:
+            r = admin.patch("/api/v1/chat/settings", {"business_hours_id": None})
+            self.assertEqual(r.status, 200, r.describe())
+            admin.delete("/api/v1/business-hours/%d" % hours["id"])
+        status = anon.get("/api/v1/chat/status?key=" + S["key"], headers={"Origin": ORIGIN})
+        self.assertTrue(status.json["online"], "no schedule: open whenever an agent is")
+        self.assertTrue(status.json["open"])
+        self.assertIsNone(status.json["opens_at"])
+        kavya.close()
 
     # --- supervisors, summaries, errors, CORS, visitor files, presence ----------------------
     def start_named(self, ws, welcome, name, text="Hello"):

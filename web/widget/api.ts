@@ -8,6 +8,8 @@ export interface Status {
   expectedWait: number | null;
   /** Which pre-chat fields to ask for; null when there is no pre-chat form. */
   prechat: { name: boolean; email: boolean } | null;
+  /** Outside business hours: when the team is back (ms since the epoch), if known. */
+  opensAt: number | null;
 }
 
 export type StatusResult = Status | 'forbidden' | 'failed';
@@ -50,10 +52,12 @@ export async function fetchStatus(env: Env, origin: string, key: string): Promis
     }
     const body = (await res.json()) as Record<string, unknown>;
     const wait = body.expected_wait_seconds;
+    const opens = typeof body.opens_at === 'string' ? Date.parse(body.opens_at) : NaN;
     return {
       online: body.online === true,
       expectedWait: typeof wait === 'number' ? wait : null,
       prechat: parsePrechat(body.prechat),
+      opensAt: Number.isFinite(opens) ? opens : null,
     };
   } catch {
     return 'failed';

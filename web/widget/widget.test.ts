@@ -324,6 +324,21 @@ describe('forms', () => {
     expect(server.sockets).toHaveLength(0);
   });
 
+  it('says when the team is back outside business hours', async () => {
+    const { w } = await open({
+      status: {
+        status: 200,
+        body: { online: false, open: false, opens_at: '2026-12-07T03:30:00Z', prechat: false },
+      },
+    });
+    const when = new Intl.DateTimeFormat('en', { weekday: 'long', hour: 'numeric', minute: '2-digit' })
+      .format(Date.parse('2026-12-07T03:30:00Z'));
+    expect($(w, '.intro')?.textContent).toBe(
+      `We are away right now and back on ${when}. Leave a message and we will reply by e-mail.`,
+    );
+    expect(when).toMatch(/Monday/);
+  });
+
   it('keeps the offline message when posting fails', async () => {
     const { w } = await open({
       status: OFFLINE,

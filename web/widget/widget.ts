@@ -359,9 +359,20 @@ export class Widget {
         break;
       }
       case 'offline': {
+        const st = this.status;
+        const opensAt = st && st !== 'failed' ? st.opensAt : null;
         const form = buildForm(t, {
           id: 'sw-offline',
-          intro: t('offlineIntro'),
+          intro:
+            opensAt === null
+              ? t('offlineIntro')
+              : t('offlineUntil', {
+                  when: new Intl.DateTimeFormat(lang, {
+                    weekday: 'long',
+                    hour: 'numeric',
+                    minute: '2-digit',
+                  }).format(opensAt),
+                }),
           fields: [
             { name: 'name', required: true },
             { name: 'email', required: true },

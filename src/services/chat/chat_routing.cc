@@ -5,6 +5,7 @@
 
 #include "services/audit.h"
 #include "services/chat/chat_service.h"
+#include "services/hours/hours_service.h"
 
 namespace sahayak::services {
 
@@ -75,6 +76,27 @@ Result<ChatAvailability> ChatService::Availability(ReadTx& tx,
   ChatAvailability out;
   out.prechat = settings.prechat;
   if (!settings.enabled) return out;
+  // Outside the chat's business hours the team is away, whoever is signed in: the widget
+  // offers to leave a message (docs/chat.md, "Business hours").
+  std::optional<ScheduleClock> hours;
+  if (settings.business_hours_id) {
+    auto record = tx.hours().GetBusinessHours(settings.workspace_id, *settings.business_hours_id);
+    if (record.ok()) {
+      ASSIGN_OR_RETURN(ScheduleClock c, BusinessHoursService::ClockOf(std::move(record).value()));
+      hours.emplace(std::move(c));
+    }
+  } else {
+    ASSIGN_OR_RETURN(hours, BusinessHoursService::ClockFor(tx, settings.workspace_id,
+                                                           settings.default_group_id));
+  }
+  if (hours) {
+    const Millis now = clock_.Now();
+    out.open = hours->clock.IsOpen(now);
+    if (!out.open) {
+      out.opens_at = hours->clock.NextOpen(now);
+      return out;
+    }
+  }
   ASSIGN_OR_RETURN(auto slots, Slots(tx, settings.workspace_id, presence_));
   out.online = !slots.empty();
   if (!out.online) return out;

@@ -106,9 +106,11 @@ struct ChatVisitorSession {
 };
 
 struct ChatAvailability {
-  bool online = false;
+  bool online = false;  // open (business hours) and an agent with room is online
   int64_t expected_wait_seconds = 0;
   bool prechat = true;
+  bool open = true;                // the chat's business hours are open now
+  std::optional<Millis> opens_at;  // when closed: the next opening, if any
 };
 
 struct ChatOfflineInput {

@@ -32,6 +32,7 @@ json SettingsAudit(const ChatSettings& s) {
           {"prechat", s.prechat},
           {"routing", s.routing},
           {"default_group_id", s.default_group_id ? json(*s.default_group_id) : json(nullptr)},
+          {"business_hours_id", s.business_hours_id ? json(*s.business_hours_id) : json(nullptr)},
           {"offer_timeout_seconds", s.offer_timeout_seconds},
           {"agent_grace_seconds", s.agent_grace_seconds}};
 }
@@ -78,7 +79,7 @@ Result<ChatSettings> ChatService::UpdateSettings(WriteTx& tx, const Principal& w
   domain::JsonInput in(body);
   UnknownMembers(body,
                  {"enabled", "allowed_origins", "prechat", "routing", "default_group_id",
-                  "offer_timeout_seconds", "agent_grace_seconds"},
+                  "business_hours_id", "offer_timeout_seconds", "agent_grace_seconds"},
                  &in);
   in.Bool("enabled", &s.enabled);
   in.Bool("prechat", &s.prechat);
@@ -110,6 +111,14 @@ Result<ChatSettings> ChatService::UpdateSettings(WriteTx& tx, const Principal& w
       in.Error("default_group_id", "is not a group of this workspace");
     } else {
       s.default_group_id = *group;
+    }
+  }
+  std::optional<std::optional<Id>> hours;
+  if (in.NullableId("business_hours_id", &hours)) {
+    if (*hours && !tx.hours().GetBusinessHours(ws, **hours).ok()) {
+      in.Error("business_hours_id", "is not business hours of this workspace");
+    } else {
+      s.business_hours_id = *hours;
     }
   }
   int64_t n = 0;

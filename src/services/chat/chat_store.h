@@ -31,6 +31,9 @@ struct ChatSettings {
   bool prechat = true;                       // the widget asks for a name and e-mail first
   std::string routing = "round_robin";       // round_robin | least_busy
   std::optional<Id> default_group_id;        // new chats queue in this group
+  // The schedule the widget is online in (docs/chat.md, "Business hours"); unset: the default
+  // group's schedule, else the workspace's default, else always.
+  std::optional<Id> business_hours_id;
   int offer_timeout_seconds = 30;
   int agent_grace_seconds = 60;
   Millis updated_at = 0;

@@ -43,7 +43,7 @@ std::string IdsText(const std::vector<domain::Id>& ids) { return json(ids).dump(
 
 constexpr char kSettingsColumns[] =
     "workspace_id, enabled, widget_key, allowed_origins, prechat, routing, default_group_id, "
-    "offer_timeout_seconds, agent_grace_seconds, updated_at, version";
+    "offer_timeout_seconds, agent_grace_seconds, updated_at, version, business_hours_id";
 
 ChatSettings SettingsAt(const Stmt& s) {
   ChatSettings c;
@@ -58,6 +58,7 @@ ChatSettings SettingsAt(const Stmt& s) {
   c.agent_grace_seconds = static_cast<int>(s.Int(8));
   c.updated_at = s.Int(9);
   c.version = s.Int(10);
+  c.business_hours_id = s.OptInt(11);
   return c;
 }
 
@@ -179,8 +180,9 @@ Status SqliteChatTx::PutChatSettings(const ChatSettings& c) {
       Stmt s,
       c_->Prepare("INSERT INTO chat_settings (workspace_id, enabled, widget_key, allowed_origins, "
                   "prechat, routing, default_group_id, offer_timeout_seconds, "
-                  "agent_grace_seconds, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                  "?, ?) ON CONFLICT (workspace_id) DO UPDATE SET enabled = excluded.enabled, "
+                  "agent_grace_seconds, updated_at, version, business_hours_id) VALUES (?, ?, ?, "
+                  "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id) DO UPDATE SET enabled = "
+                  "excluded.enabled, business_hours_id = excluded.business_hours_id, "
                   "widget_key = excluded.widget_key, allowed_origins = excluded.allowed_origins, "
                   "prechat = excluded.prechat, routing = excluded.routing, default_group_id = "
                   "excluded.default_group_id, offer_timeout_seconds = "
@@ -190,7 +192,7 @@ Status SqliteChatTx::PutChatSettings(const ChatSettings& c) {
   s.Bind(1, c.workspace_id).Bind(2, c.enabled).Bind(3, c.widget_key);
   s.Bind(4, json(c.allowed_origins).dump()).Bind(5, c.prechat).Bind(6, c.routing);
   s.Bind(7, c.default_group_id).Bind(8, c.offer_timeout_seconds).Bind(9, c.agent_grace_seconds);
-  s.Bind(10, c.updated_at).Bind(11, c.version);
+  s.Bind(10, c.updated_at).Bind(11, c.version).Bind(12, c.business_hours_id);
   return s.Exec();
 }
 

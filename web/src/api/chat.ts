@@ -21,6 +21,9 @@ export interface ChatSettings {
   prechat: boolean;
   routing: ChatRouting;
   default_group_id: Id | null;
+  /** The business hours the widget is online in; null: the default group's, else the
+   * workspace's default schedule. */
+  business_hours_id: Id | null;
   /** 5–600. */
   offer_timeout_seconds: number;
   /** 0–3600. */
@@ -38,6 +41,7 @@ export type ChatSettingsUpdate = Partial<
     | 'prechat'
     | 'routing'
     | 'default_group_id'
+    | 'business_hours_id'
     | 'offer_timeout_seconds'
     | 'agent_grace_seconds'
   >

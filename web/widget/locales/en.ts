@@ -13,6 +13,7 @@ export const en = {
   waitShort: 'Expected wait: less than a minute',
   wait: 'Expected wait: about {duration}',
   offlineIntro: 'We are away right now. Leave a message and we will reply by e-mail.',
+  offlineUntil: 'We are away right now and back on {when}. Leave a message and we will reply by e-mail.',
   prechatIntro: 'Tell us who you are, then ask your question.',
   name: 'Your name',
   email: 'E-mail address',

@@ -21,6 +21,7 @@ function settings(over: Partial<ChatSettings> = {}): ChatSettings {
     prechat: true,
     routing: 'round_robin',
     default_group_id: null,
+    business_hours_id: null,
     offer_timeout_seconds: 30,
     agent_grace_seconds: 60,
     updated_at: '2026-12-01T10:00:00.000Z',
@@ -37,6 +38,10 @@ function serve(language: Language = 'en', stored: ChatSettings = settings()) {
   server.on('GET', URL_, stored);
   server.on('GET', '/api/v1/agents', { data: [agent({ id: 1, role: 'admin' })], next_cursor: null });
   server.on('GET', '/api/v1/groups', { data: [group({ id: 2, name: 'Shipping' })], next_cursor: null });
+  server.on('GET', '/api/v1/business-hours', {
+    data: [{ id: 5, name: 'Live chat, 24/7' }, { id: 6, name: 'Support desk, Bengaluru' }],
+    next_cursor: null,
+  });
 }
 
 beforeEach(() => serve());
@@ -108,6 +113,18 @@ describe('ChatSettingsAdmin', () => {
     expect(w.get('[role="status"]').text()).toBe('Chat settings saved.');
     expect(w.find('[data-testid="chat-origins-error"]').exists()).toBe(false);
     expect(w.get('[data-testid="chat-settings-save"]').attributes('disabled')).toBeDefined();
+    w.unmount();
+  });
+
+  it('picks the business hours the widget is online in', async () => {
+    server.on('PATCH', URL_, (c) => json(200, settings({ ...(c.body as object), version: 5 })));
+    const w = await mount();
+    const options = w.findAll('[data-testid="chat-business-hours"] option').map((o) => o.text());
+    expect(options).toEqual(["The default group's, else the workspace's", 'Live chat, 24/7', 'Support desk, Bengaluru']);
+    await w.get('[data-testid="chat-business-hours"]').setValue('5');
+    await w.get('[data-testid="chat-settings-form"]').trigger('submit');
+    await flushPromises();
+    expect(server.callsTo('PATCH', URL_)[0]!.body).toEqual({ business_hours_id: 5 });
     w.unmount();
   });
 
