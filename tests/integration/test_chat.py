@@ -730,6 +730,37 @@ class ChatTest(unittest.TestCase):
         if kv:
             self.assertTrue(kv[0]["attachments"][0]["url"].startswith("/api/v1/attachments/"))
 
+    def test_an_agent_sends_a_file_the_visitor_opens_through_its_signed_link(self):
+        kavya = self.agent("Kavya")
+        v, welcome = self.visitor()
+        conv, _, _ = self.start(v, welcome, "Please send me the invoice")
+        self.accept(kavya, conv)
+        client = self.server.login(S["agents"]["Kavya"]["email"], "Chat-Agent-Pass-1")
+        boundary = "----agent" + uuid.uuid4().hex
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"चालान.txt\"\r\n"
+                "Content-Type: text/plain\r\n\r\ninvoice INV-42\r\n--%s--\r\n"
+                % (boundary, boundary)).encode("utf-8")
+        up = client.request("POST", "/api/v1/attachments", raw_body=body,
+                            content_type="multipart/form-data; boundary=" + boundary)
+        self.assertEqual(up.status, 201, up.describe())
+        k = cid()
+        kavya.send({"type": "send", "conversation_id": conv, "client_id": k, "text": "",
+                    "attachments": [up.json["id"]]})
+        kavya.expect("ack", where=lambda f: f["client_id"] == k)
+        got = v.expect("event", "message", where=lambda f: f.get("attachments"))
+        self.assertEqual(got["text"], "")
+        a = got["attachments"][0]
+        self.assertEqual(a["name"], "चालान.txt")
+        self.assertTrue(a["url"].startswith("/api/v1/chat/attachments/%d?" % up.json["id"]), a)
+        opened = self.server.anonymous().get(a["url"], auth=False)
+        self.assertEqual(opened.status, 200, opened.describe())
+        self.assertEqual(opened.raw, b"invoice INV-42")
+        # The same file cannot go out twice (it belongs to its message now).
+        k2 = cid()
+        kavya.send({"type": "send", "conversation_id": conv, "client_id": k2, "text": "again",
+                    "attachments": [up.json["id"]]})
+        self.assertEqual(kavya.expect("error")["code"], "bad_request")
+
     def test_presence_is_in_welcome_and_echoed_to_every_tab(self):
         tab1 = self.agent("Ravi")
         tab2 = self.agent("Ravi")

@@ -562,16 +562,23 @@ export const useChatStore = defineStore('chat', () => {
    * Sends a message (or an internal note). It shows as pending until the server has it; false
    * (and nothing sent) when it is empty or longer than the server takes.
    */
-  function sendMessage(id: Id, text: string, internal = false): boolean {
+  /** Sends a message with the files already uploaded for it; text may be empty with files. */
+  function sendMessage(
+    id: Id,
+    text: string,
+    internal = false,
+    files: { id: Id; name: string }[] = [],
+  ): boolean {
     const c = conversations.value[id];
     const body = text.trim();
-    if (!c || body === '' || messageLength(body) > MAX_MESSAGE_CHARS) {
+    if (!c || (body === '' && files.length === 0) || messageLength(body) > MAX_MESSAGE_CHARS) {
       return false;
     }
     const p: PendingMessage = {
       clientId: newClientId(),
       text: body,
       internal,
+      files: [...files],
       state: 'sending',
       error: null,
       at: Date.now(),
@@ -585,6 +592,7 @@ export const useChatStore = defineStore('chat', () => {
   function sendMessageFrame(id: Id, p: PendingMessage): void {
     const frame: ClientFrame = { type: 'send', conversation_id: id, client_id: p.clientId, text: p.text };
     if (p.internal) frame.internal = true;
+    if (p.files.length > 0) frame.attachments = p.files.map((f) => f.id);
     // Not connected: it stays `sending` and goes with the next welcome.
     send(frame);
   }

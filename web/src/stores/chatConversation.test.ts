@@ -47,7 +47,7 @@ describe('addEvent', () => {
 
   it('a message removes its pending line; unread counts others after the read position', () => {
     const c = blankConversation(31);
-    c.pending.push({ clientId: 'x', text: 'hi', internal: false, state: 'sending', error: null, at: 0 });
+    c.pending.push({ clientId: 'x', text: 'hi', internal: false, files: [], state: 'sending', error: null, at: 0 });
     addEvent(c, e(1), ME);
     addEvent(c, e(2, { author: { kind: 'agent', id: ME, name: 'Me' }, client_id: 'x' }), ME);
     addEvent(c, e(3), ME);

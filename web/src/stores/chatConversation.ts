@@ -10,6 +10,8 @@ export interface PendingMessage {
   clientId: string;
   text: string;
   internal: boolean;
+  /** Files uploaded for it (POST /api/v1/attachments), sent by id. */
+  files: { id: Id; name: string }[];
   /** sending: not acknowledged (sent again after a reconnect); failed: refused (`error`). */
   state: 'sending' | 'failed';
   /** The refusal's code: too_long, ended, forbidden, rate_limited, unavailable … */

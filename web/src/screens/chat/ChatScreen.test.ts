@@ -7,7 +7,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../api/types';
 import { useChatStore } from '../../stores/chat';
-import { FakeApi } from '../../testing/fakeApi';
+import { FakeApi, json, problem } from '../../testing/fakeApi';
 import {
   ev,
   FakeChatSockets,
@@ -219,6 +219,37 @@ describe('ChatScreen', () => {
     expect(ws.frames('send')[0]).toMatchObject({ text: 'Customer is a VIP', internal: true });
     // No typing indicator goes to the visitor for a note.
     expect(ws.frames('typing')).toEqual([]);
+    w.unmount();
+  });
+
+  it('attaches files to a message, files alone allowed, and says when an upload fails', async () => {
+    let next = 500;
+    api.on('POST', '/api/v1/attachments', () =>
+      json(201, { id: next++, filename: 'रसीद.pdf', mime_type: 'application/pdf', size: 1200 }));
+    const w = await mount();
+    const ws = await withActiveChat([msg(1, 'hi'), ev(2, { kind: 'joined', author: ME })]);
+    const input = w.get('[data-testid="chat-file"]');
+    const choose = async (...names: string[]) => {
+      Object.defineProperty(input.element, 'files', {
+        configurable: true,
+        value: names.map((n) => new File(['%PDF'], n, { type: 'application/pdf' })),
+      });
+      await input.trigger('change');
+      await flushPromises();
+    };
+    expect(w.get('[data-testid="chat-send"]').attributes('disabled')).toBeDefined();
+    await choose('रसीद.pdf');
+    expect(w.findAll('[data-testid="chat-attached"] span').map((x) => x.text())).toEqual(['रसीद.pdf']);
+    expect(w.get('[data-testid="chat-send"]').attributes('disabled')).toBeUndefined();
+    await w.get('[data-testid="chat-composer"]').trigger('submit');
+    expect(ws.frames('send')[0]).toMatchObject({ text: '', attachments: [500] });
+    expect(w.find('[data-testid="chat-attached"]').exists()).toBe(false);
+    expect(w.get('[data-testid="chat-pending"]').text()).toContain('रसीद.pdf');
+
+    api.on('POST', '/api/v1/attachments', problem(413, 'payload-too-large', 'too large'));
+    await choose('huge.pdf');
+    expect(w.get('[data-testid="chat-upload-error"]').text()).toContain('huge.pdf could not be attached');
+    expect(w.find('[data-testid="chat-attached"]').exists()).toBe(false);
     w.unmount();
   });
 
