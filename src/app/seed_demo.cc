@@ -588,14 +588,14 @@ Status SeedSlaPolicies(App& app, const services::Principal& who) {
        {"position", 1},
        {"conditions", {{"tiers", {"enterprise"}}}},
        {"targets", {target("first_response", 4 * 60, true), target("next_response", 8 * 60, true),
-                    target("resolution", 24 * 60, true)}}},
+                    target("resolution", 16 * 60, true)}}},  // two 8-hour working days
       {{"name", "Standard"},
        {"description", "E-mail, web and portal: first answer within 24 business hours."},
        {"position", 2},
        {"conditions", {{"channels", {"email", "web", "portal", "social", "phone"}}}},
        {"targets", {target("first_response", 24 * 60, true),
                     target("next_response", 24 * 60, true),
-                    target("resolution", 5 * 24 * 60, true)}}},
+                    target("resolution", 40 * 60, true)}}},  // five 8-hour working days
   };
   return app.store().Write([&](services::WriteTx& tx) -> Status {
     for (const json& p : policies) RETURN_IF_ERROR(app.sla().Create(tx, who, p).status());

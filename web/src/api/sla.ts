@@ -121,8 +121,15 @@ export const DURATION_UNITS = ['minutes', 'hours', 'days'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 const UNIT_MINUTES: Readonly<Record<DurationUnit, number>> = { minutes: 1, hours: 60, days: 1440 };
 
-export function splitMinutes(minutes: number): { amount: number; unit: DurationUnit } {
-  if (minutes > 0 && minutes % 1440 === 0) {
+/**
+ * Minutes in their largest whole unit. Business-hour targets stop at hours: a "day" of business
+ * time would read as a working day, but 24 business hours are three 8-hour days.
+ */
+export function splitMinutes(
+  minutes: number,
+  businessHours = false,
+): { amount: number; unit: DurationUnit } {
+  if (!businessHours && minutes > 0 && minutes % 1440 === 0) {
     return { amount: minutes / 1440, unit: 'days' };
   }
   if (minutes > 0 && minutes % 60 === 0) {

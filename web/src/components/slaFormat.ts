@@ -41,9 +41,12 @@ export function shortDuration(seconds: number, locale: string): string {
   return h === 0 ? day(d) : unitList([day(d), hr(h)], locale);
 }
 
-/** A target in words, in its largest whole unit: "1 minute", "90 minutes", "4 hours", "2 days". */
-export function targetDuration(minutes: number, locale: string): string {
-  const { amount, unit } = splitMinutes(minutes);
+/**
+ * A target in words, in its largest whole unit: "1 minute", "90 minutes", "4 hours", "2 days";
+ * business-hour targets in hours at most ("24 hours", never "1 day").
+ */
+export function targetDuration(minutes: number, locale: string, businessHours = false): string {
+  const { amount, unit } = splitMinutes(minutes, businessHours);
   const name = unit === 'days' ? 'day' : unit === 'hours' ? 'hour' : 'minute';
   return unitFormat(locale, name, 'long').format(amount);
 }

@@ -95,7 +95,7 @@ describe('SlaPoliciesAdmin', () => {
     expect(list[0]!.text()).toContain('Customers who write in about urgent problems');
     expect(list[1]!.get('[data-testid="sla-active-pill"]').text()).toBe('Off');
     expect(lines(list[1]!, 'conditions')).toEqual(['All tickets']);
-    expect(lines(list[1]!, 'targets')).toEqual(['Next response: 2 days, business hours']);
+    expect(lines(list[1]!, 'targets')).toEqual(['Next response: 48 hours, business hours']);
     // A group the workspace no longer lists shows by its number.
     expect(lines(list[2]!, 'conditions')).toEqual(['Customer tier: Enterprise', 'Group: #9', 'Tags: vip, gold']);
     expect(lines(list[2]!, 'targets')).toEqual(['First response: 90 minutes, calendar hours']);

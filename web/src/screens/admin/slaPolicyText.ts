@@ -35,7 +35,7 @@ export function conditionLines(
 export function targetLine(target: SlaTarget, t: Translate, locale: string): string {
   return t('sla.targetText', {
     metric: t(`sla.metrics.${target.metric}`),
-    duration: targetDuration(target.minutes, locale),
+    duration: targetDuration(target.minutes, locale, target.business_hours),
     clock: t(target.business_hours ? 'sla.clockWords.business' : 'sla.clockWords.calendar'),
   });
 }
