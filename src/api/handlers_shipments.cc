@@ -450,7 +450,14 @@ json NoticeJson(const services::ShipmentNoticeRecord& n) {
           {"ticket_id", opt(n.ticket_id)},
           {"language", n.language},
           {"send_after", FormatRfc3339(n.send_after)},
-          {"created_at", FormatRfc3339(n.created_at)}};
+          {"created_at", FormatRfc3339(n.created_at)},
+          {"channel", n.channel.empty() ? json(nullptr) : json(n.channel)},
+          {"preferred_channel", n.preferred_channel},
+          {"fallback", n.fallback.empty() ? json(nullptr) : json(n.fallback)},
+          {"chat", n.chat_conversation_id
+                       ? json{{"conversation_id", *n.chat_conversation_id},
+                              {"seq", n.chat_seq ? json(*n.chat_seq) : json(nullptr)}}
+                       : json(nullptr)}};
 }
 
 Response NotifierMissing() {

@@ -305,6 +305,13 @@ Result<int> App::SyncContractTiers() {
       ASSIGN_OR_RETURN(int n, commerce_->SyncContractTiers(tx, w.id));
       applied += n;
     }
+  // Shipment notices for customers who prefer chat (docs/shipments.md, "By live chat"): queued
+  // by the notifier in the ingest's transaction, posted and pushed to the widgets by the worker.
+  app->notifier_->set_chat(app->chat_.get());
+  app->chat_notice_worker_ = std::make_unique<ChatNoticeWorker>(
+      *app->store_, *app->notifier_,
+      [e = app->chat_endpoint_.get()](const services::ChatEffects& fx) { e->Publish(fx); });
+  app->notifier_->set_on_chat_queued([w = app->chat_notice_worker_.get()] { w->Notify(); });
     return Status::Ok();
   });
   if (!st.ok()) return st;

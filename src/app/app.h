@@ -8,6 +8,7 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "app/carrier_request_worker.h"
+#include "app/chat_notice_worker.h"
 #include "app/config.h"
 #include "app/import_worker.h"
 #include "app/mail_outbox_worker.h"
@@ -80,6 +81,8 @@ class App {
 
  private:
   explicit App(Config config) : config_(std::move(config)) {}
+  // Posts shipment notices into customers' chats and tells the hub; `serve` starts and stops it.
+  ChatNoticeWorker& chat_notice_worker() { return *chat_notice_worker_; }
   Config config_;
   std::string secret_key_;
   std::unique_ptr<store::SqliteStore> store_;
@@ -145,3 +148,5 @@ class App {
 void ConfigureLogging(const std::string& format, const std::string& level);
 
 }  // namespace sahayak::app
+  // After the endpoint: its thread publishes through it, so it stops first.
+  std::unique_ptr<ChatNoticeWorker> chat_notice_worker_;

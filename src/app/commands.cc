@@ -218,6 +218,7 @@ int Serve(const Config& config, const std::string& port_file) {
   sla_sweep.Start(
       [&app] {
         int n = 0;
+  (*app)->chat_notice_worker().Start();
         Status st = (*app)->store().Write([&](services::WriteTx& tx) -> Status {
           ASSIGN_OR_RETURN(n, (*app)->sla().Sweep(tx));
           return Status::Ok();
@@ -266,6 +267,7 @@ int CreateAgent(const Config& config, const std::string& email, const std::strin
   });
   if (!st.ok()) return Fail(st);
   std::printf("%lld\n", static_cast<long long>(agent.id));
+  (*app)->chat_notice_worker().Stop();
   return 0;
 }
 

@@ -44,7 +44,7 @@ struct DeliveryPreferences {
   std::string language;
   std::string safe_place;
   std::optional<PostalAddress> alternate_address;
-  std::string preferred_channel;  // "" | email | sms | whatsapp | phone
+  std::string preferred_channel;  // "" | email | chat | sms | whatsapp | phone
   std::optional<ClockRange> quiet_hours;
   Millis updated_at = 0;
   int64_t version = 0;

@@ -19,11 +19,19 @@ export interface Attachment {
   url?: string;
 }
 
+/** A conversation as `welcome` lists it (only what the widget reads). */
+export interface ConversationSummary {
+  conversation_id: ConversationId;
+  status: string;
+  last_seq: number;
+}
+
 export interface WelcomeFrame {
   type: 'welcome';
   token?: string;
   online?: boolean;
   expected_wait_seconds?: number | null;
+  conversations?: ConversationSummary[];
 }
 
 export interface EventFrame {
@@ -83,6 +91,25 @@ export function sameConversation(a: ConversationId | undefined, b: ConversationI
 
 function isId(v: unknown): v is ConversationId {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+/** The summary of `id` in a welcome's `conversations`, if it lists one well formed. */
+export function summaryOf(
+  list: unknown,
+  id: ConversationId | undefined,
+): ConversationSummary | undefined {
+  if (!Array.isArray(list) || id === undefined) {
+    return undefined;
+  }
+  return (list as Partial<ConversationSummary>[]).find(
+    (c): c is ConversationSummary =>
+      typeof c === 'object' &&
+      c !== null &&
+      isId(c.conversation_id) &&
+      sameConversation(c.conversation_id, id) &&
+      typeof c.last_seq === 'number' &&
+      typeof c.status === 'string',
+  );
 }
 
 /** The frame in a text message, or null for one the widget does not understand. */

@@ -11,6 +11,7 @@ import {
   MAX_PAGE_CHARS,
   MAX_TEXT_CHARS,
   sameConversation,
+  summaryOf,
   type Attachment,
   type EventFrame,
   type ServerFrame,
@@ -105,6 +106,15 @@ export class ChatSession {
 
   live(): boolean {
     return this.hasConversation() && !this.s.ended;
+  }
+
+  /**
+   * An ended chat the team may have written in since (docs/chat.md, "Messages from the team"):
+   * the widget connects on a page load to look, so the launcher can count what came.
+   */
+  mayHaveNews(): boolean {
+    const s = this.s;
+    return Boolean(s.token) && ((s.conversationId !== undefined && s.ended) || !!s.dismissed);
   }
 
   /** There is something to show: a conversation, or a first message that failed. */
@@ -210,10 +220,15 @@ export class ChatSession {
     }
   }
 
-  /** Forgets the ended (or lost) conversation, keeping the token. */
+  /** Forgets the ended (or lost) conversation, keeping the token and where the visitor left it. */
   newChat(): void {
+    const s = this.s;
+    const dismissed =
+      s.conversationId !== undefined && s.ended
+        ? { id: s.conversationId, seq: s.lastSeq }
+        : s.dismissed;
     this.profile = {};
-    this.s = emptySaved(this.s.token);
+    this.s = { ...emptySaved(s.token), ...(dismissed ? { dismissed } : {}) };
     this.notice = null;
     this.commit();
   }
@@ -344,6 +359,7 @@ export class ChatSession {
         if (typeof f.expected_wait_seconds === 'number' || f.expected_wait_seconds === null) {
           this.expectedWait = f.expected_wait_seconds;
         }
+        this.catchUp(f.conversations);
         this.flush();
         break;
       case 'event':
@@ -383,7 +399,50 @@ export class ChatSession {
     this.markRead();
   }
 
+  /**
+   * After `welcome`: an ended conversation the team may write in (docs/chat.md, "Messages from
+   * the team") — the one on screen, or the one put away with "Start a new chat" while no other
+   * chat is open or being started — is resumed from where the visitor left it, so what came
+   * since shows now and what comes later arrives live. A live one is resumed by the hello.
+   */
+  private catchUp(list: unknown): void {
+    const s = this.s;
+    const id = s.conversationId ?? (s.outbox.length === 0 ? s.dismissed?.id : undefined);
+    if (id === undefined || (s.conversationId !== undefined && !s.ended)) {
+      return;
+    }
+    const c = summaryOf(list, id);
+    if (c) {
+      const after = s.conversationId !== undefined ? s.lastSeq : s.dismissed!.seq;
+      this.sendOther({ type: 'resume', conversation_id: c.conversation_id, after });
+    }
+  }
+
+  /** The put-away conversation has something new: it is the one shown again, from there on. */
+  private reopenDismissed(): void {
+    const { token, dismissed } = this.s;
+    const seen = dismissed!.seq;
+    this.s = {
+      ...emptySaved(token),
+      conversationId: dismissed!.id,
+      lastSeq: seen,
+      readSent: seen,
+      agentRead: seen,
+      ended: true,
+    };
+  }
+
   private onEvent(f: EventFrame): void {
+    const d = this.s.dismissed;
+    if (
+      this.s.conversationId === undefined &&
+      this.s.outbox.length === 0 &&
+      d &&
+      sameConversation(d.id, f.conversation_id) &&
+      f.seq > d.seq
+    ) {
+      this.reopenDismissed();
+    }
     const s = this.s;
     const startOfOurs = s.outbox.some((o) => o.start && o.client_id === f.client_id);
     if (s.conversationId === undefined && f.kind === 'message' && startOfOurs) {

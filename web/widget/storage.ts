@@ -42,6 +42,11 @@ export interface Saved {
   ended: boolean;
   items: Item[];
   outbox: Outgoing[];
+  /**
+   * The ended conversation the visitor put away with "Start a new chat", and how far they had
+   * seen it: the team may still write there (a shipment notice), and the widget shows that.
+   */
+  dismissed?: { id: ConversationId; seq: number };
 }
 
 export const MAX_ITEMS = 200;

@@ -544,6 +544,87 @@ describe('a page reload', () => {
   });
 });
 
+describe('messages from the team after a chat ended', () => {
+  const NOTICE = 'Your Blue Dart parcel BD12345678IN is out for delivery today.';
+
+  /** A chat that ended, the socket closed by the server, the page left. */
+  async function endedChat(storage: MemoryStorage, server = newServer()) {
+    const first = await open({ server, storage });
+    await say(first.w, 'Where is my parcel?');
+    server.agentSays('It leaves the hub tonight.');
+    server.store({ kind: 'ended', author: KAVYA, by: 'agent', ticket_id: 12 });
+    server.last.serverClose(1000);
+    await tick();
+    return { first, server };
+  }
+
+  it('shows a notice the team posted after the end, on the next page, with a badge', async () => {
+    const storage = new MemoryStorage();
+    const { first, server } = await endedChat(storage);
+    first.w.destroy();
+    server.teamSays(NOTICE, false); // posted while the visitor was away
+
+    const second = await mount({ server, storage }); // panel closed: it looks by itself
+    mounted.push(second.w);
+    await tick();
+    expect(server.sockets).toHaveLength(2);
+    expect(server.last.sent[0]).not.toHaveProperty('resume'); // the hello resumes live chats only
+    expect(server.sent('resume').at(-1)).toEqual({
+      type: 'resume',
+      conversation_id: 'conv-1',
+      after: 3,
+    });
+    expect(transcript(second.w).slice(-2)).toEqual([
+      'The chat has ended.',
+      `Acme Courier: ${NOTICE}`,
+    ]);
+    expect($(second.w, '.badge')?.textContent).toBe('1');
+
+    // The socket stays: the next notice arrives live.
+    const delivered = 'Your parcel BD12345678IN has been delivered.';
+    server.teamSays(delivered);
+    expect(transcript(second.w).at(-1)).toBe(`Acme Courier: ${delivered}`);
+    expect($(second.w, '.badge')?.textContent).toBe('2');
+    second.w.open();
+    await tick();
+    expect($(second.w, '.badge')?.textContent).toBe('');
+    expect(button(second.w, 'Start a new chat')).toBeTruthy();
+  });
+
+  it('brings back a chat put away with "Start a new chat" when the team writes there', async () => {
+    const storage = new MemoryStorage();
+    const { first, server } = await endedChat(storage);
+    button(first.w, 'Start a new chat').click();
+    await tick();
+    expect(transcript(first.w)).toEqual([]);
+    first.w.destroy();
+
+    // Nothing new: the next page shows no old chat.
+    const quiet = await mount({ server, storage });
+    expect(transcript(quiet.w)).toEqual([]);
+    quiet.w.destroy();
+
+    server.teamSays(NOTICE, false);
+    const next = await mount({ server, storage });
+    mounted.push(next.w);
+    await tick();
+    expect(transcript(next.w)).toEqual([`Acme Courier: ${NOTICE}`]); // only what is new
+    expect($(next.w, '.badge')?.textContent).toBe('1');
+    next.w.open();
+    await tick();
+    button(next.w, 'Start a new chat').click();
+    await tick();
+    await say(next.w, 'Can it come after 6 pm?');
+    expect(server.sent('start').at(-1)).toMatchObject({ text: 'Can it come after 6 pm?' });
+  });
+
+  it('a visitor who never chatted opens no socket on page load', async () => {
+    const { server } = await mount({ storage: new MemoryStorage() });
+    await tick(1000);
+    expect(server.sockets).toHaveLength(0);
+  });
+});
+
 describe('close codes', () => {
   it('4401: starts over without the token, saying so, and reconnects without it', async () => {
     const { w, server, env } = await open();

@@ -150,7 +150,7 @@ export class Widget {
     this.listen(doc.defaultView, 'online', () => this.session.live() && this.session.connect());
     this.cleanup.push(this.session.onChange(() => this.render()));
 
-    if (this.session.live() || this.session.s.outbox.length > 0) {
+    if (this.session.live() || this.session.s.outbox.length > 0 || this.session.mayHaveNews()) {
       this.session.connect();
     }
     this.render();
@@ -165,7 +165,7 @@ export class Widget {
     this.panel.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'true');
     this.container.classList.add('open');
-    if (this.online() || this.session.live()) {
+    if (this.online() || this.session.live() || this.session.mayHaveNews()) {
       this.session.connect();
     }
     this.focusOnRender = () => this.focusView();

@@ -56,7 +56,7 @@ struct ShipmentContact {
 struct NoticeFollowUp {
   domain::Id shipment_id = 0;
   std::string notice;   // out_for_delivery | delivered | delivery_failed | exception | late
-  std::string outcome;  // mailed | opted_out | no_address | off | stale
+  std::string outcome;  // mailed | chatted | opted_out | no_address | off | stale
   Millis decided_at = 0;
   bool contacted_after = false;
 };

@@ -99,7 +99,7 @@ void ShipmentFigureBuilder::AddContact(const ShipmentContact& c) {
 void ShipmentFigureBuilder::AddNotice(const NoticeFollowUp& n) {
   NoticeFigure& f = notices_[n.notice];
   f.notice = n.notice;
-  if (n.outcome == "mailed") {
+  if (n.outcome == "mailed" || n.outcome == "chatted") {  // told, by e-mail or in their chat
     f.told++;
     if (n.contacted_after) f.told_contacted++;
   } else if (n.outcome != "stale") {  // stale: the news was old when it came; nobody to tell

@@ -40,8 +40,9 @@ struct FigureCounts {
   std::map<std::string, int64_t> reasons;  // contact reason → contacts
 };
 
-// One kind of notice: customers told (mailed) against those not told (opted out, no address,
-// notice switched off) and how many of each got in touch in the window after.
+// One kind of notice: customers told (mailed, or posted in their chat) against those not told
+// (opted out, no address, notice switched off) and how many of each got in touch in the window
+// after.
 struct NoticeFigure {
   std::string notice;
   int64_t told = 0;

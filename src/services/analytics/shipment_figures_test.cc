@@ -174,8 +174,11 @@ NoticeFollowUp Notice(domain::Id shipment, const std::string& kind, const std::s
 TEST(ShipmentFigureBuilder, EstimatesTheContactsNoticesSaved) {
   ShipmentFigureBuilder b("2026-11-01", "2026-11-30", "Asia/Kolkata");
   domain::Id id = 1;
-  // Late: 100 told, 5 got in touch; 20 not told (opted out or no address), 6 did.
-  for (int i = 0; i < 100; ++i) b.AddNotice(Notice(id++, "late", "mailed", i < 5));
+  // Late: 100 told (80 by e-mail, 20 in their chat), 5 got in touch; 20 not told (opted out
+  // or no address), 6 did.
+  for (int i = 0; i < 100; ++i) {
+    b.AddNotice(Notice(id++, "late", i < 80 ? "mailed" : "chatted", i < 5));
+  }
   for (int i = 0; i < 10; ++i) b.AddNotice(Notice(id++, "late", "opted_out", i < 3));
   for (int i = 0; i < 10; ++i) b.AddNotice(Notice(id++, "late", "no_address", i < 3));
   b.AddNotice(Notice(id++, "late", "stale", true));  // neither group

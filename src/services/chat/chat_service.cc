@@ -115,7 +115,7 @@ Status ChatService::Queue(WriteTx& tx, ChatConversation* c, ChatEffects* fx) {
 }
 
 Result<std::optional<Id>> ChatService::AppendToTicket(WriteTx& tx, const ChatConversation& c,
-                                                      const ChatParty& who,
+                                                      const ChatParty* who,
                                                       const std::string& text, bool internal,
                                                       const std::vector<Id>& attachments) {
   const Id ws = c.workspace_id;
@@ -131,8 +131,11 @@ Result<std::optional<Id>> ChatService::AppendToTicket(WriteTx& tx, const ChatCon
   m.workspace_id = ws;
   m.ticket_id = before.id;
   m.is_public = !internal;
-  m.author_kind = who.visitor() ? domain::Actor::Kind::kContact : domain::Actor::Kind::kAgent;
-  m.author_id = who.visitor() ? c.contact_id : who.id;
+  const bool visitor = who != nullptr && who->visitor();
+  const bool agent = who != nullptr && !who->visitor();
+  m.author_kind = visitor ? domain::Actor::Kind::kContact
+                          : (agent ? domain::Actor::Kind::kAgent : domain::Actor::Kind::kSystem);
+  m.author_id = visitor ? c.contact_id : (agent ? who->id : 0);
   m.body = text;
   m.html = PlainTextToHtml(text);
   m.channel = domain::Channel::kChat;
@@ -145,13 +148,14 @@ Result<std::optional<Id>> ChatService::AppendToTicket(WriteTx& tx, const ChatCon
   RETURN_IF_ERROR(LinkMentionsInText(tx, ws, before.id, text, now));
   for (Id a : attachments) RETURN_IF_ERROR(tx.LinkAttachment(ws, a, m.id));
   domain::Ticket t = before;
-  if (!who.visitor() && m.is_public) {
+  // The team's own notices neither answer nor reopen the ticket.
+  if (agent && m.is_public) {
     if (!t.first_response_at) t.first_response_at = now;
     if (t.status == domain::TicketStatus::kNew) {
       domain::ApplyStatus(&t, domain::TicketStatus::kOpen, now);
     }
-  } else if (who.visitor() && (t.status == domain::TicketStatus::kPending ||
-                               t.status == domain::TicketStatus::kSolved)) {
+  } else if (visitor && (t.status == domain::TicketStatus::kPending ||
+                         t.status == domain::TicketStatus::kSolved)) {
     domain::ApplyStatus(&t, domain::TicketStatus::kOpen, now);
   }
   t.updated_at = now;
@@ -162,7 +166,7 @@ Result<std::optional<Id>> ChatService::AppendToTicket(WriteTx& tx, const ChatCon
   o.workspace_id = ws;
   o.topic = "message.created";
   o.payload = {{"ticket_id", t.id}, {"message_id", m.id}, {"public", m.is_public},
-               {"channel", "chat"}};
+               {"channel", "chat"}, {"author", visitor ? "customer" : agent ? "agent" : "system"}};
   o.created_at = now;
   RETURN_IF_ERROR(tx.InsertOutbox(&o));
   return std::optional<Id>(m.id);
@@ -382,7 +386,7 @@ Result<ChatPosted> ChatService::Send(WriteTx& tx, const ChatParty& who, const Ch
   }
   ASSIGN_OR_RETURN(json attachments, AttachmentsOf(tx, who, in.attachments));
   ASSIGN_OR_RETURN(std::optional<Id> message_id,
-                   AppendToTicket(tx, c, who, in.text, in.internal, in.attachments));
+                   AppendToTicket(tx, c, &who, in.text, in.internal, in.attachments));
   const Millis now = clock_.Now();
   if (!who.visitor() && !in.internal && !c.first_response_at) {
     c.first_response_at = now;
@@ -395,6 +399,30 @@ Result<ChatPosted> ChatService::Send(WriteTx& tx, const ChatParty& who, const Ch
   e.client_id = in.client_id;
   e.internal = in.internal;
   if (!attachments.empty()) e.data = {{"attachments", attachments}};
+  e.message_id = message_id;
+  RETURN_IF_ERROR(Append(tx, &c, std::move(e), fx));
+  return ChatPosted{std::move(c), fx->events.back(), false};
+}
+
+Result<ChatPosted> ChatService::PostNotice(WriteTx& tx, Id ws, Id conversation_id,
+                                           const std::string& author_name,
+                                           const std::string& text, const std::string& client_id,
+                                           ChatEffects* fx) {
+  ASSIGN_OR_RETURN(ChatConversation c, tx.chat().GetConversation(ws, conversation_id));
+  if (!client_id.empty()) {
+    auto again = tx.chat().FindEventByClientId(ws, c.id, client_id);
+    if (again.ok()) return ChatPosted{std::move(c), std::move(again).value(), true};
+    if (again.status().code() != Code::kNotFound) return again.status();
+  }
+  // Ended or not: the widget keeps an ended conversation and fetches what came after its end
+  // (docs/chat.md, "Messages from the team").
+  ASSIGN_OR_RETURN(std::optional<Id> message_id,
+                   AppendToTicket(tx, c, nullptr, text, /*internal=*/false, {}));
+  ChatEvent e;
+  e.kind = "message";
+  e.author = {"system", 0, author_name};
+  e.text = text;
+  e.client_id = client_id;
   e.message_id = message_id;
   RETURN_IF_ERROR(Append(tx, &c, std::move(e), fx));
   return ChatPosted{std::move(c), fx->events.back(), false};

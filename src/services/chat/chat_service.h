@@ -199,6 +199,16 @@ class ChatService {
   // conversation, returns the stored one. FailedPrecondition ("ended") once it is over.
   Result<ChatPosted> Send(WriteTx& tx, const ChatParty& who, const ChatSendInput& in,
                           ChatEffects* fx);
+  // A message from the team itself, not from an agent (author kind "system", named
+  // `author_name`: the business): a notice the business sends unasked, such as a shipment
+  // notice (docs/shipments.md, "By live chat"). Into any conversation of workspace `ws`, live or
+  // ended; it changes neither the conversation's status and figures nor its ticket's status,
+  // and it is nobody's first response. Stored once per `client_id`: the same call again answers
+  // the stored event (`duplicate`). Also a public message of the chat's ticket (author
+  // system), unless that ticket is closed.
+  Result<ChatPosted> PostNotice(WriteTx& tx, Id ws, Id conversation_id,
+                                const std::string& author_name, const std::string& text,
+                                const std::string& client_id, ChatEffects* fx);
   // Events after `after_seq`, oldest first, at most `limit`. A visitor gets the events they
   // are not shown (internal notes, offers) as markers with an empty kind and only their seq,
   // so the caller can count through them.
@@ -261,8 +271,9 @@ class ChatService {
   Status Offer(WriteTx& tx, ChatConversation* c, Id agent_id, const ChatSettings& settings,
                ChatEffects* fx);
   // The ticket message for a chat message (channel chat): never the e-mail reply path.
+  // `who` nullptr: the team itself (PostNotice), author kind system.
   Result<std::optional<Id>> AppendToTicket(WriteTx& tx, const ChatConversation& c,
-                                           const ChatParty& who, const std::string& text,
+                                           const ChatParty* who, const std::string& text,
                                            bool internal, const std::vector<Id>& attachments);
   Principal SystemPrincipal(Id ws) const;
   bool IsParticipant(const ChatConversation& c, const ChatParty& who) const;

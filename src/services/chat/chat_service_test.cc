@@ -437,6 +437,77 @@ TEST_F(ChatServiceTest, EndingRecordsTheFiguresAndLeavesTheTicketOpen) {
   EXPECT_FALSE(missed.wait_ms.has_value());
 }
 
+TEST_F(ChatServiceTest, TheTeamsNoticeGoesIntoAnEndedChatOnceAndAnswersNothing) {
+  ChatConversation c = Taken(kavya_);
+  ASSERT_TRUE(Act([&](WriteTx& tx, ChatEffects* f) {
+                return chat_.End(tx, Agent(kavya_), c.id, f);
+              }).ok());
+  const ChatConversation ended = Conversation(c.id);
+  // The chat's ticket is solved meanwhile: the notice must neither reopen nor answer it.
+  ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
+                TicketPatch p;
+                p.status = domain::TicketStatus::kSolved;
+                return tickets_.Update(tx, Principal(kavya_), c.ticket_id, p, std::nullopt)
+                    .status();
+              }).ok());
+  ChatEffects fx;
+  ChatPosted posted;
+  const std::string text = "ನಿಮ್ಮ ಪಾರ್ಸೆಲ್ SHY1 ಇಂದು ಡೆಲಿವರಿಗೆ ಹೊರಟಿದೆ.";
+  ASSERT_TRUE(Act([&](WriteTx& tx, ChatEffects* f) -> Status {
+                ASSIGN_OR_RETURN(posted, chat_.PostNotice(tx, ws_, c.id, "Acme Courier", text,
+                                                          "shipment-notice:7", f));
+                return Status::Ok();
+              },
+              &fx)
+                  .ok());
+  EXPECT_FALSE(posted.duplicate);
+  EXPECT_EQ(posted.event.seq, ended.last_seq + 1);
+  EXPECT_EQ(posted.event.author, (ChatAuthor{"system", 0, "Acme Courier"}));
+  ASSERT_EQ(fx.events.size(), 1u) << "for the hub: the visitor's widget shows it live";
+  EXPECT_EQ(fx.events[0].text, text);
+  const ChatConversation after = Conversation(c.id);
+  EXPECT_EQ(after.status, "ended") << "a notice does not reopen the chat for the agents";
+  EXPECT_EQ(after.first_response_ms, ended.first_response_ms);
+  EXPECT_EQ(after.last_seq, posted.event.seq);
+
+  // The visitor reads it after the end of the chat.
+  const auto visitor_events = Read([&](ReadTx& tx) -> Status {
+    ASSIGN_OR_RETURN(ChatVisitor v, tx.chat().GetVisitor(ws_, c.visitor_id));
+    ASSIGN_OR_RETURN(auto events, chat_.EventsAfter(tx, ChatParty::Visitor(v, v.name), c.id,
+                                                    ended.last_seq, 10));
+    if (events.size() != 1 || events[0].text != text) return Internal("not shown to the visitor");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(visitor_events.ok()) << visitor_events.ToString();
+
+  // Stored once: the same client_id again answers the same event and adds nothing.
+  ChatPosted again;
+  ASSERT_TRUE(Act([&](WriteTx& tx, ChatEffects* f) -> Status {
+                ASSIGN_OR_RETURN(again, chat_.PostNotice(tx, ws_, c.id, "Acme Courier", text,
+                                                         "shipment-notice:7", f));
+                return Status::Ok();
+              }).ok());
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.event.seq, posted.event.seq);
+  EXPECT_EQ(Events(c.id).size(), static_cast<size_t>(posted.event.seq));
+
+  // On the ticket: a public line by the system (not an agent), the ticket still solved.
+  auto messages = TicketMessages(c.ticket_id);
+  ASSERT_FALSE(messages.empty());
+  EXPECT_EQ(messages.back().body, text);
+  EXPECT_EQ(messages.back().author_kind, domain::Actor::Kind::kSystem);
+  EXPECT_TRUE(messages.back().is_public);
+  EXPECT_EQ(std::count_if(messages.begin(), messages.end(),
+                          [&](const domain::Message& m) { return m.body == text; }),
+            1);
+  ASSERT_TRUE(Read([&](ReadTx& tx) -> Status {
+                ASSIGN_OR_RETURN(auto t, tx.GetTicket(ws_, c.ticket_id));
+                EXPECT_EQ(t.status, domain::TicketStatus::kSolved);
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(MailQueued(), 0) << "never by e-mail";
+}
+
 TEST_F(ChatServiceTest, ReadPositionsAreKeptAndTold) {
   ChatConversation c = Taken(kavya_);
   ChatEffects fx;

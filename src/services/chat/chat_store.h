@@ -153,6 +153,8 @@ class ChatReadTx {
                                                                              Id agent_id) = 0;
   // Per agent: the active chats they have plus the offers they hold.
   virtual Result<std::map<Id, int>> CountAgentLoads(Id ws) = 0;
+  // The contact's newest conversation (any status); NotFound when the contact never chatted.
+  virtual Result<ChatConversation> LatestConversationOfContact(Id ws, Id contact_id) = 0;
   // The workspace's conversations of a ticket, newest first.
   virtual Result<std::vector<ChatConversation>> ListConversationsOfTicket(Id ws,
                                                                           Id ticket_id) = 0;

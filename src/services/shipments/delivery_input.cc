@@ -187,8 +187,11 @@ Result<domain::DeliveryPreferences> ReadPreferences(const json& body) {
   }
   if (shipment_input::Text(&in, "preferred_channel", &p.preferred_channel, 16)) {
     const std::string& c = p.preferred_channel;
-    if (!c.empty() && c != "email" && c != "sms" && c != "whatsapp" && c != "phone") {
-      in.Error("preferred_channel", "must be one of email, sms, whatsapp, phone");
+    // chat: shipment notices in the customer's live chat; sms, whatsapp and phone are recorded
+    // for agents, and notices fall back to e-mail until those channels exist.
+    if (!c.empty() && c != "email" && c != "chat" && c != "sms" && c != "whatsapp" &&
+        c != "phone") {
+      in.Error("preferred_channel", "must be one of email, chat, sms, whatsapp, phone");
     }
   }
   if (in.Has("quiet_hours") && !in.IsNull("quiet_hours")) {

@@ -62,6 +62,20 @@ TEST(PreferencesInputTest, NamesEveryBadMember) {
   }
 }
 
+TEST(PreferencesInputTest, EveryChannelIsAccepted) {
+  for (const char* c : {"", "email", "chat", "sms", "whatsapp", "phone"}) {
+    auto p = ReadPreferences(json{{"preferred_channel", c}});
+    ASSERT_TRUE(p.ok()) << c << ": " << p.status().ToString();
+    EXPECT_EQ(p->preferred_channel, c);
+    EXPECT_EQ(PreferencesMembers(*p)["preferred_channel"], c);
+  }
+  auto bad = ReadPreferences(json{{"preferred_channel", "Chat"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(Fields(bad.status()), std::vector<std::string>{"preferred_channel"});
+  EXPECT_NE(bad.status().fields()[0].message.find("chat"), std::string::npos)
+      << "the message lists chat among the choices";
+}
+
 TEST(PreferencesInputTest, RefusesOverlappingWindowsAndNonObjects) {
   auto r = ReadPreferences(json::parse(R"({"windows": [
       {"days": ["mon"], "from": "09:00", "until": "12:00"},

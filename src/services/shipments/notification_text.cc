@@ -49,6 +49,9 @@ struct BuiltIn {
   const char* opt_out_line;
   std::array<const char*, 12> months;
   std::array<const char*, 9> statuses;  // in kStatusNames order
+  // `advice` for a chat message (ShipmentChatText): "write to us here", not "reply to this
+  // e-mail"; in kNotices order.
+  std::array<const char*, 5> chat_advice;
 };
 
 const BuiltIn kBuiltIns[] = {
@@ -94,7 +97,15 @@ const BuiltIn kBuiltIns[] = {
      {"January", "February", "March", "April", "May", "June", "July", "August", "September",
       "October", "November", "December"},
      {"booked", "picked up", "in transit", "out for delivery", "delivered", "delivery failed",
-      "returned to sender", "lost", "damaged"}},
+      "returned to sender", "lost", "damaged"},
+     {"Please keep your phone nearby so that the delivery agent can reach you if needed.",
+      "If you have not received it, write to us here and we will look into it right away.",
+      "We will try again on the next working day. If you would like a different day or time, "
+      "just write to us here.",
+      "We are looking into it, and a member of our team will contact you soon. You can also "
+      "write to us here at any time.",
+      "We are doing our best to deliver it as soon as possible. If you have any questions, just "
+      "write to us here."}},
     {"hi",
      "नमस्ते {{customer.name}},",
      {{
@@ -139,7 +150,15 @@ const BuiltIn kBuiltIns[] = {
       "नवंबर", "दिसंबर"},
      {"बुक हो गया", "पिकअप हो गया", "रास्ते में है", "डिलीवरी के लिए निकल चुका है",
       "डिलीवर हो गया", "डिलीवरी नहीं हो सकी", "भेजने वाले को वापस भेज दिया गया", "खो गया",
-      "क्षतिग्रस्त हो गया"}},
+      "क्षतिग्रस्त हो गया"},
+     {"कृपया अपना फ़ोन पास रखें, ताकि ज़रूरत पड़ने पर डिलीवरी एजेंट आपसे संपर्क कर सकें।",
+      "अगर आपको पार्सल नहीं मिला है, तो हमें यहीं लिखें। हम तुरंत इसकी जाँच करेंगे।",
+      "हम अगले कार्य दिवस पर फिर से डिलीवरी की कोशिश करेंगे। अगर आप कोई दूसरा दिन या "
+      "समय चाहते हैं, तो बस हमें यहीं लिखें।",
+      "हम इसकी जाँच कर रहे हैं और हमारी टीम का कोई सदस्य जल्द ही आपसे संपर्क करेगा। आप "
+      "कभी भी हमें यहीं लिख सकते हैं।",
+      "हम इसे जल्द से जल्द आप तक पहुँचाने की पूरी कोशिश कर रहे हैं। कोई सवाल हो, तो बस "
+      "हमें यहीं लिखें।"}},
     {"kn",
      "ನಮಸ್ಕಾರ {{customer.name}},",
      {{
@@ -184,7 +203,16 @@ const BuiltIn kBuiltIns[] = {
      {"ಜನವರಿ", "ಫೆಬ್ರವರಿ", "ಮಾರ್ಚ್", "ಏಪ್ರಿಲ್", "ಮೇ", "ಜೂನ್", "ಜುಲೈ", "ಆಗಸ್ಟ್", "ಸೆಪ್ಟೆಂಬರ್",
       "ಅಕ್ಟೋಬರ್", "ನವೆಂಬರ್", "ಡಿಸೆಂಬರ್"},
      {"ಬುಕ್ ಆಗಿದೆ", "ಪಿಕಪ್ ಆಗಿದೆ", "ದಾರಿಯಲ್ಲಿದೆ", "ಡೆಲಿವರಿಗೆ ಹೊರಟಿದೆ", "ಡೆಲಿವರಿ ಆಗಿದೆ",
-      "ಡೆಲಿವರಿ ಆಗಲಿಲ್ಲ", "ಕಳುಹಿಸಿದವರಿಗೆ ಹಿಂದಿರುಗಿಸಲಾಗಿದೆ", "ಕಳೆದುಹೋಗಿದೆ", "ಹಾನಿಯಾಗಿದೆ"}},
+      "ಡೆಲಿವರಿ ಆಗಲಿಲ್ಲ", "ಕಳುಹಿಸಿದವರಿಗೆ ಹಿಂದಿರುಗಿಸಲಾಗಿದೆ", "ಕಳೆದುಹೋಗಿದೆ", "ಹಾನಿಯಾಗಿದೆ"},
+     {"ದಯವಿಟ್ಟು ನಿಮ್ಮ ಫೋನ್ ಹತ್ತಿರದಲ್ಲೇ ಇಟ್ಟುಕೊಳ್ಳಿ; ಅಗತ್ಯವಿದ್ದರೆ ಡೆಲಿವರಿ ಸಿಬ್ಬಂದಿ ನಿಮಗೆ "
+      "ಕರೆ ಮಾಡುತ್ತಾರೆ.",
+      "ನಿಮಗೆ ಪಾರ್ಸೆಲ್ ಸಿಗದಿದ್ದರೆ, ದಯವಿಟ್ಟು ಇಲ್ಲೇ ನಮಗೆ ಬರೆಯಿರಿ. ನಾವು ತಕ್ಷಣ ಪರಿಶೀಲಿಸುತ್ತೇವೆ.",
+      "ಮುಂದಿನ ಕೆಲಸದ ದಿನ ನಾವು ಮತ್ತೆ ಪ್ರಯತ್ನಿಸುತ್ತೇವೆ. ಬೇರೆ ದಿನ ಅಥವಾ ಸಮಯ ಬೇಕಿದ್ದರೆ, ಇಲ್ಲೇ "
+      "ನಮಗೆ ಬರೆಯಿರಿ.",
+      "ನಾವು ಇದನ್ನು ಪರಿಶೀಲಿಸುತ್ತಿದ್ದೇವೆ; ನಮ್ಮ ತಂಡದವರೊಬ್ಬರು ಶೀಘ್ರದಲ್ಲೇ ನಿಮ್ಮನ್ನು "
+      "ಸಂಪರ್ಕಿಸುತ್ತಾರೆ. ನೀವು ಯಾವಾಗ ಬೇಕಾದರೂ ಇಲ್ಲೇ ನಮಗೆ ಬರೆಯಬಹುದು.",
+      "ಆದಷ್ಟು ಬೇಗ ನಿಮಗೆ ತಲುಪಿಸಲು ನಾವು ಪ್ರಯತ್ನಿಸುತ್ತಿದ್ದೇವೆ. ಏನಾದರೂ ಪ್ರಶ್ನೆ ಇದ್ದರೆ, ಇಲ್ಲೇ "
+      "ನಮಗೆ ಬರೆಯಿರಿ."}},
 };
 
 // "hi" from "hi-IN", "HI" …
@@ -341,6 +369,23 @@ bool AllDigits(std::string_view s) {
   return !s.empty();
 }
 
+// The placeholders' values for `f` in base language `lang`.
+std::vector<Value> ValuesOf(const ShipmentNoticeFields& f, const std::string& lang) {
+  return {
+      {"customer.name", f.customer_name, false},
+      {"carrier.name", IsBlank(f.carrier_name) ? f.business_name : f.carrier_name, false},
+      {"shipment.tracking_number", f.tracking_number, false},
+      {"shipment.status", IsBlank(f.status) ? "" : StatusInWords(f.status, lang), true},
+      {"shipment.reason", f.reason, true},
+      {"shipment.place", f.place, true},
+      {"shipment.eta", DateInWords(f.eta, lang), true},
+      {"shipment.promised_date", DateInWords(f.promised_date, lang), true},
+      {"shipment.tracking_url", f.tracking_url, true},
+      {"opt_out_url", f.opt_out_url, false},
+      {"business.name", f.business_name, true},
+  };
+}
+
 }  // namespace
 
 const char* ShipmentNoticeName(ShipmentNotice k) {
@@ -406,19 +451,7 @@ NoticeText ShipmentNoticeText(std::string_view templates_json, ShipmentNotice ki
     }
   }
 
-  const std::vector<Value> values = {
-      {"customer.name", f.customer_name, false},
-      {"carrier.name", IsBlank(f.carrier_name) ? f.business_name : f.carrier_name, false},
-      {"shipment.tracking_number", f.tracking_number, false},
-      {"shipment.status", IsBlank(f.status) ? "" : StatusInWords(f.status, lang), true},
-      {"shipment.reason", f.reason, true},
-      {"shipment.place", f.place, true},
-      {"shipment.eta", DateInWords(f.eta, lang), true},
-      {"shipment.promised_date", DateInWords(f.promised_date, lang), true},
-      {"shipment.tracking_url", f.tracking_url, true},
-      {"opt_out_url", f.opt_out_url, false},
-      {"business.name", f.business_name, true},
-  };
+  const std::vector<Value> values = ValuesOf(f, lang);
   NoticeText out;
   // A line break in the subject would be refused when composing the mail.
   out.subject = OneLine(Fill(subject, values));
@@ -428,6 +461,18 @@ NoticeText ShipmentNoticeText(std::string_view templates_json, ShipmentNotice ki
     out.body += "\n\n" + Fill(built_in.opt_out_line, values);
   }
   return out;
+}
+
+std::string ShipmentChatText(ShipmentNotice kind, std::string_view language,
+                             const ShipmentNoticeFields& f) {
+  const std::string lang = BaseLanguage(language);
+  const BuiltIn& b = BuiltInFor(lang);
+  const size_t i = NoticeIndex(kind);
+  // The e-mail's greeting and news; advice for a chat; no sign-off (the message is the team's
+  // own); the opt-out link last, as in every notice.
+  const std::string body = std::string(b.greeting) + "\n\n" + b.kinds[i].what + "\n\n" +
+                           b.chat_advice[i] + "\n" + b.track_line + "\n\n" + b.opt_out_line;
+  return FillBody(body, ValuesOf(f, lang));
 }
 
 }  // namespace sahayak::services

@@ -75,6 +75,15 @@ struct NoticeText {
 NoticeText ShipmentNoticeText(std::string_view templates_json, ShipmentNotice kind,
                               std::string_view language, const ShipmentNoticeFields& f);
 
+// The text of a `kind` notice as a chat message from the team (docs/shipments.md, "By live
+// chat"), built in for `language` as ShipmentNoticeText reads it: the greeting and the news of
+// the mail, advice that asks the customer to write in the chat (not to reply to an e-mail), the
+// tracking link and the opt-out link; no sign-off, the message carries the business's name.
+// Lines of blank values go as in the mail's body. Workspace templates are the e-mail's and do
+// not apply.
+std::string ShipmentChatText(ShipmentNotice kind, std::string_view language,
+                             const ShipmentNoticeFields& f);
+
 // A domain status name in words in `language` (as ShipmentNoticeText reads it): "lost" →
 // "lost", "खो गया", "ಕಳೆದುಹೋಗಿದೆ"; "returned_to_origin" → "returned to sender" …, written to
 // follow "Status:". An unknown status is returned unchanged.

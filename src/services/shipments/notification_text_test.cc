@@ -282,6 +282,48 @@ TEST(ShipmentNoticeText, ValuesAreNotReadAsPlaceholders) {
   EXPECT_TRUE(Has(t.body, "\nReason: {{opt_out_url}} <b>not html</b>\n")) << t.body;
 }
 
+TEST(ShipmentChatText, EveryKindAndLanguageAsAChatMessage) {
+  for (const ShipmentNoticeFields& f : {Full(), Bare()}) {
+    for (ShipmentNotice kind : kKinds) {
+      for (const char* lang : kLanguages) {
+        SCOPED_TRACE(std::string(ShipmentNoticeName(kind)) + " " + lang);
+        NoticeText t;
+        t.subject = "SHY123456789IN";  // a chat message has none; keeps ExpectWellFormed's shape
+        t.body = ShipmentChatText(kind, lang, f);
+        ExpectWellFormed(t, "SHY123456789IN");
+        // A chat is answered in the chat, not by replying to a mail.
+        EXPECT_FALSE(Has(t.body, "e-mail") || Has(t.body, "ई-मेल") || Has(t.body, "ಇ-ಮೇಲ್"))
+            << t.body;
+        EXPECT_FALSE(Has(t.body, "Regards") || Has(t.body, "धन्यवाद,")) << t.body;
+        if (std::string_view(lang) == "hi") {
+          EXPECT_TRUE(IsDevanagari(t.body)) << t.body;
+          EXPECT_FALSE(IsKannada(t.body)) << t.body;
+        } else if (std::string_view(lang) == "kn") {
+          EXPECT_TRUE(IsKannada(t.body)) << t.body;
+          EXPECT_FALSE(IsDevanagari(t.body)) << t.body;
+        } else {
+          EXPECT_FALSE(IsDevanagari(t.body) || IsKannada(t.body)) << t.body;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(ShipmentChatText(ShipmentNotice::kDeliveryFailed, "en", Full()),
+            "Hello Ravi,\n"
+            "\n"
+            "We tried to deliver your Sahayak Express parcel SHY123456789IN, but the delivery "
+            "could not be completed.\n"
+            "Reason: Customer not at home\n"
+            "Location: Bengaluru hub\n"
+            "\n"
+            "We will try again on the next working day. If you would like a different day or "
+            "time, just write to us here.\n"
+            "Track your parcel: https://track.sahayak.in/SHY123456789IN\n"
+            "\n"
+            "Stop these updates: https://help.acme.in/notifications/stop?t=abc123");
+  EXPECT_EQ(ShipmentChatText(ShipmentNotice::kOutForDelivery, "hi-IN", Bare()),
+            ShipmentChatText(ShipmentNotice::kOutForDelivery, "hi", Bare()));
+}
+
 TEST(ShipmentNoticeName, RoundTrips) {
   for (ShipmentNotice kind : kKinds) {
     EXPECT_EQ(ParseShipmentNotice(ShipmentNoticeName(kind)), kind);

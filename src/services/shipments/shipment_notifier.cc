@@ -2,15 +2,18 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "base/crypto.h"
 #include "base/text.h"
 #include "domain/json_input.h"
 #include "domain/people.h"
 #include "services/audit.h"
+#include "services/chat/chat_service.h"
 #include "services/shipments/delivery_service.h"
 #include "services/mail/outbound_service.h"
 #include "services/shipments/shipment_input.h"
+#include "services/shipments/shipment_service.h"
 
 namespace sahayak::services {
 
@@ -171,40 +174,29 @@ Status ShipmentNotifier::Decide(WriteTx& tx, Batch& batch, const Shipment& s,
       return c.status();
     }
   }
+  std::string zone = w.time_zone;
+  std::string quiet_from = settings.quiet_from;
+  std::string quiet_until = settings.quiet_until;
   if (now - event_at > kStaleEventMs) {
     n.outcome = "stale";
   } else if (!Wanted(settings, kind)) {
     n.outcome = "off";
-  } else if (!contact || email.empty()) {
+  } else if (!contact) {
     n.outcome = "no_address";
   } else {
-    ASSIGN_OR_RETURN(bool out, tx.shipments().IsOptedOut(w.id, contact->id, kShipmentTopic));
-    if (out) {
-      n.outcome = "opted_out";
-    } else {
-      ASSIGN_OR_RETURN(auto bounce, tx.GetMailBounce(w.id, AsciiLower(email)));
-      n.outcome = bounce ? "no_address" : "mailed";
-    }
+    RETURN_IF_ERROR(Choose(tx, batch, *contact, email, &n, &zone, &quiet_from, &quiet_until));
   }
-  if (n.outcome == "mailed") {
-    std::string zone = contact->time_zone.empty() ? w.time_zone : contact->time_zone;
-    std::string quiet_from = settings.quiet_from;
-    std::string quiet_until = settings.quiet_until;
-    if (delivery_ != nullptr) {
-      // The customer's (or their organisation's) own language, zone and quiet hours.
-      ASSIGN_OR_RETURN(domain::DeliveryPreferences p, delivery_->ForContact(tx, w, *contact));
-      zone = p.time_zone;
-      n.language = Language(p.language, w);
-      if (p.quiet_hours) {
-        quiet_from = domain::FormatClock(p.quiet_hours->from);
-        quiet_until = domain::FormatClock(p.quiet_hours->until);
-      }
-    }
+  if (n.outcome == "mailed" || n.outcome == "chatted") {
+    n.channel = n.outcome == "mailed" ? "email" : "chat";
     n.send_after = AfterQuietHours(now, zone, quiet_from, quiet_until);
   }
   if (n.outcome == "mailed") {
     ASSIGN_OR_RETURN(n.outbox_id, QueueMail(tx, batch, s, *contact, email, kind, event,
                                             n.language, n.send_after));
+  } else if (n.outcome == "chatted" && on_chat_queued_) {
+    // Posted by PostDueChatNotices once committed and due: the message, its ticket line and
+    // the hub's push happen in the poster's own transaction, as a mail is sent by the outbox's.
+    on_chat_queued_();
   }
   const bool trouble = kind == ShipmentNotice::kDeliveryFailed || kind == ShipmentNotice::kException;
   if (trouble && settings.open_tickets && n.outcome != "stale") {
@@ -218,13 +210,76 @@ Status ShipmentNotifier::Decide(WriteTx& tx, Batch& batch, const Shipment& s,
   return Status::Ok();
 }
 
-Result<std::optional<Id>> ShipmentNotifier::QueueMail(
-    WriteTx& tx, Batch& batch, const Shipment& s, const domain::Contact& c,
-    const std::string& email, ShipmentNotice kind, const TrackingEvent* event,
-    const std::string& lang, Millis send_after) const {
+Status ShipmentNotifier::Choose(WriteTx& tx, Batch& batch, const domain::Contact& contact,
+                                const std::string& email, ShipmentNoticeRecord* n,
+                                std::string* zone, std::string* quiet_from,
+                                std::string* quiet_until) const {
   const Workspace& w = *batch.workspace;
-  const ShipmentNoticeSettings& settings = *batch.settings;
-  const Millis now = clock_.Now();
+  // A customer who can be mailed costs the reads they always did (opt-out, bounce,
+  // preferences); whether live chat is on is asked (once per batch) only about those who
+  // cannot be mailed or who prefer chat, and their conversation only of the latter.
+  bool mailable = !email.empty();
+  if (!mailable) {
+    ASSIGN_OR_RETURN(bool chat_on, ChatOn(tx, batch));
+    if (!chat_on) {
+      n->outcome = "no_address";
+      return Status::Ok();
+    }
+  }
+  ASSIGN_OR_RETURN(bool out, tx.shipments().IsOptedOut(w.id, contact.id, kShipmentTopic));
+  if (out) {
+    n->outcome = "opted_out";
+    return Status::Ok();
+  }
+  if (mailable) {
+    ASSIGN_OR_RETURN(auto bounce, tx.GetMailBounce(w.id, AsciiLower(email)));
+    mailable = !bounce;
+    if (!mailable) {
+      ASSIGN_OR_RETURN(bool chat_on, ChatOn(tx, batch));
+      if (!chat_on) {
+        n->outcome = "no_address";
+        return Status::Ok();
+      }
+    }
+  }
+  if (!contact.time_zone.empty()) *zone = contact.time_zone;
+  if (delivery_ != nullptr) {
+    // The customer's (or their organisation's) own channel, language, zone and quiet hours.
+    ASSIGN_OR_RETURN(domain::DeliveryPreferences p, delivery_->ForContact(tx, w, contact));
+    *zone = p.time_zone;
+    n->language = Language(p.language, w);
+    n->preferred_channel = p.preferred_channel;
+    if (p.quiet_hours) {
+      *quiet_from = domain::FormatClock(p.quiet_hours->from);
+      *quiet_until = domain::FormatClock(p.quiet_hours->until);
+    }
+  }
+  if (n->preferred_channel == "chat") {
+    ASSIGN_OR_RETURN(bool chat_on, ChatOn(tx, batch));
+    if (!chat_on) {
+      n->fallback = "chat_off";
+    } else {
+      // The one read a chat notice adds: the conversation it will go into (the newest when it
+      // is posted).
+      auto latest = tx.chat().LatestConversationOfContact(w.id, contact.id);
+      if (latest.ok()) {
+        n->outcome = "chatted";
+        n->chat_conversation_id = latest->id;
+        return Status::Ok();
+      }
+      if (latest.status().code() != Code::kNotFound) return latest.status();
+      n->fallback = "no_conversation";
+    }
+  } else if (!n->preferred_channel.empty() && n->preferred_channel != "email") {
+    n->fallback = "not_available";  // sms, whatsapp, phone: no such channel yet
+  }
+  n->outcome = mailable ? "mailed" : "no_address";
+  return Status::Ok();
+}
+
+ShipmentNoticeFields ShipmentNotifier::FieldsOf(const Workspace& w, const Shipment& s,
+                                               const domain::Contact& c,
+                                               const TrackingEvent* event) const {
   const std::string site = site_url_ ? site_url_(w.public_host) : "";
   ShipmentNoticeFields f;
   f.customer_name = c.name;
@@ -238,6 +293,17 @@ Result<std::optional<Id>> ShipmentNotifier::QueueMail(
   f.tracking_url = domain::TrackingUrl(s.carrier_url, s.tracking_number);
   f.opt_out_url = site + "/notices/opt-out/" + OptOutToken(w.id, c.id);
   f.business_name = w.name;
+  return f;
+}
+
+Result<std::optional<Id>> ShipmentNotifier::QueueMail(
+    WriteTx& tx, Batch& batch, const Shipment& s, const domain::Contact& c,
+    const std::string& email, ShipmentNotice kind, const TrackingEvent* event,
+    const std::string& lang, Millis send_after) const {
+  const Workspace& w = *batch.workspace;
+  const ShipmentNoticeSettings& settings = *batch.settings;
+  const Millis now = clock_.Now();
+  const ShipmentNoticeFields f = FieldsOf(w, s, c, event);
   NoticeText text = ShipmentNoticeText(settings.templates, kind, lang, f);
 
   // The workspace's first enabled mailbox that can send (by name); none: queued all the same,
@@ -279,6 +345,113 @@ Result<std::optional<Id>> ShipmentNotifier::QueueMail(
   RETURN_IF_ERROR(tx.InsertMailOutbox(&item));
   if (on_queued_) on_queued_();
   return std::optional<Id>(item.id);
+}
+
+// ---- by live chat ----
+
+Result<bool> ShipmentNotifier::ChatOn(WriteTx& tx, Batch& batch) const {
+  if (!batch.chat_on) {
+    batch.chat_on = false;
+    if (chat_ != nullptr) {
+      auto settings = tx.chat().GetChatSettings(batch.workspace->id);
+      if (settings.ok()) {
+        batch.chat_on = settings->enabled;
+      } else if (settings.status().code() != Code::kNotFound) {
+        return settings.status();
+      }
+    }
+  }
+  return *batch.chat_on;
+}
+
+Result<int> ShipmentNotifier::PostDueChatNotices(WriteTx& tx, int limit,
+                                                 std::vector<ChatEffects>* posted) const {
+  ASSIGN_OR_RETURN(std::vector<ShipmentNoticeRecord> due,
+                   tx.shipments().ListDueChatNotices(clock_.Now(), limit));
+  std::map<Id, Batch> batches;  // by workspace
+  for (ShipmentNoticeRecord& n : due) {
+    Batch& batch = batches[n.workspace_id];
+    if (!batch.workspace) {
+      ASSIGN_OR_RETURN(batch.workspace, tx.GetWorkspace(n.workspace_id));
+      ASSIGN_OR_RETURN(batch.settings, tx.shipments().GetNoticeSettings(n.workspace_id));
+    }
+    RETURN_IF_ERROR(PostChatNotice(tx, batch, n, posted));
+  }
+  return static_cast<int>(due.size());
+}
+
+Status ShipmentNotifier::PostChatNotice(WriteTx& tx, Batch& batch, ShipmentNoticeRecord& n,
+                                        std::vector<ChatEffects>* posted) const {
+  const Workspace& w = *batch.workspace;
+  const Millis now = clock_.Now();
+  auto kind = ParseShipmentNotice(n.notice);
+  std::optional<domain::Contact> contact;
+  if (n.contact_id) {
+    auto c = tx.GetContact(w.id, *n.contact_id);
+    if (c.ok()) {
+      contact = std::move(c).value();
+    } else if (c.status().code() != Code::kNotFound) {
+      return c.status();
+    }
+  }
+  auto untold = [&](const char* outcome) {
+    n.outcome = outcome;
+    n.channel.clear();
+    n.chat_conversation_id.reset();
+    return tx.shipments().UpdateShipmentNoticeDelivery(n);
+  };
+  if (!contact || !kind) return untold("no_address");
+  // Said stop while the notice waited for the morning: as a waiting mail, it is not sent.
+  ASSIGN_OR_RETURN(bool out, tx.shipments().IsOptedOut(w.id, contact->id, kShipmentTopic));
+  if (out) return untold("opted_out");
+
+  ASSIGN_OR_RETURN(Shipment s, tx.shipments().GetShipment(w.id, n.shipment_id));
+  std::optional<TrackingEvent> event;
+  if (*kind != ShipmentNotice::kLate) {
+    ASSIGN_OR_RETURN(auto events, tx.shipments().ListTrackingEvents(w.id, s.id, kMaxEventsShown));
+    for (auto& e : events) {
+      if (e.event_id == n.event_key) {
+        event = std::move(e);
+        break;
+      }
+    }
+  }
+  const TrackingEvent* ev = event ? &*event : nullptr;
+  std::optional<ChatConversation> conversation;
+  ASSIGN_OR_RETURN(bool chat_on, ChatOn(tx, batch));
+  if (chat_on) {
+    // The newest conversation now: a chat the customer started while the notice waited is
+    // the one their widget shows.
+    auto latest = tx.chat().LatestConversationOfContact(w.id, contact->id);
+    if (latest.ok()) {
+      conversation = std::move(latest).value();
+    } else if (latest.status().code() != Code::kNotFound) {
+      return latest.status();
+    }
+  }
+  if (conversation) {
+    ChatEffects fx;
+    const std::string text = ShipmentChatText(*kind, n.language, FieldsOf(w, s, *contact, ev));
+    ASSIGN_OR_RETURN(ChatPosted p, chat_->PostNotice(tx, w.id, conversation->id, w.name, text,
+                                                     "shipment-notice:" + std::to_string(n.id),
+                                                     &fx));
+    n.chat_conversation_id = p.conversation.id;
+    n.chat_seq = p.event.seq;
+    if (!fx.empty()) posted->push_back(std::move(fx));
+    return tx.shipments().UpdateShipmentNoticeDelivery(n);
+  }
+  // Chat was switched off (or the conversation went) while the notice waited: e-mail instead.
+  n.fallback = chat_on ? "no_conversation" : "chat_off";
+  const std::string email = contact->First(domain::Identity::Kind::kEmail);
+  if (email.empty()) return untold("no_address");
+  ASSIGN_OR_RETURN(auto bounce, tx.GetMailBounce(w.id, AsciiLower(email)));
+  if (bounce) return untold("no_address");
+  ASSIGN_OR_RETURN(n.outbox_id,
+                   QueueMail(tx, batch, s, *contact, email, *kind, ev, n.language, now));
+  n.outcome = "mailed";
+  n.channel = "email";
+  n.chat_conversation_id.reset();
+  return tx.shipments().UpdateShipmentNoticeDelivery(n);
 }
 
 Result<std::optional<Id>> ShipmentNotifier::OpenOrNoteTicket(

@@ -20,13 +20,18 @@
 // tracking events moves a shipment to out_for_delivery, delivered, delivery_failed or an
 // exception (returned_to_origin, lost, damaged), or its ETA passes the promised date, or the
 // promised date passes with the parcel still on its way (the late sweep), the shipment's
-// contact is mailed in their language — through the durable mail outbox, after their quiet
-// hours — unless they opted out. A failed delivery or an exception also opens a ticket for the
-// customer in the workspace's shipping group, or notes it on the shipment's open ticket.
+// contact is told in their language, after their quiet hours, unless they opted out: by e-mail
+// through the durable mail outbox, or — when their preferred channel is `chat` and they have a
+// chat conversation — by a message from the team in their latest conversation, queued with the
+// decision and posted by PostDueChatNotices (the chat notice worker) once it is due. Channels
+// Sahayak cannot send on yet (sms, whatsapp, phone), and chat without a conversation, fall back
+// to e-mail, and the notice says so (`fallback`). A failed delivery or an exception also opens
+// a ticket for the customer in the workspace's shipping group, or notes it on the shipment's
+// open ticket.
 //
 // Each decision is a row of shipment_notices, unique per (shipment, notice, event): one event
 // never produces two notices, however often it is replayed. An event older than a day is
-// recorded as "stale" and mails nobody (a backfill of last month's events must not wake every
+// recorded as "stale" and tells nobody (a backfill of last month's events must not wake every
 // customer). Runs inside the caller's transaction. Thread-safe.
 namespace sahayak::services {
 
@@ -34,6 +39,8 @@ inline constexpr const char* kShipmentTopic = "shipments";  // the opt-out topic
 inline constexpr Millis kStaleEventMs = 24LL * 3600 * 1000;
 
 class DeliveryService;
+class ChatService;
+struct ChatEffects;
 
 class ShipmentNotifier {
  public:
@@ -47,6 +54,11 @@ class ShipmentNotifier {
   }
   // Called (inside the transaction) after a mail is queued, to wake the sender.
   void set_on_queued(std::function<void()> f) { on_queued_ = std::move(f); }
+  // Live chat, for customers who prefer it (ChatService::PostNotice). Unset: chat is off for
+  // notices, and those customers are mailed (`fallback` "chat_off"). Set once before use.
+  void set_chat(ChatService* chat) { chat_ = chat; }
+  // Called (inside the transaction) after a chat notice is queued, to wake its poster.
+  void set_on_chat_queued(std::function<void()> f) { on_chat_queued_ = std::move(f); }
 
   // What one batch of tracking events reads once for all the shipments it changes: the
   // workspace, its notice settings and its sending mailbox. Lives no longer than the write
@@ -55,6 +67,7 @@ class ShipmentNotifier {
     std::optional<Workspace> workspace;
     std::optional<ShipmentNoticeSettings> settings;
     std::optional<std::optional<domain::Mailbox>> mailbox;
+    std::optional<bool> chat_on;  // read at the first notice that wants chat
   };
 
   // After a batch changed shipment `s`: `decided` is the event that set its status when the
@@ -67,6 +80,14 @@ class ShipmentNotifier {
   // Late notices for the shipments of workspace `ws` whose promised date has passed where the
   // workspace is, at most `limit` per call. Returns how many were decided.
   Result<int> SweepLate(WriteTx& tx, Id ws, int limit = 500) const;
+
+  // Posts the chat notices that are due (their quiet hours over), of every workspace, at most
+  // `limit`: each becomes a message from the team (ChatService::PostNotice, named after the
+  // workspace) in the contact's latest conversation, in the notice's language, and records the
+  // conversation and seq. One the customer opted out of since is not posted (`opted_out`); one
+  // whose chat is gone or switched off meanwhile is mailed instead (`fallback`). What was posted
+  // is appended to `posted`, for the hub after the commit. Answers how many notices it handled.
+  Result<int> PostDueChatNotices(WriteTx& tx, int limit, std::vector<ChatEffects>* posted) const;
 
   // Settings (agents read; admins change). Body members: notices [names], quiet_from,
   // quiet_until ("HH:MM"), templates {notice: {language: {subject, body}}}, open_tickets,
@@ -103,16 +124,29 @@ class ShipmentNotifier {
                                       const std::string& email, ShipmentNotice kind,
                                       const domain::TrackingEvent* event, const std::string& lang,
                                       Millis send_after) const;
+  // For a contact who is neither stale news nor switched off: the outcome (mailed, chatted,
+  // opted_out, no_address), the fallback, the language, zone and quiet hours of the notice.
+  Status Choose(WriteTx& tx, Batch& batch, const domain::Contact& contact,
+                const std::string& email, ShipmentNoticeRecord* n, std::string* zone,
+                std::string* quiet_from, std::string* quiet_until) const;
+  Status PostChatNotice(WriteTx& tx, Batch& batch, ShipmentNoticeRecord& n,
+                        std::vector<ChatEffects>* posted) const;
+  Result<bool> ChatOn(WriteTx& tx, Batch& batch) const;
+  ShipmentNoticeFields FieldsOf(const Workspace& w, const domain::Shipment& s,
+                                const domain::Contact& c,
+                                const domain::TrackingEvent* event) const;
   Result<std::optional<Id>> OpenOrNoteTicket(WriteTx& tx, const ShipmentNoticeSettings& settings,
                                              const domain::Shipment& s, ShipmentNotice kind,
                                              const domain::TrackingEvent* event) const;
 
   const Clock& clock_;
   const DeliveryService* delivery_ = nullptr;
+  ChatService* chat_ = nullptr;
   TicketService& tickets_;
   const std::string secret_key_;
   std::function<std::string(std::string_view)> site_url_;
   std::function<void()> on_queued_;
+  std::function<void()> on_chat_queued_;
 };
 
 // The first moment at or after `now` outside quiet hours [from, until) ("HH:MM", local to

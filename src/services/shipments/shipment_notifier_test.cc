@@ -9,6 +9,8 @@
 
 #include "base/crypto.h"
 #include "base/text.h"
+#include "services/chat/chat_presence.h"
+#include "services/chat/chat_service.h"
 #include "services/mail/outbound_service.h"
 #include "services/shipments/delivery_service.h"
 #include "services/shipments/shipment_service.h"
@@ -52,6 +54,10 @@ class ShipmentNotifierTest : public ::testing::Test {
     service_->set_notifier(notifier_.get());
     delivery_ = std::make_unique<DeliveryService>(clock_);
     notifier_->set_delivery(delivery_.get());
+    presence_ = std::make_unique<ChatPresence>(clock_);
+    chat_ = std::make_unique<ChatService>(clock_, *tickets_, *presence_);
+    notifier_->set_chat(chat_.get());
+    notifier_->set_on_chat_queued([this] { ++chat_queued_; });
     Status st = store_->Write([&](WriteTx& tx) -> Status {
       Workspace w;
       w.name = "Sahayak Express";
@@ -174,6 +180,91 @@ class ShipmentNotifierTest : public ::testing::Test {
     return t;
   }
 
+  // ---- live chat ----
+
+  void SetChat(bool enabled) {
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      ASSIGN_OR_RETURN(chat_settings_,
+                       chat_->UpdateSettings(tx, admin_,
+                                             {{"enabled", enabled},
+                                              {"allowed_origins", {"https://shop.demo.in"}},
+                                              {"prechat", false}},
+                                             std::nullopt));
+      return Status::Ok();
+    });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+
+  // Asha opens the widget and starts a chat with her e-mail address (so it is hers).
+  ChatConversation AshaChats(const std::string& text = "नमस्ते") {
+    ChatConversation c;
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      ASSIGN_OR_RETURN(ChatVisitorSession v,
+                       chat_->OpenVisitor(tx, chat_settings_, "", "hi", "https://shop.demo.in/"));
+      visitor_ = v.visitor;
+      ChatStartInput in;
+      in.client_id = "asha-start-" + std::to_string(++chats_);
+      in.text = text;
+      in.name = "Asha Rao";
+      in.email = "asha@example.in";
+      ChatEffects fx;
+      ASSIGN_OR_RETURN(ChatPosted p, chat_->Start(tx, chat_settings_, &visitor_, in, &fx));
+      c = p.conversation;
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    EXPECT_EQ(c.contact_id, contact_) << "the chat is linked to Asha by her address";
+    return c;
+  }
+
+  // Asha's standing preferences: `channel`, in Kannada.
+  void Prefer(const std::string& channel, const std::string& language = "kn") {
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      return delivery_
+          ->PutPreferences(tx, agent_, "contact", contact_,
+                           {{"preferred_channel", channel}, {"language", language}},
+                           std::nullopt)
+          .status();
+    });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+
+  // The chat notice worker's round: posts what is due; the effects for the hub.
+  std::vector<ChatEffects> PostDue(int* handled = nullptr) {
+    std::vector<ChatEffects> posted;
+    int n = -1;
+    Status st = store_->Write([&](WriteTx& tx) -> Status {
+      posted.clear();
+      ASSIGN_OR_RETURN(n, notifier_->PostDueChatNotices(tx, 100, &posted));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    if (handled != nullptr) *handled = n;
+    return posted;
+  }
+
+  std::vector<ChatEvent> ChatEvents(Id conversation) {
+    std::vector<ChatEvent> out;
+    Status st = store_->Read([&](ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(out, tx.chat().ListEventsAfter(admin_.workspace_id, conversation, 0, 1000));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return out;
+  }
+
+  std::vector<domain::Message> TicketMessages(Id ticket) {
+    std::vector<domain::Message> out;
+    Status st = store_->Read([&](ReadTx& tx) -> Status {
+      ASSIGN_OR_RETURN(auto page, tx.ListMessages(admin_.workspace_id, ticket,
+                                                  PageRequest{std::nullopt, 100}));
+      out = page.items;
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return out;
+  }
+
   testing::TempDir dir_;
   testing::FakeClock clock_;
   std::unique_ptr<store::SqliteStore> store_;
@@ -181,6 +272,12 @@ class ShipmentNotifierTest : public ::testing::Test {
   std::unique_ptr<ShipmentService> service_;
   std::unique_ptr<ShipmentNotifier> notifier_;
   std::unique_ptr<DeliveryService> delivery_;
+  std::unique_ptr<ChatPresence> presence_;
+  std::unique_ptr<ChatService> chat_;
+  ChatSettings chat_settings_;
+  ChatVisitor visitor_;
+  int chats_ = 0;
+  int chat_queued_ = 0;
   Principal admin_, agent_;
   Id contact_ = 0;
 };
@@ -476,6 +573,288 @@ TEST_F(ShipmentNotifierTest, TheCustomersPreferencesSetLanguageAndQuietHours) {
         .status();
   });
   EXPECT_EQ(stale.kind(), "precondition-failed");
+}
+
+// ---- by live chat ----
+
+bool HasKannada(const std::string& s) {
+  return s.find("\xE0\xB2") != std::string::npos || s.find("\xE0\xB3") != std::string::npos;
+}
+
+TEST_F(ShipmentNotifierTest, AChatCustomerIsToldInTheirChatOnceInTheirLanguage) {
+  SetChat(true);
+  const ChatConversation chat = AshaChats();
+  Prefer("chat", "kn");
+  const Id s = NewShipment("SHY200000001IN");
+  ASSERT_TRUE(Ingest("SHY200000001IN", "out_for_delivery", kNoonIst - kHour, "c1").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "chatted");
+  EXPECT_EQ(n[0].channel, "chat");
+  EXPECT_EQ(n[0].preferred_channel, "chat");
+  EXPECT_EQ(n[0].fallback, "");
+  EXPECT_EQ(n[0].language, "kn");
+  EXPECT_EQ(n[0].chat_conversation_id, chat.id);
+  EXPECT_FALSE(n[0].chat_seq.has_value()) << "queued with the decision, posted by the worker";
+  EXPECT_FALSE(n[0].outbox_id.has_value());
+  EXPECT_EQ(n[0].send_after, kNoonIst);
+  EXPECT_EQ(chat_queued_, 1) << "the worker is woken";
+  EXPECT_EQ(OutboxCount(), 0) << "not mailed as well";
+
+  int handled = 0;
+  std::vector<ChatEffects> posted = PostDue(&handled);
+  EXPECT_EQ(handled, 1);
+  ASSERT_EQ(posted.size(), 1u);
+  ASSERT_EQ(posted[0].events.size(), 1u);
+  const ChatEvent& e = posted[0].events[0];
+  EXPECT_EQ(e.conversation_id, chat.id);
+  EXPECT_EQ(e.kind, "message");
+  EXPECT_EQ(e.author.kind, "system") << "from the team, not an agent";
+  EXPECT_EQ(e.author.name, "Sahayak Express");
+  EXPECT_FALSE(e.internal);
+  EXPECT_NE(e.text.find("SHY200000001IN"), std::string::npos) << e.text;
+  EXPECT_NE(e.text.find("ಮೈಸೂರು Hub"), std::string::npos) << "the event's place: " << e.text;
+  EXPECT_TRUE(HasKannada(e.text)) << e.text;
+  EXPECT_FALSE(HasDevanagari(e.text)) << "Kannada, not the contact's old Hindi: " << e.text;
+  EXPECT_NE(e.text.find("https://help.demo.in/notices/opt-out/"), std::string::npos) << e.text;
+  const std::vector<ChatEvent> events = ChatEvents(chat.id);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().text, e.text) << "stored in the conversation";
+  n = Notices(s);
+  EXPECT_EQ(n[0].chat_seq, e.seq);
+  // The transcript on the chat's ticket shows what the customer was told, by the system.
+  auto messages = TicketMessages(chat.ticket_id);
+  ASSERT_FALSE(messages.empty());
+  EXPECT_EQ(messages.back().body, e.text);
+  EXPECT_EQ(messages.back().author_kind, domain::Actor::Kind::kSystem);
+  EXPECT_FALSE(Ticket(chat.ticket_id).first_response_at.has_value())
+      << "a notice is no agent's first response";
+
+  // A carrier's retry of the same event, and another round of the worker: nothing new.
+  ASSERT_TRUE(Ingest("SHY200000001IN", "out_for_delivery", kNoonIst - kHour, "c1").ok());
+  EXPECT_EQ(Notices(s).size(), 1u);
+  EXPECT_TRUE(PostDue(&handled).empty());
+  EXPECT_EQ(handled, 0);
+  EXPECT_EQ(ChatEvents(chat.id).size(), events.size());
+  EXPECT_EQ(OutboxCount(), 0);
+
+  // A failed delivery: told in the chat too, and the trouble ticket opened as for mail.
+  clock_.Advance(kHour);
+  ASSERT_TRUE(Ingest("SHY200000001IN", "delivery_failed", kNoonIst, "c2", "Door locked").ok());
+  PostDue();
+  n = Notices(s);
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[1].outcome, "chatted");
+  EXPECT_TRUE(n[1].ticket_id.has_value());
+  EXPECT_NE(ChatEvents(chat.id).back().text.find("Door locked"), std::string::npos);
+}
+
+TEST_F(ShipmentNotifierTest, ChatNoticesWaitForQuietHoursAndReachAnEndedChat) {
+  SetChat(true);
+  const ChatConversation chat = AshaChats();
+  Prefer("chat", "hi");
+  const Id s = NewShipment("SHY200000002IN");
+  clock_.Set(kNoonIst + 10 * kHour + 30 * kMinute);  // 22:30 in India
+  ASSERT_TRUE(Ingest("SHY200000002IN", "delivered", clock_.Now() - kMinute, "q1").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  const Millis eight_next_morning = kNoonIst + 20 * kHour;
+  EXPECT_EQ(n[0].outcome, "chatted");
+  EXPECT_EQ(n[0].send_after, eight_next_morning);
+  const size_t before = ChatEvents(chat.id).size();
+  EXPECT_TRUE(PostDue().empty()) << "not during the quiet hours";
+  EXPECT_EQ(ChatEvents(chat.id).size(), before);
+
+  // Asha ends the chat during the night; in the morning the notice still reaches it.
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                ChatEffects fx;
+                return chat_->End(tx, ChatParty::Visitor(visitor_, "Asha Rao"), chat.id, &fx);
+              }).ok());
+  clock_.Set(eight_next_morning - kMinute);
+  EXPECT_TRUE(PostDue().empty());
+  clock_.Set(eight_next_morning);
+  auto posted = PostDue();
+  ASSERT_EQ(posted.size(), 1u);
+  EXPECT_TRUE(HasDevanagari(posted[0].events[0].text)) << posted[0].events[0].text;
+  n = Notices(s);
+  ASSERT_TRUE(n[0].chat_seq.has_value());
+  const std::vector<ChatEvent> events = ChatEvents(chat.id);
+  EXPECT_EQ(events.back().seq, *n[0].chat_seq);
+  EXPECT_EQ(events[events.size() - 2].kind, "ended") << "after the end of the chat";
+  ChatConversation after;
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                ASSIGN_OR_RETURN(after, tx.chat().GetConversation(admin_.workspace_id, chat.id));
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(after.status, "missed") << "ended before any agent took it, and stays so";
+}
+
+TEST_F(ShipmentNotifierTest, AWaitingChatNoticeIsNotPostedAfterTheCustomerOptsOut) {
+  SetChat(true);
+  const ChatConversation chat = AshaChats();
+  Prefer("chat");
+  const Id s = NewShipment("SHY200000003IN");
+  clock_.Set(kNoonIst + 10 * kHour + 30 * kMinute);
+  ASSERT_TRUE(Ingest("SHY200000003IN", "delivered", clock_.Now() - kMinute, "o1").ok());
+  const std::string token = notifier_->OptOutToken(admin_.workspace_id, contact_);
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) { return notifier_->OptOutByToken(tx, token); }).ok());
+  const size_t before = ChatEvents(chat.id).size();
+  clock_.Set(kNoonIst + 20 * kHour);
+  int handled = 0;
+  EXPECT_TRUE(PostDue(&handled).empty());
+  EXPECT_EQ(handled, 1);
+  EXPECT_EQ(ChatEvents(chat.id).size(), before);
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "opted_out");
+  EXPECT_EQ(n[0].channel, "");
+  EXPECT_EQ(OutboxCount(), 0);
+  // Opted out from the start: not queued at all.
+  ASSERT_TRUE(Ingest("SHY200000003IN", "delivered", clock_.Now(), "o2").ok());
+  EXPECT_EQ(Notices(s).back().outcome, "opted_out");
+}
+
+TEST_F(ShipmentNotifierTest, AChatCustomerWithoutAChatIsMailedAndTheNoticeSaysWhy) {
+  Prefer("chat", "kn");
+  // Live chat is off in the workspace: e-mail, "chat_off".
+  const Id off = NewShipment("SHY200000004IN");
+  ASSERT_TRUE(Ingest("SHY200000004IN", "out_for_delivery", kNoonIst - kHour, "f1").ok());
+  auto n = Notices(off);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "mailed");
+  EXPECT_EQ(n[0].channel, "email");
+  EXPECT_EQ(n[0].preferred_channel, "chat");
+  EXPECT_EQ(n[0].fallback, "chat_off");
+  ASSERT_TRUE(n[0].outbox_id.has_value());
+  auto mail = DecodeQueuedMail(Outbox(*n[0].outbox_id).payload);
+  ASSERT_TRUE(mail.ok());
+  EXPECT_TRUE(HasKannada(mail->mail.subject)) << "in her language all the same";
+
+  // Chat on, but Asha never chatted: e-mail, "no_conversation" — exactly as before.
+  SetChat(true);
+  const Id none = NewShipment("SHY200000005IN");
+  ASSERT_TRUE(Ingest("SHY200000005IN", "out_for_delivery", kNoonIst - kHour, "f2").ok());
+  n = Notices(none);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].outcome, "mailed");
+  EXPECT_EQ(n[0].fallback, "no_conversation");
+  EXPECT_FALSE(n[0].chat_conversation_id.has_value());
+  EXPECT_EQ(Outbox(*n[0].outbox_id).to_email, "asha@example.in");
+  EXPECT_EQ(chat_queued_, 0);
+  EXPECT_TRUE(PostDue().empty());
+
+  // Once she has chatted, the next notice goes to her chat.
+  const ChatConversation chat = AshaChats();
+  ASSERT_TRUE(Ingest("SHY200000005IN", "delivered", kNoonIst - 30 * kMinute, "f3").ok());
+  EXPECT_EQ(Notices(none).back().outcome, "chatted");
+  EXPECT_EQ(PostDue().size(), 1u);
+  EXPECT_EQ(OutboxCount(), 2);
+
+  // Chat switched off while a notice waits for the morning: it is mailed in the morning.
+  clock_.Set(kNoonIst + 10 * kHour + 30 * kMinute);
+  const Id night = NewShipment("SHY200000006IN");
+  ASSERT_TRUE(Ingest("SHY200000006IN", "delivered", clock_.Now() - kMinute, "f4").ok());
+  EXPECT_EQ(Notices(night)[0].outcome, "chatted");
+  SetChat(false);
+  clock_.Set(kNoonIst + 20 * kHour);
+  EXPECT_TRUE(PostDue().empty());
+  n = Notices(night);
+  EXPECT_EQ(n[0].outcome, "mailed");
+  EXPECT_EQ(n[0].channel, "email");
+  EXPECT_EQ(n[0].fallback, "chat_off");
+  ASSERT_TRUE(n[0].outbox_id.has_value());
+  EXPECT_EQ(Outbox(*n[0].outbox_id).next_attempt_at, kNoonIst + 20 * kHour);
+  EXPECT_EQ(ChatEvents(chat.id).back().author.kind, "system")
+      << "only the earlier notice is in the chat";
+}
+
+TEST_F(ShipmentNotifierTest, ChannelsNotBuiltYetFallBackToMailAndSaySo) {
+  SetChat(true);
+  AshaChats();  // a chat exists, but she did not ask for chat
+  int i = 0;
+  for (const std::string channel : {"sms", "whatsapp", "phone"}) {
+    SCOPED_TRACE(channel);
+    Prefer(channel, "hi");
+    const std::string number = "SHY30000000" + std::to_string(++i) + "IN";
+    const Id s = NewShipment(number);
+    ASSERT_TRUE(Ingest(number, "out_for_delivery", kNoonIst - kHour, "n" + channel).ok());
+    auto n = Notices(s);
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].outcome, "mailed") << "never dropped in silence";
+    EXPECT_EQ(n[0].channel, "email");
+    EXPECT_EQ(n[0].preferred_channel, channel);
+    EXPECT_EQ(n[0].fallback, "not_available");
+    ASSERT_TRUE(n[0].outbox_id.has_value());
+    EXPECT_EQ(Outbox(*n[0].outbox_id).to_email, "asha@example.in");
+  }
+  // E-mail, or no preference at all: mailed, no fallback.
+  for (const std::string channel : {"email", ""}) {
+    Prefer(channel, "hi");
+    const std::string number = "SHY30000001" + std::to_string(++i) + "IN";
+    const Id s = NewShipment(number);
+    ASSERT_TRUE(Ingest(number, "out_for_delivery", kNoonIst - kHour, "e" + channel).ok());
+    auto n = Notices(s);
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].outcome, "mailed");
+    EXPECT_EQ(n[0].preferred_channel, channel);
+    EXPECT_EQ(n[0].fallback, "");
+  }
+  EXPECT_EQ(chat_queued_, 0);
+  EXPECT_TRUE(PostDue().empty());
+}
+
+TEST_F(ShipmentNotifierTest, AChatOnlyCustomerWithoutAnAddressIsToldInTheirChat) {
+  SetChat(true);
+  // A visitor who never gave an address: their chat made a contact without e-mail.
+  ChatConversation chat;
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                ASSIGN_OR_RETURN(ChatVisitorSession v, chat_->OpenVisitor(tx, chat_settings_, "",
+                                                                          "kn", ""));
+                ChatStartInput in;
+                in.client_id = "anon-1";
+                in.text = "ನನ್ನ ಪಾರ್ಸೆಲ್ ಎಲ್ಲಿದೆ?";
+                in.name = "Ravi";
+                ChatEffects fx;
+                ASSIGN_OR_RETURN(ChatPosted p,
+                                 chat_->Start(tx, chat_settings_, &v.visitor, in, &fx));
+                chat = p.conversation;
+                return Status::Ok();
+              }).ok());
+  const Id ravi = chat.contact_id;
+  ASSERT_NE(ravi, contact_);
+  Id s = 0;
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                ASSIGN_OR_RETURN(auto made, service_->Create(tx, agent_,
+                                                             {{"carrier", "shy"},
+                                                              {"tracking_number", "SHY400000001IN"},
+                                                              {"contact_id", ravi}}));
+                s = made.id;
+                return Status::Ok();
+              }).ok());
+  // No preference: nothing to send on, as before.
+  ASSERT_TRUE(Ingest("SHY400000001IN", "out_for_delivery", kNoonIst - kHour, "r1").ok());
+  EXPECT_EQ(Notices(s).back().outcome, "no_address");
+  // The agent sets chat for him: the next notice reaches his chat.
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                return delivery_
+                    ->PutPreferences(tx, agent_, "contact", ravi,
+                                     {{"preferred_channel", "chat"}, {"language", "kn"}},
+                                     std::nullopt)
+                    .status();
+              }).ok());
+  ASSERT_TRUE(Ingest("SHY400000001IN", "delivered", kNoonIst - 30 * kMinute, "r2").ok());
+  auto n = Notices(s);
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[1].outcome, "chatted");
+  auto posted = PostDue();
+  ASSERT_EQ(posted.size(), 1u);
+  EXPECT_EQ(posted[0].events[0].conversation_id, chat.id);
+  EXPECT_TRUE(HasKannada(posted[0].events[0].text));
+  // Chat switched off: he cannot be told at all, and the notice says so.
+  SetChat(false);
+  ASSERT_TRUE(Ingest("SHY400000001IN", "delivery_failed", kNoonIst - 10 * kMinute, "r3").ok());
+  EXPECT_EQ(Notices(s).back().outcome, "no_address");
+  EXPECT_EQ(OutboxCount(), 0);
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ struct ShipmentNoticeSettings {
   int64_t version = 1;
 };
 
-// A notice decided for a shipment: mailed, or why not.
+// A notice decided for a shipment: mailed, posted in the customer's chat, or why not.
 struct ShipmentNoticeRecord {
   Id id = 0;
   Id workspace_id = 0;
@@ -71,12 +71,20 @@ struct ShipmentNoticeRecord {
   std::string notice;     // out_for_delivery | delivered | delivery_failed | exception | late
   std::string event_key;  // the tracking event's id, or "late:<promised date>"
   std::optional<Id> contact_id;
-  std::string outcome;    // mailed | opted_out | no_address | off | stale
+  std::string outcome;    // mailed | chatted | opted_out | no_address | off | stale
   std::optional<Id> outbox_id;
   std::optional<Id> ticket_id;
   std::string language;
   Millis send_after = 0;
   Millis created_at = 0;
+  std::string channel;            // email | chat: how the customer is told; "" when not told
+  std::string preferred_channel;  // the customer's effective preferred_channel when decided
+  // Why not by the preferred channel: "" | no_conversation | chat_off | not_available.
+  std::string fallback;
+  // chat: the conversation, and the seq of the message once posted (nullopt while it waits
+  // for the customer's quiet hours to end).
+  std::optional<Id> chat_conversation_id;
+  std::optional<int64_t> chat_seq;
 };
 
 // A customer's delivery request as stored (migration 0014): reschedule, window, address or
@@ -141,6 +149,10 @@ class ShipmentReadTx {
   virtual Result<bool> IsOptedOut(Id ws, Id contact_id, std::string_view topic) = 0;
   // The outbox rows of a contact's notices still waiting to be sent (quiet hours, retries).
   virtual Result<std::vector<Id>> ListQueuedNoticeMail(Id ws, Id contact_id) = 0;
+  // Chat notices of any workspace not posted yet and due at `now` (send_after <= now), the
+  // earliest first, at most `limit`.
+  virtual Result<std::vector<ShipmentNoticeRecord>> ListDueChatNotices(Millis now,
+                                                                       int limit) = 0;
   // Shipments with a contact, promised before `date` ("YYYY-MM-DD"), not delivered, returned,
   // lost or damaged, and without a "late:<promised date>" notice yet; by id, at most `limit`.
   virtual Result<std::vector<domain::Shipment>> ListLateWithoutNotice(Id ws,
@@ -202,6 +214,9 @@ class ShipmentWriteTx : public virtual ShipmentReadTx {
   // Fills in the id and answers true; false (nothing written) when the shipment already has
   // this notice for this event_key.
   virtual Result<bool> InsertShipmentNotice(ShipmentNoticeRecord* n) = 0;
+  // How a decided notice went out after all (a chat notice posted, or mailed instead): its
+  // outcome, channel, fallback, outbox_id, chat_conversation_id and chat_seq, by id.
+  virtual Status UpdateShipmentNoticeDelivery(const ShipmentNoticeRecord& n) = 0;
   virtual Status SetOptOut(Id ws, Id contact_id, std::string_view topic, bool opted_out,
                            Millis at) = 0;
 

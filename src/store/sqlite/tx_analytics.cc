@@ -111,8 +111,8 @@ Status SqliteAnalyticsTx::ForEachShipmentContact(
 Status SqliteAnalyticsTx::ForEachNoticeFollowUp(
     const ShipmentCohort& cohort, Millis window,
     const std::function<void(const services::NoticeFollowUp&)>& fn) {
-  // firsts: the first notice of each kind per cohort shipment; told: when it was mailed
-  // (after quiet hours), or when it was decided for those not mailed.
+  // firsts: the first notice of each kind per cohort shipment; told: when it was mailed or
+  // posted in the customer's chat (after quiet hours), or when it was decided for the others.
   ASSIGN_OR_RETURN(
       Stmt s,
       c_->Prepare(
@@ -120,7 +120,8 @@ Status SqliteAnalyticsTx::ForEachNoticeFollowUp(
                       "JOIN shipment_notices n ON n.shipment_id = s.id WHERE ") +
           kCohort +
           " GROUP BY n.shipment_id, n.notice), "
-          "told AS (SELECT n.shipment_id, n.notice, n.outcome, CASE WHEN n.outcome = 'mailed' "
+          "told AS (SELECT n.shipment_id, n.notice, n.outcome, CASE WHEN n.outcome IN ('mailed', "
+          "'chatted') "
           "THEN MAX(n.send_after, n.created_at) ELSE n.created_at END AS at "
           "FROM firsts f JOIN shipment_notices n ON n.id = f.id) "
           "SELECT d.shipment_id, d.notice, d.outcome, d.at, "

@@ -257,6 +257,18 @@ Result<std::vector<ChatConversation>> SqliteChatTx::ListConversationsOfVisitor(
   return Conversations(s);
 }
 
+Result<ChatConversation> SqliteChatTx::LatestConversationOfContact(domain::Id ws,
+                                                                   domain::Id contact_id) {
+  // chat_conversations_contact (migration 0027): one index step.
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kConversationColumns +
+                                       " FROM chat_conversations WHERE contact_id = ? AND "
+                                       "workspace_id = ? ORDER BY id DESC LIMIT 1"));
+  s.Bind(1, contact_id).Bind(2, ws);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("contact " + std::to_string(contact_id) + " has no chat");
+  return ConversationAt(s);
+}
+
 Result<std::vector<ChatConversation>> SqliteChatTx::ListConversationsByStatus(
     domain::Id ws, const std::vector<std::string>& statuses, int limit) {
   if (statuses.empty()) return std::vector<ChatConversation>();

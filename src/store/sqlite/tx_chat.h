@@ -19,6 +19,8 @@ class SqliteChatTx final : public services::ChatWriteTx {
   Result<services::ChatConversation> GetConversation(domain::Id ws, domain::Id id) override;
   Result<std::vector<services::ChatConversation>> ListConversationsOfVisitor(
       domain::Id ws, domain::Id visitor_id, int limit) override;
+  Result<services::ChatConversation> LatestConversationOfContact(domain::Id ws,
+                                                                 domain::Id contact_id) override;
   Result<std::vector<services::ChatConversation>> ListConversationsByStatus(
       domain::Id ws, const std::vector<std::string>& statuses, int limit) override;
   Result<std::vector<services::ChatConversation>> ListLiveConversationsOfAgent(

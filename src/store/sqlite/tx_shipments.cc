@@ -540,7 +540,8 @@ namespace {
 
 constexpr const char* kNoticeColumns =
     "id, workspace_id, shipment_id, notice, event_key, contact_id, outcome, outbox_id, "
-    "ticket_id, language, send_after, created_at";
+    "ticket_id, language, send_after, created_at, channel, preferred_channel, fallback, "
+    "chat_conversation_id, chat_seq";
 
 services::ShipmentNoticeRecord ReadNotice(const Stmt& s) {
   services::ShipmentNoticeRecord n;
@@ -556,6 +557,11 @@ services::ShipmentNoticeRecord ReadNotice(const Stmt& s) {
   n.language = s.Text(9);
   n.send_after = s.Int(10);
   n.created_at = s.Int(11);
+  n.channel = s.Text(12);
+  n.preferred_channel = s.Text(13);
+  n.fallback = s.Text(14);
+  n.chat_conversation_id = s.OptInt(15);
+  n.chat_seq = s.OptInt(16);
   return n;
 }
 
@@ -580,15 +586,29 @@ Result<std::vector<services::ShipmentNoticeRecord>> SqliteShipmentTx::ListShipme
 Result<bool> SqliteShipmentTx::InsertShipmentNotice(services::ShipmentNoticeRecord* n) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
       "INSERT OR IGNORE INTO shipment_notices (workspace_id, shipment_id, notice, event_key, "
-      "contact_id, outcome, outbox_id, ticket_id, language, send_after, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      "contact_id, outcome, outbox_id, ticket_id, language, send_after, created_at, channel, "
+      "preferred_channel, fallback, chat_conversation_id, chat_seq) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s.Bind(1, n->workspace_id).Bind(2, n->shipment_id).Bind(3, n->notice).Bind(4, n->event_key);
   s.Bind(5, n->contact_id).Bind(6, n->outcome).Bind(7, n->outbox_id).Bind(8, n->ticket_id);
   s.Bind(9, n->language).Bind(10, n->send_after).Bind(11, n->created_at);
+  s.Bind(12, n->channel).Bind(13, n->preferred_channel).Bind(14, n->fallback);
+  s.Bind(15, n->chat_conversation_id).Bind(16, n->chat_seq);
   RETURN_IF_ERROR(s.Exec());
   if (c_->Changes() == 0) return false;
   n->id = c_->LastInsertId();
   return true;
+}
+
+Status SqliteShipmentTx::UpdateShipmentNoticeDelivery(const services::ShipmentNoticeRecord& n) {
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(
+      "UPDATE shipment_notices SET outcome = ?, channel = ?, fallback = ?, outbox_id = ?, "
+      "chat_conversation_id = ?, chat_seq = ? WHERE id = ? AND workspace_id = ?"));
+  s.Bind(1, n.outcome).Bind(2, n.channel).Bind(3, n.fallback).Bind(4, n.outbox_id);
+  s.Bind(5, n.chat_conversation_id).Bind(6, n.chat_seq).Bind(7, n.id).Bind(8, n.workspace_id);
+  RETURN_IF_ERROR(s.Exec());
+  if (c_->Changes() == 0) return NotFound("notice " + std::to_string(n.id) + " does not exist");
+  return Status::Ok();
 }
 
 Result<bool> SqliteShipmentTx::HasShipmentNotice(domain::Id shipment_id, std::string_view notice,
@@ -618,6 +638,24 @@ Result<std::vector<domain::Id>> SqliteShipmentTx::ListQueuedNoticeMail(domain::I
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
     out.push_back(s.Int(0));
+  }
+  return out;
+}
+
+Result<std::vector<services::ShipmentNoticeRecord>> SqliteShipmentTx::ListDueChatNotices(
+    Millis now, int limit) {
+  // The WHERE repeats shipment_notices_chat_due's, so only the waiting rows are read.
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string("SELECT ") + kNoticeColumns +
+           " FROM shipment_notices WHERE outcome = 'chatted' AND chat_seq IS NULL "
+           "AND send_after <= ? ORDER BY send_after, id LIMIT ?";
+  })));
+  s.Bind(1, now).Bind(2, int64_t{limit});
+  std::vector<services::ShipmentNoticeRecord> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadNotice(s));
   }
   return out;
 }

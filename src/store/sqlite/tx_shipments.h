@@ -36,6 +36,8 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
   Result<bool> IsOptedOut(domain::Id ws, domain::Id contact_id, std::string_view topic) override;
   Result<std::vector<domain::Id>> ListQueuedNoticeMail(domain::Id ws,
                                                        domain::Id contact_id) override;
+  Result<std::vector<services::ShipmentNoticeRecord>> ListDueChatNotices(Millis now,
+                                                                         int limit) override;
   Result<std::vector<domain::Shipment>> ListLateWithoutNotice(domain::Id ws,
                                                               std::string_view date,
                                                               int limit) override;
@@ -73,6 +75,7 @@ class SqliteShipmentTx final : public services::ShipmentWriteTx {
   Result<bool> HasShipmentNotice(domain::Id shipment_id, std::string_view notice,
                                  std::string_view event_key) override;
   Result<bool> InsertShipmentNotice(services::ShipmentNoticeRecord* n) override;
+  Status UpdateShipmentNoticeDelivery(const services::ShipmentNoticeRecord& n) override;
   Status SetOptOut(domain::Id ws, domain::Id contact_id, std::string_view topic, bool opted_out,
                    Millis at) override;
   Status InsertTrackingWebhook(services::TrackingWebhook* w) override;

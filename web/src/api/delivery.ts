@@ -39,7 +39,10 @@ export interface DeliveryAddress {
   phone: string;
 }
 
-export const DELIVERY_CHANNELS = ['email', 'sms', 'whatsapp', 'phone'] as const;
+/** How the customer likes to hear from the team. Shipment notices go by e-mail, or by live chat
+ * for `chat` when the customer has a chat; sms, whatsapp and phone are recorded for agents and
+ * those customers' notices go by e-mail until Sahayak sends on those channels. */
+export const DELIVERY_CHANNELS = ['email', 'chat', 'sms', 'whatsapp', 'phone'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export const DELIVERY_LANGUAGES = ['en', 'hi', 'kn'] as const;

@@ -165,6 +165,24 @@ export class FakeChatServer {
     return e;
   }
 
+  /** The team's own message (a shipment notice): author kind system, named after the business. */
+  teamSays(text: string, deliver = true): StoredEvent {
+    return this.store(
+      { kind: 'message', author: { kind: 'system', id: 0, name: 'Acme Courier' }, text },
+      deliver,
+    );
+  }
+
+  /** The welcome's `conversations`: the one conversation, once it has events. */
+  summaries(): Frame[] {
+    if (this.events.length === 0) {
+      return [];
+    }
+    const ended = this.events.some((e) => e.kind === 'ended');
+    const status = ended ? 'ended' : 'active';
+    return [{ conversation_id: this.conversationId, status, last_seq: this.events.length }];
+  }
+
   agentSays(text: string, extra: Frame = {}): StoredEvent {
     return this.store({
       kind: 'message',
@@ -199,7 +217,7 @@ export class FakeChatServer {
           ...(f.token ? {} : { token: this.token }),
           online: this.online,
           expected_wait_seconds: this.expectedWait,
-          conversations: [],
+          conversations: this.summaries(),
         });
         const resume = (f.resume ?? {}) as Record<string, number>;
         for (const [id, after] of Object.entries(resume)) {
@@ -248,6 +266,13 @@ export class FakeChatServer {
         }
         return;
       }
+      case 'resume':
+        for (const e of this.events) {
+          if (String(f.conversation_id) === e.conversation_id && e.seq > Number(f.after)) {
+            ws.receive(e);
+          }
+        }
+        return;
       case 'ping':
         if (!this.silent) {
           ws.receive({ type: 'pong' });

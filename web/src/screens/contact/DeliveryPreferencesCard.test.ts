@@ -328,6 +328,30 @@ describe('DeliveryPreferencesCard', () => {
     wrapper.unmount();
   });
 
+  it('offers live chat as a channel and says what each channel means for notices', async () => {
+    server.on('PUT', PATH, (call) => saved(call.body, 4));
+    const wrapper = await mountCard();
+    await openEditor(wrapper);
+    const select = field<HTMLSelectElement>(wrapper, 'Preferred channel');
+    expect(select.findAll('option').map((o) => o.text())).toEqual([
+      "Not set (use the organisation's)",
+      'Email',
+      'Live chat',
+      'SMS',
+      'WhatsApp',
+      'Phone call',
+    ]);
+    const hint = document.getElementById(select.attributes('aria-describedby')!.split(' ').pop()!);
+    expect(hint?.textContent).toContain('SMS, WhatsApp and phone calls are not sent yet');
+    await select.setValue('chat');
+    await wrapper.get('form.prefs-form').trigger('submit');
+    await flushPromises();
+    const put = server.callsTo('PUT', PATH)[0]!.body as DeliveryPreferenceValues;
+    expect(put.preferred_channel).toBe('chat');
+    expect(wrapper.get('[data-testid=pref-preferred_channel] dd').text()).toBe('Live chat');
+    wrapper.unmount();
+  });
+
   it('speaks Hindi and Kannada', async () => {
     serve('hi');
     let wrapper = await mountCard('hi');
@@ -342,6 +366,8 @@ describe('DeliveryPreferencesCard', () => {
     expect(facts(wrapper)[0]![0]).toBe('ವಿತರಣೆಯ ಸಮಯ');
     await openEditor(wrapper);
     expect(wrapper.get('.window-add').text()).toBe('ಸಮಯ ಸೇರಿಸಿ');
+    const channels = field<HTMLSelectElement>(wrapper, 'ಆದ್ಯತೆಯ ಮಾಧ್ಯಮ').findAll('option');
+    expect(channels.map((o) => o.text())).toContain('ಲೈವ್ ಚಾಟ್');
     wrapper.unmount();
   });
 });
