@@ -6,11 +6,11 @@
 
 namespace sahayak::app {
 
-using services::CarrierAnswer;
+using services::WebhookAnswer;
 using services::CarrierRequestDelivery;
 
 struct CarrierRequestWorker::Outcome {
-  CarrierAnswer answer = CarrierAnswer::kRetry;
+  WebhookAnswer answer = WebhookAnswer::kRetry;
   std::optional<int64_t> status;
   std::string error;
   bool gone = false;  // the request or its carrier no longer exists: nothing to record
@@ -59,25 +59,19 @@ CarrierRequestWorker::Outcome CarrierRequestWorker::SendOne(const CarrierRequest
   const std::string timestamp = std::to_string(clock_.Now() / 1000);
   post.headers = {
       {"X-Sahayak-Timestamp", timestamp},
-      {"X-Sahayak-Signature", services::SignCarrierRequest(*secret, timestamp, post.body)},
+      {"X-Sahayak-Signature", services::SignWebhook(*secret, timestamp, post.body)},
       {"Idempotency-Key", std::to_string(job.request.id)},
       {"X-Sahayak-Event", "delivery_request"}};
   auto answer = http_.Post(post);
   if (!answer.ok()) {
-    out.answer = answer.status().code() == Code::kInvalidArgument ? CarrierAnswer::kDead
-                                                                  : CarrierAnswer::kRetry;
+    out.answer = services::ClassifyWebhookFailure(answer.status());
     out.error = answer.status().message();
     return out;
   }
   out.status = answer->status;
-  out.answer = services::ClassifyCarrierStatus(answer->status);
-  if (out.answer != CarrierAnswer::kSent) {
-    out.error = "HTTP " + std::to_string(answer->status);
-    const std::string excerpt = services::BodyExcerpt(answer->body);
-    if (!excerpt.empty()) out.error += ": " + excerpt;
-    if (answer->status >= 300 && answer->status < 400) {
-      out.error += " (a redirect is not followed: set requests_url to the final address)";
-    }
+  out.answer = services::ClassifyWebhookStatus(answer->status);
+  if (out.answer != WebhookAnswer::kSent) {
+    out.error = services::DescribeWebhookAnswer(answer->status, answer->body, "requests_url");
   }
   return out;
 }
@@ -101,23 +95,23 @@ int CarrierRequestWorker::RunOnce() {
     d.updated_at = at;
     d.response_status = o.status ? o.status : d.response_status;
     switch (o.answer) {
-      case CarrierAnswer::kSent:
+      case WebhookAnswer::kSent:
         d.state = "sent";
         d.sent_at = at;
         d.last_error.clear();
         break;
-      case CarrierAnswer::kRetry:
+      case WebhookAnswer::kRetry:
         if (d.attempts >= options_.max_attempts) {
           d.state = "dead";
           d.last_error = "gave up after " + std::to_string(d.attempts) + " attempts: " + o.error;
         } else {
           d.state = "pending";
-          d.next_attempt_at = at + services::CarrierRetryBackoff(d.attempts, options_.retry_base_ms,
+          d.next_attempt_at = at + services::WebhookRetryBackoff(d.attempts, options_.retry_base_ms,
                                                                  options_.retry_cap_ms);
           d.last_error = o.error;
         }
         break;
-      case CarrierAnswer::kDead:
+      case WebhookAnswer::kDead:
         d.state = "dead";
         d.last_error = o.error;
         break;

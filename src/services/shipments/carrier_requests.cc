@@ -234,60 +234,6 @@ std::string CarrierRequestBody(const CarrierRequestJob& job) {
   return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string SignCarrierRequest(std::string_view secret, std::string_view timestamp,
-                               std::string_view body) {
-  std::string message;
-  message.reserve(timestamp.size() + 1 + body.size());
-  message.append(timestamp).append(".").append(body);
-  return "sha256=" + HmacSha256Hex(secret, message);
-}
-
-CarrierAnswer ClassifyCarrierStatus(int status) {
-  if (status >= 200 && status < 300) return CarrierAnswer::kSent;
-  if (status == 408 || status == 429 || (status >= 500 && status < 600)) {
-    return CarrierAnswer::kRetry;
-  }
-  return CarrierAnswer::kDead;
-}
-
-Millis CarrierRetryBackoff(int attempts, Millis base, Millis cap) {
-  Millis wait = base;
-  for (int i = 1; i < attempts && wait < cap; ++i) wait *= 2;
-  return std::min(wait, cap);
-}
-
-std::string BodyExcerpt(std::string_view body, size_t max_chars) {
-  std::string text = RepairUtf8(body.substr(0, std::min(body.size(), max_chars * 4 + 4)));
-  std::string out;
-  size_t chars = 0;
-  bool cut = false;
-  for (size_t i = 0; i < text.size();) {
-    size_t bad = 0;
-    const size_t n =
-        std::max<size_t>(1, Utf8SequenceLength(std::string_view(text).substr(i), &bad));
-    if (chars == max_chars) {
-      cut = true;
-      break;
-    }
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (n == 1 && (c < 0x20 || c == 0x7f)) {
-      out += ' ';
-    } else {
-      out.append(text, i, n);
-    }
-    ++chars;
-    i += n;
-  }
-  if (cut || text.size() < body.size()) out += "…";
-  // One line: runs of spaces shrink to one.
-  std::string line;
-  for (char c : out) {
-    if (c == ' ' && !line.empty() && line.back() == ' ') continue;
-    line += c;
-  }
-  return Trim(line);
-}
-
 json CarrierDeliveryJson(const std::optional<CarrierRequestDelivery>& d) {
   if (!d) return nullptr;
   return {{"state", d->state},

@@ -13,6 +13,7 @@
 #include "services/principal.h"
 #include "services/shipments/carrier_request_store.h"
 #include "services/store.h"
+#include "services/webhooks/outbound.h"
 
 // Telling carriers about customers' delivery requests (docs/shipments.md, "Telling the
 // carrier"). A carrier may name an endpoint of its own system (`requests_url`, http or https)
@@ -98,26 +99,12 @@ class CarrierRequestService {
   std::function<void()> on_queued_;
 };
 
-// ---- what the sender sends (pure; unit-tested) ----
+// ---- what the sender sends (pure; unit-tested; the signature, the meaning of answers and the
+// backoff are services/webhooks/outbound.h) ----
 
 // The JSON body POSTed for a request: {id, kind, details, shipment: {id, tracking_number,
 // carrier}, requested_by: {type, name}, via, created_at}, compact.
 std::string CarrierRequestBody(const CarrierRequestJob& job);
-// "sha256=" + lower-case hex HMAC-SHA256 under `secret` of "<timestamp>.<body>": the value of
-// X-Sahayak-Signature (the tracking webhooks' scheme, docs/shipments.md).
-std::string SignCarrierRequest(std::string_view secret, std::string_view timestamp,
-                               std::string_view body);
-
-// What an answer means for the queue.
-enum class CarrierAnswer { kSent, kRetry, kDead };
-// 2xx sent; 408, 429 and 5xx retried; everything else (other 4xx, 3xx, 1xx) dead.
-CarrierAnswer ClassifyCarrierStatus(int status);
-// The wait before the next try after `attempts` failed ones (>= 1): base, 2 × base, 4 × base …
-// up to `cap`.
-Millis CarrierRetryBackoff(int attempts, Millis base, Millis cap);
-// At most `max_chars` of a response body for last_error: valid UTF-8, control characters as
-// spaces, "…" when cut.
-std::string BodyExcerpt(std::string_view body, size_t max_chars = 200);
 
 // A request's carrier state as the API shows it (`carrier`: state, attempts, sent_at,
 // last_error, response_status, next_attempt_at), or null when it was never for a carrier.

@@ -1,13 +1,13 @@
 // The carrier requests endpoint and queue on a real SQLite store (endpoint input, sealed
-// secrets, rows queued only for carriers with an endpoint, re-queueing the dead), and what the
-// sender sends: body, signature, the meaning of answers, backoff.
+// secrets, rows queued only for carriers with an endpoint, re-queueing the dead), and the body
+// the sender sends (its signature, the meaning of answers and the backoff are
+// services/webhooks/outbound_test.cc).
 #include "services/shipments/carrier_requests.h"
 
 #include <gtest/gtest.h>
 
 #include "base/crypto.h"
 #include "services/shipments/delivery_service.h"
-#include "services/shipments/shipment_input.h"
 #include "services/shipments/shipment_service.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fake_clock.h"
@@ -27,20 +27,6 @@ bool HasField(const Status& st, const std::string& field) {
 
 // ---- what is sent ----
 
-TEST(CarrierRequestSignature, IsTheTrackingWebhookScheme) {
-  // The worked example of docs/shipments.md: what Sahayak checks on the way in, it signs on
-  // the way out.
-  const std::string body =
-      R"({"events":[{"carrier":"bluedart","tracking_number":"BD12345678IN","event_id":"bd-7781305","status":"out_for_delivery","occurred_at":"2026-12-05T08:10:00+05:30","place":"Bengaluru"}]})";
-  const std::string sig = SignCarrierRequest("whsec_3pQ9nV1xT7bK2mR8cY5zL0aW", "1796292300", body);
-  EXPECT_EQ(sig, "sha256=af4f31e6190fa027c66fb00bd2aad311c328b7dfff3e4a8cf68d58b3c8303126");
-  EXPECT_TRUE(shipment_input::CheckSignature("whsec_3pQ9nV1xT7bK2mR8cY5zL0aW", "1796292300", sig,
-                                             body, 1796292300)
-                  .ok());
-  EXPECT_NE(SignCarrierRequest("another", "1796292300", body), sig);
-  EXPECT_NE(SignCarrierRequest("whsec_3pQ9nV1xT7bK2mR8cY5zL0aW", "1796292301", body), sig);
-}
-
 TEST(CarrierRequestBody, NamesTheRequestItsParcelAndWhoAsked) {
   CarrierRequestJob job;
   job.request.id = 42;
@@ -58,35 +44,6 @@ TEST(CarrierRequestBody, NamesTheRequestItsParcelAndWhoAsked) {
     "shipment": {"id": 311, "tracking_number": "BD12345678IN", "carrier": "bluedart"},
     "requested_by": {"type": "contact", "name": "आशा राव"}, "via": "portal",
     "created_at": "2026-12-03T10:05:00.000Z"})"));
-}
-
-TEST(CarrierAnswers, SentRetriedOrDead) {
-  for (int s : {200, 201, 202, 204, 299})
-    EXPECT_EQ(ClassifyCarrierStatus(s), CarrierAnswer::kSent) << s;
-  for (int s : {408, 429, 500, 502, 503, 504, 599}) {
-    EXPECT_EQ(ClassifyCarrierStatus(s), CarrierAnswer::kRetry) << s;
-  }
-  for (int s : {400, 401, 403, 404, 409, 410, 413, 422, 301, 302, 100}) {
-    EXPECT_EQ(ClassifyCarrierStatus(s), CarrierAnswer::kDead) << s;
-  }
-}
-
-TEST(CarrierBackoff, DoublesUpToTheCap) {
-  EXPECT_EQ(CarrierRetryBackoff(1, 1000, 60000), 1000);
-  EXPECT_EQ(CarrierRetryBackoff(2, 1000, 60000), 2000);
-  EXPECT_EQ(CarrierRetryBackoff(3, 1000, 60000), 4000);
-  EXPECT_EQ(CarrierRetryBackoff(6, 1000, 60000), 32000);
-  EXPECT_EQ(CarrierRetryBackoff(7, 1000, 60000), 60000);
-  EXPECT_EQ(CarrierRetryBackoff(90, 1000, 60000), 60000);
-  EXPECT_EQ(CarrierRetryBackoff(0, 1000, 60000), 1000);
-}
-
-TEST(CarrierBodyExcerpt, IsShortOneLineAndValid) {
-  EXPECT_EQ(BodyExcerpt("{\"error\":\n\"bad awb\"}"), "{\"error\": \"bad awb\"}");
-  EXPECT_EQ(BodyExcerpt(std::string(500, 'x')), std::string(200, 'x') + "…");
-  EXPECT_EQ(BodyExcerpt("पार्सल नहीं मिला", 6), "पार्सल…");  // six code points
-  EXPECT_EQ(BodyExcerpt("bad \xff\xfe bytes"), "bad \xEF\xBF\xBD\xEF\xBF\xBD bytes");
-  EXPECT_EQ(BodyExcerpt(""), "");
 }
 
 // ---- endpoint and queue ----
