@@ -19,6 +19,7 @@
 #include "services/hours/hours_service.h"
 #include "services/kb/kb_service.h"
 #include "services/macros/macro_service.h"
+#include "services/rules/rule_service.h"
 #include "services/sla/sla_service.h"
 #include "services/mail/mailbox_service.h"
 #include "services/people/people_service.h"
@@ -26,6 +27,7 @@
 #include "services/presence/presence_service.h"
 #include "services/search/search.h"
 #include "services/shipments/carrier_requests.h"
+#include "services/rules/rule_webhooks.h"
 #include "services/shipments/delivery_service.h"
 #include "services/shipments/shipment_notifier.h"
 #include "services/shipments/shipment_service.h"
@@ -124,6 +126,12 @@ struct ApiContext {
   services::BusinessHoursService* hours = nullptr;
   // SLA policies and tickets' SLA (/api/v1/sla-policies; docs/sla.md); null: 503.
   services::SlaService* sla = nullptr;
+  // Triggers and automations (/api/v1/triggers, /api/v1/automations; docs/automation.md);
+  // null: 503.
+  services::RuleService* rules = nullptr;
+  // Webhooks called by rules: a rule's deliveries and sending a dead one again
+  // (docs/automation.md, "Webhooks"); null: 503.
+  services::RuleWebhookService* rule_webhooks = nullptr;
   RateLimiter* chat_offline_limiter = nullptr;
 };
 

@@ -309,6 +309,26 @@ Response PatchSlaPolicy(ApiContext&, Call&);
 Response DeleteSlaPolicy(ApiContext&, Call&);
 Response GetTicketSla(ApiContext&, Call&);
 
+// Triggers and automations (handlers_rules.cc; docs/automation.md). Admins only.
+Response RuleFields(ApiContext&, Call&);
+Response ListTriggers(ApiContext&, Call&);
+Response CreateTrigger(ApiContext&, Call&);
+Response GetTrigger(ApiContext&, Call&);
+Response PatchTrigger(ApiContext&, Call&);
+Response DeleteTrigger(ApiContext&, Call&);
+Response PreviewTrigger(ApiContext&, Call&);
+Response ListAutomations(ApiContext&, Call&);
+Response CreateAutomation(ApiContext&, Call&);
+Response GetAutomation(ApiContext&, Call&);
+Response PatchAutomation(ApiContext&, Call&);
+Response DeleteAutomation(ApiContext&, Call&);
+Response PreviewAutomation(ApiContext&, Call&);
+// A rule's webhook deliveries and sending a dead one again (docs/automation.md, "Webhooks").
+Response ListTriggerDeliveries(ApiContext&, Call&);
+Response RetryTriggerDelivery(ApiContext&, Call&);
+Response ListAutomationDeliveries(ApiContext&, Call&);
+Response RetryAutomationDelivery(ApiContext&, Call&);
+
 // The friendly 404 page for a /portal path no route matches (the router calls it).
 Response PortalNotFound(ApiContext&, const Request&);
 

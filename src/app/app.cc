@@ -232,6 +232,42 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
       *app->store_, *app->carrier_requests_, *app->http_client_, clock, cro);
   app->carrier_requests_->set_on_queued(
       [w = app->carrier_request_worker_.get()] { w->Notify(); });
+  // Webhooks called by rules (docs/automation.md, "Webhooks"): signed like carrier requests, from
+  // their own durable queue.
+  services::RuleWebhookOptions rwo;
+  rwo.allow_private_addresses = config.rule_webhooks_allow_private_addresses;
+  app->rule_webhooks_ =
+      std::make_unique<services::RuleWebhookService>(clock, app->secret_key_, rwo);
+  app->context_->rule_webhooks = app->rule_webhooks_.get();
+  net::HttpClientOptions rule_http;
+  rule_http.connect_timeout_ms = config.rule_webhooks_timeout_ms;
+  rule_http.total_timeout_ms = config.rule_webhooks_timeout_ms;
+  rule_http.ca_file = config.rule_webhooks_ca_file;
+  rule_http.allow_private_addresses = config.rule_webhooks_allow_private_addresses;
+  app->rule_webhook_http_ = std::make_unique<net::BeastHttpClient>(rule_http);
+  RuleWebhookWorkerOptions rwwo;
+  rwwo.retry_base_ms = config.rule_webhooks_retry_base_ms;
+  rwwo.max_attempts = static_cast<int>(config.rule_webhooks_max_attempts);
+  rwwo.lease_ms = 3 * config.rule_webhooks_timeout_ms + 5000;
+  app->rule_webhook_worker_ = std::make_unique<RuleWebhookWorker>(
+      *app->store_, *app->rule_webhooks_, *app->rule_webhook_http_, clock, rwwo);
+  app->rule_webhooks_->set_on_queued([w = app->rule_webhook_worker_.get()] { w->Notify(); });
+  // Triggers and automations (docs/automation.md): managed through RuleService, run by the
+  // engine from `serve`'s trigger and automation loops.
+  app->rules_ = std::make_unique<services::RuleService>(
+      clock,
+      [rw = app->rule_webhooks_.get()](std::string_view secret) { return rw->SealSecret(secret); },
+      [rw = app->rule_webhooks_.get()](std::string_view url) { return rw->CheckUrl(url); });
+  app->context_->rules = app->rules_.get();
+  app->rule_engine_ =
+      std::make_unique<services::RuleEngine>(clock, *app->tickets_, *app->macros_);
+  app->rule_engine_->set_webhook_queuer(
+      [rw = app->rule_webhooks_.get()](services::WriteTx& tx, services::Id ws,
+                                       const domain::Rule& rule, services::Id ticket_id,
+                                       const domain::Action& a, const nlohmann::json& body) {
+        return rw->Queue(tx, ws, rule.id, rule.name, ticket_id, a.url, a.sealed_secret, body);
+      });
+  app->rule_engine_->set_on_mail_queued([w = app->outbox_worker_.get()] { w->Notify(); });
   // Orders, invoices and contracts (docs/commerce.md); invoices without a PDF of their own are
   // rendered with Cairo and Pango.
   app->commerce_ =
@@ -269,6 +305,13 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   chat_options.public_url = config.public_url;
   app->chat_endpoint_ = std::make_unique<api::ChatEndpoint>(
       *app->store_, *app->chat_, *app->chat_hub_, *app->auth_, chat_options);
+  // Shipment notices for customers who prefer chat (docs/shipments.md, "By live chat"): queued
+  // by the notifier in the ingest's transaction, posted and pushed to the widgets by the worker.
+  app->notifier_->set_chat(app->chat_.get());
+  app->chat_notice_worker_ = std::make_unique<ChatNoticeWorker>(
+      *app->store_, *app->notifier_,
+      [e = app->chat_endpoint_.get()](const services::ChatEffects& fx) { e->Publish(fx); });
+  app->notifier_->set_on_chat_queued([w = app->chat_notice_worker_.get()] { w->Notify(); });
   app->chat_offline_limiter_ = std::make_unique<api::RateLimiter>(clock, 10);
   app->context_->chat = app->chat_.get();
   app->context_->chat_offline_limiter = app->chat_offline_limiter_.get();
@@ -305,13 +348,6 @@ Result<int> App::SyncContractTiers() {
       ASSIGN_OR_RETURN(int n, commerce_->SyncContractTiers(tx, w.id));
       applied += n;
     }
-  // Shipment notices for customers who prefer chat (docs/shipments.md, "By live chat"): queued
-  // by the notifier in the ingest's transaction, posted and pushed to the widgets by the worker.
-  app->notifier_->set_chat(app->chat_.get());
-  app->chat_notice_worker_ = std::make_unique<ChatNoticeWorker>(
-      *app->store_, *app->notifier_,
-      [e = app->chat_endpoint_.get()](const services::ChatEffects& fx) { e->Publish(fx); });
-  app->notifier_->set_on_chat_queued([w = app->chat_notice_worker_.get()] { w->Notify(); });
     return Status::Ok();
   });
   if (!st.ok()) return st;

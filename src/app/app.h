@@ -12,6 +12,7 @@
 #include "app/config.h"
 #include "app/import_worker.h"
 #include "app/mail_outbox_worker.h"
+#include "app/rule_webhook_worker.h"
 #include "app/static_site.h"
 #include "services/attachments/attachment_service.h"
 #include "services/auth/auth_service.h"
@@ -26,6 +27,8 @@
 #include "services/people/people_service.h"
 #include "services/portal/portal_service.h"
 #include "services/presence/presence_service.h"
+#include "services/rules/rule_engine.h"
+#include "services/rules/rule_service.h"
 #include "services/search/search.h"
 #include "services/tickets/ticket_service.h"
 #include "services/views/view_service.h"
@@ -66,11 +69,20 @@ class App {
   ImportWorker& import_worker() { return *import_worker_; }
   // Sends delivery requests to carriers' endpoints; `serve` starts and stops it.
   CarrierRequestWorker& carrier_request_worker() { return *carrier_request_worker_; }
+  // Webhooks called by rules (docs/automation.md, "Webhooks"): the rules engine queues through
+  // the service; `serve` starts and stops the worker that sends them.
+  services::RuleWebhookService& rule_webhooks() { return *rule_webhooks_; }
+  RuleWebhookWorker& rule_webhook_worker() { return *rule_webhook_worker_; }
+  // Triggers and automations (docs/automation.md); `serve` runs the engine's loops.
+  services::RuleService& rules() { return *rules_; }
+  services::RuleEngine& rule_engine() { return *rule_engine_; }
   api::Router& router() { return *router_; }
   // Live chat (docs/chat.md): the sockets' protocol side, which `serve` hands to the HTTP
   // server, and whose Tick it runs every second.
   api::ChatEndpoint& chat_endpoint() { return *chat_endpoint_; }
   services::ChatService& chat() { return *chat_; }
+  // Posts shipment notices into customers' chats and tells the hub; `serve` starts and stops it.
+  ChatNoticeWorker& chat_notice_worker() { return *chat_notice_worker_; }
   // What the routes share; `serve` adds what only it runs (the IMAP fetchers' "fetch now").
   api::ApiContext& context() { return *context_; }
   services::Principal SystemPrincipal() const;
@@ -81,8 +93,6 @@ class App {
 
  private:
   explicit App(Config config) : config_(std::move(config)) {}
-  // Posts shipment notices into customers' chats and tells the hub; `serve` starts and stops it.
-  ChatNoticeWorker& chat_notice_worker() { return *chat_notice_worker_; }
   Config config_;
   std::string secret_key_;
   std::unique_ptr<store::SqliteStore> store_;
@@ -93,6 +103,8 @@ class App {
   std::unique_ptr<services::MacroService> macros_;
   std::unique_ptr<services::BusinessHoursService> hours_;
   std::unique_ptr<services::SlaService> sla_;
+  std::unique_ptr<services::RuleService> rules_;
+  std::unique_ptr<services::RuleEngine> rule_engine_;
   std::unique_ptr<services::PresenceService> presence_;
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AttachmentService> attachments_;
@@ -135,12 +147,19 @@ class App {
   std::unique_ptr<services::CarrierRequestService> carrier_requests_;
   std::unique_ptr<services::HttpClient> http_client_;
   std::unique_ptr<CarrierRequestWorker> carrier_request_worker_;
+  // Webhooks called by rules, with their own HTTP client (private addresses refused unless
+  // rule_webhooks.allow_private_addresses).
+  std::unique_ptr<services::RuleWebhookService> rule_webhooks_;
+  std::unique_ptr<services::HttpClient> rule_webhook_http_;
+  std::unique_ptr<RuleWebhookWorker> rule_webhook_worker_;
   // Live chat: presence and the hub are in memory, per process.
   std::unique_ptr<services::ChatPresence> chat_presence_;
   std::unique_ptr<services::NoAssistant> assistant_;
   std::unique_ptr<services::ChatService> chat_;
   std::unique_ptr<services::ChatHub> chat_hub_;
   std::unique_ptr<api::ChatEndpoint> chat_endpoint_;
+  // After the endpoint: its thread publishes through it, so it stops first.
+  std::unique_ptr<ChatNoticeWorker> chat_notice_worker_;
   std::unique_ptr<api::RateLimiter> chat_offline_limiter_;
 };
 
@@ -148,5 +167,3 @@ class App {
 void ConfigureLogging(const std::string& format, const std::string& level);
 
 }  // namespace sahayak::app
-  // After the endpoint: its thread publishes through it, so it stops first.
-  std::unique_ptr<ChatNoticeWorker> chat_notice_worker_;

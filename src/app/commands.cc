@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +23,13 @@
 namespace sahayak::app {
 
 namespace {
+
+// This node's name in the scheduler's leases: host and process, unique while it runs.
+std::string NodeName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return std::string(host) + ":" + std::to_string(getpid());
+}
 
 int Fail(const Status& st) {
   std::fprintf(stderr, "sahayak: %s\n", st.message().c_str());
@@ -209,6 +218,8 @@ int Serve(const Config& config, const std::string& port_file) {
   (*app)->outbox_worker().Start();
   (*app)->import_worker().Start();
   (*app)->carrier_request_worker().Start();
+  (*app)->chat_notice_worker().Start();
+  (*app)->rule_webhook_worker().Start();
   chat_routing.Start(
       [&app] {
         (*app)->chat_endpoint().Tick();
@@ -218,7 +229,6 @@ int Serve(const Config& config, const std::string& port_file) {
   sla_sweep.Start(
       [&app] {
         int n = 0;
-  (*app)->chat_notice_worker().Start();
         Status st = (*app)->store().Write([&](services::WriteTx& tx) -> Status {
           ASSIGN_OR_RETURN(n, (*app)->sla().Sweep(tx));
           return Status::Ok();
@@ -227,10 +237,38 @@ int Serve(const Config& config, const std::string& port_file) {
         return st.ok() ? n : 0;
       },
       500, [] { return Millis{1000}; });
+  // Triggers (docs/automation.md): every second, the outbox rows written since are events.
+  WorkerLoop triggers;
+  triggers.Start(
+      [&app] {
+        auto n = (*app)->rule_engine().RunTriggers((*app)->store());
+        if (!n.ok()) spdlog::warn("triggers: {}", n.status().message());
+        return n.ok() ? *n : 0;
+      },
+      200, [] { return Millis{1000}; });
+  // Time-based automations: a sweep over the open tickets on the node holding the lease.
+  WorkerLoop automations;
+  const std::string node = NodeName();
+  automations.Start(
+      [&app, node] {
+        auto stats = (*app)->rule_engine().SweepAutomations((*app)->store(), node);
+        if (!stats.ok()) {
+          spdlog::warn("automations: {}", stats.status().message());
+        } else if (stats->acted > 0) {
+          spdlog::info("automations: {} tickets scanned, {} acted on", stats->scanned,
+                       stats->acted);
+        }
+        return 0;
+      },
+      1, [&config] { return Millis{config.automations_sweep_seconds * 1000}; });
   server.Run();
+  automations.Stop();
+  triggers.Stop();
   sla_sweep.Stop();
   chat_routing.Stop();
   if (lmtp) lmtp->Stop();
+  (*app)->chat_notice_worker().Stop();
+  (*app)->rule_webhook_worker().Stop();
   (*app)->carrier_request_worker().Stop();
   (*app)->import_worker().Stop();
   (*app)->outbox_worker().Stop();
@@ -267,7 +305,6 @@ int CreateAgent(const Config& config, const std::string& email, const std::strin
   });
   if (!st.ok()) return Fail(st);
   std::printf("%lld\n", static_cast<long long>(agent.id));
-  (*app)->chat_notice_worker().Stop();
   return 0;
 }
 

@@ -63,6 +63,9 @@ Status Config::Validate() const {
     return InvalidArgument("limits.requests_per_minute and limits.logins_per_minute_per_ip "
                            "must be 0 (off) or more");
   }
+  if (automations_sweep_seconds < 1 || automations_sweep_seconds > 86400) {
+    return InvalidArgument("automations.sweep_seconds must be 1-86400");
+  }
   if (maintenance_seconds < 1 || maintenance_seconds > 86400) {
     return InvalidArgument("server.maintenance_seconds must be 1-86400");
   }
@@ -98,6 +101,15 @@ Status Config::Validate() const {
   }
   if (carrier_requests_timeout_ms < 100 || carrier_requests_timeout_ms > 300LL * 1000) {
     return InvalidArgument("carrier_requests.timeout_ms must be 100 ms to 5 minutes");
+  }
+  if (rule_webhooks_retry_base_ms < 1 || rule_webhooks_retry_base_ms > 24LL * 3600 * 1000) {
+    return InvalidArgument("rule_webhooks.retry_base_ms must be 1 ms to 24 hours");
+  }
+  if (rule_webhooks_max_attempts < 1 || rule_webhooks_max_attempts > 100) {
+    return InvalidArgument("rule_webhooks.max_attempts must be 1-100");
+  }
+  if (rule_webhooks_timeout_ms < 100 || rule_webhooks_timeout_ms > 300LL * 1000) {
+    return InvalidArgument("rule_webhooks.timeout_ms must be 100 ms to 5 minutes");
   }
   for (size_t i = 0; i < mailboxes.size(); ++i) {
     const auto& m = mailboxes[i];
@@ -198,6 +210,8 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "help.suggest_per_minute_per_ip", &c->help_suggest_per_minute_per_ip));
   RETURN_IF_ERROR(ReadInt(t, "help.deflection_settle_seconds", &c->deflection_settle_seconds));
   RETURN_IF_ERROR(ReadInt(t, "server.maintenance_seconds", &c->maintenance_seconds));
+  RETURN_IF_ERROR(
+      ReadInt(t, "automations.sweep_seconds", &c->automations_sweep_seconds));
   if (auto v = t.at_path("server.secure_cookies").value<bool>()) c->secure_cookies = *v;
   RETURN_IF_ERROR(ReadInt(t, "mail.max_message_bytes", &c->mail_max_message_bytes));
   std::string lmtp;
@@ -216,6 +230,13 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   RETURN_IF_ERROR(ReadInt(t, "carrier_requests.max_attempts", &c->carrier_requests_max_attempts));
   RETURN_IF_ERROR(ReadInt(t, "carrier_requests.timeout_ms", &c->carrier_requests_timeout_ms));
   RETURN_IF_ERROR(ReadString(t, "carrier_requests.ca_file", &c->carrier_requests_ca_file));
+  RETURN_IF_ERROR(ReadInt(t, "rule_webhooks.retry_base_ms", &c->rule_webhooks_retry_base_ms));
+  RETURN_IF_ERROR(ReadInt(t, "rule_webhooks.max_attempts", &c->rule_webhooks_max_attempts));
+  RETURN_IF_ERROR(ReadInt(t, "rule_webhooks.timeout_ms", &c->rule_webhooks_timeout_ms));
+  RETURN_IF_ERROR(ReadString(t, "rule_webhooks.ca_file", &c->rule_webhooks_ca_file));
+  if (auto v = t.at_path("rule_webhooks.allow_private_addresses").value<bool>()) {
+    c->rule_webhooks_allow_private_addresses = *v;
+  }
   return ReadMailboxes(t, c);
 }
 
@@ -263,6 +284,8 @@ Status LoadConfigEnv(Config* c) {
       EnvInt("SAHAYAK_HELP_SUGGEST_PER_MINUTE_PER_IP", &c->help_suggest_per_minute_per_ip));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_DEFLECTION_SETTLE_SECONDS", &c->deflection_settle_seconds));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAINTENANCE_SECONDS", &c->maintenance_seconds));
+  RETURN_IF_ERROR(
+      EnvInt("SAHAYAK_AUTOMATIONS_SWEEP_SECONDS", &c->automations_sweep_seconds));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_MESSAGE_BYTES", &c->mail_max_message_bytes));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_RETRY_BASE_MS", &c->mail_retry_base_ms));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAIL_MAX_ATTEMPTS", &c->mail_max_attempts));
@@ -273,6 +296,16 @@ Status LoadConfigEnv(Config* c) {
       EnvInt("SAHAYAK_CARRIER_REQUESTS_MAX_ATTEMPTS", &c->carrier_requests_max_attempts));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_CARRIER_REQUESTS_TIMEOUT_MS", &c->carrier_requests_timeout_ms));
   EnvString("SAHAYAK_CARRIER_REQUESTS_CA_FILE", &c->carrier_requests_ca_file);
+  RETURN_IF_ERROR(
+      EnvInt("SAHAYAK_RULE_WEBHOOKS_RETRY_BASE_MS", &c->rule_webhooks_retry_base_ms));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_RULE_WEBHOOKS_MAX_ATTEMPTS", &c->rule_webhooks_max_attempts));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_RULE_WEBHOOKS_TIMEOUT_MS", &c->rule_webhooks_timeout_ms));
+  EnvString("SAHAYAK_RULE_WEBHOOKS_CA_FILE", &c->rule_webhooks_ca_file);
+  std::string allow_private;
+  EnvString("SAHAYAK_RULE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", &allow_private);
+  if (!allow_private.empty()) {
+    c->rule_webhooks_allow_private_addresses = allow_private != "0" && allow_private != "false";
+  }
   std::string imap_fetch;
   EnvString("SAHAYAK_IMAP_FETCH", &imap_fetch);
   if (!imap_fetch.empty()) c->imap_fetch = imap_fetch != "0" && imap_fetch != "false";

@@ -50,6 +50,9 @@ struct Config {
   // How often the maintenance pass runs (stale keys and sessions, the late-shipment sweep);
   // server.maintenance_seconds, SAHAYAK_MAINTENANCE_SECONDS.
   int64_t maintenance_seconds = 600;
+  // How often time-based automations are checked (docs/automation.md):
+  // automations.sweep_seconds, SAHAYAK_AUTOMATIONS_SWEEP_SECONDS.
+  int64_t automations_sweep_seconds = 300;
   int64_t mail_max_message_bytes = 50LL << 20;  // mail-deliver refuses larger mail
   std::vector<MailboxConfig> mailboxes;
   bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail
@@ -85,6 +88,16 @@ struct Config {
   int64_t carrier_requests_max_attempts = 12;
   int64_t carrier_requests_timeout_ms = 10 * 1000;
   std::string carrier_requests_ca_file;
+  // The sender of rules' webhooks (app/rule_webhook_worker.h; docs/automation.md, "Webhooks"):
+  // retry_base_ms, max_attempts, timeout_ms and ca_file as for carrier requests, under
+  // rule_webhooks.* (SAHAYAK_RULE_WEBHOOKS_RETRY_BASE_MS, …); allow_private_addresses
+  // (rule_webhooks.allow_private_addresses, SAHAYAK_RULE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES):
+  // false refuses webhooks to loopback, private-network and link-local addresses.
+  int64_t rule_webhooks_retry_base_ms = 30 * 1000;
+  int64_t rule_webhooks_max_attempts = 12;
+  int64_t rule_webhooks_timeout_ms = 10 * 1000;
+  std::string rule_webhooks_ca_file;
+  bool rule_webhooks_allow_private_addresses = false;
 
   Status Validate() const;
 };

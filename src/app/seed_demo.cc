@@ -603,6 +603,115 @@ Status SeedSlaPolicies(App& app, const services::Principal& who) {
   });
 }
 
+// Triggers and automations (docs/automation.md). The triggers act on what happens after the
+// seed (the demo's history is a backfill: the runner starts after it). The automations and the
+// SLA escalation are seeded off: switched on, they would act at once on months of demo
+// history; the console's preview shows which tickets they would touch.
+Status SeedRules(App& app, const services::Principal& who) {
+  using nlohmann::json;
+  return app.store().Write([&](services::WriteTx& tx) -> Status {
+    std::optional<services::Id> shipping;
+    services::PageRequest page;
+    page.limit = 100;
+    ASSIGN_OR_RETURN(auto groups, tx.ListGroups(who.workspace_id, page));
+    for (const auto& g : groups.items) {
+      if (g.name == "Shipping") shipping = g.id;
+    }
+    std::vector<json> triggers = {
+        {{"name", "Enterprise customers first"},
+         {"description", "Tickets from enterprise contracts start at high priority."},
+         {"events", {"ticket.created"}},
+         {"conditions", {{"all", {{{"field", "tier"}, {"operator", "is"}, {"value", "enterprise"}},
+                                  {{"field", "priority"}, {"operator", "less_than"}, {"value", "high"}}}}}},
+         {"actions", {{{"type", "set_priority"}, {"value", "high"}},
+                      {{"type", "add_tags"}, {"value", {"enterprise"}}}}}},
+        {{"name", "SLA breached: escalate"},
+         {"description", "A missed target makes the ticket urgent and tells its agent in their "
+                         "working hours."},
+         // Off in the demo: the first SLA sweep finds months of backfilled tickets breached.
+         {"active", false},
+         {"events", {"sla.breached"}},
+         {"actions",
+          {{{"type", "set_priority"}, {"value", "urgent"}},
+           {{"type", "add_tags"}, {"value", {"sla_breached"}}},
+           {{"type", "notify"},
+            {"target", "assignee"},
+            {"subject", {{"en", "SLA missed on #{{ticket.number}}"},
+                         {"hi", "#{{ticket.number}} पर SLA चूका"},
+                         {"kn", "#{{ticket.number}} ರಲ್ಲಿ SLA ತಪ್ಪಿದೆ"}}},
+            {"value", {{"en", "{{ticket.subject}} has missed its target. Please answer it first."},
+                       {"hi", "{{ticket.subject}} अपने लक्ष्य से चूक गया है। कृपया इसे पहले देखें।"},
+                       {"kn", "{{ticket.subject}} ತನ್ನ ಗುರಿ ತಪ್ಪಿದೆ. ದಯವಿಟ್ಟು ಮೊದಲು ಇದಕ್ಕೆ ಉತ್ತರಿಸಿ."}}},
+            {"respect_business_hours", true}}}}},
+    };
+    if (shipping) {
+      triggers.push_back(
+          {{"name", "Lost or damaged parcel"},
+           {"description", "A parcel reported lost or damaged makes its tickets urgent for "
+                           "Shipping."},
+           {"events", {"tracking.event"}},
+           {"conditions", {{"all", {{{"field", "shipment.status"}, {"operator", "in"},
+                                     {"value", {"lost", "damaged"}}}}}}},
+           {"actions", {{{"type", "set_priority"}, {"value", "urgent"}},
+                        {{"type", "set_group"}, {"value", *shipping}},
+                        {{"type", "add_tags"}, {"value", {"parcel_lost"}}}}}});
+    }
+    for (const json& t : triggers) {
+      RETURN_IF_ERROR(app.rules().Create(tx, who, domain::RuleKind::kTrigger, t).status());
+    }
+    const json automations[] = {
+        {{"name", "Remind after 3 days pending"},
+         {"description", "Asks the customer again when we have waited three days for them."},
+         {"active", false},
+         {"conditions", {{"all", {{{"field", "status"}, {"operator", "is"}, {"value", "pending"}},
+                                  {{"field", "hours_since_status_changed"},
+                                   {"operator", "greater_than"}, {"value", 72}}}}}},
+         {"actions",
+          {{{"type", "reply"},
+            {"value", {{"en", "Hello {{ticket.requester.first_name}}, we are still waiting for "
+                              "your answer on ticket #{{ticket.number}}. Reply to this message "
+                              "and we will carry on."},
+                       {"hi", "नमस्ते {{ticket.requester.first_name}}, टिकट #{{ticket.number}} "
+                              "पर हम अभी भी आपके उत्तर की प्रतीक्षा कर रहे हैं। इस संदेश का "
+                              "उत्तर दें, हम आगे बढ़ेंगे।"},
+                       {"kn", "ನಮಸ್ಕಾರ {{ticket.requester.first_name}}, ಟಿಕೆಟ್ #{{ticket.number}} "
+                              "ಕುರಿತು ನಿಮ್ಮ ಉತ್ತರಕ್ಕಾಗಿ ನಾವು ಇನ್ನೂ ಕಾಯುತ್ತಿದ್ದೇವೆ. ಈ ಸಂದೇಶಕ್ಕೆ "
+                              "ಉತ್ತರಿಸಿ, ನಾವು ಮುಂದುವರಿಸುತ್ತೇವೆ."}}}},
+           {{"type", "add_tags"}, {"value", {"reminded"}}}}}},
+        {{"name", "Ask how we did"},
+         {"description", "A day after solving, checks that the customer is satisfied."},
+         {"active", false},
+         {"conditions", {{"all", {{{"field", "status"}, {"operator", "is"}, {"value", "solved"}},
+                                  {{"field", "hours_since_solved"}, {"operator", "greater_than"},
+                                   {"value", 24}}}}}},
+         {"actions",
+          {{{"type", "reply"},
+            {"value", {{"en", "Hello {{ticket.requester.first_name}}, did we solve your problem? "
+                              "If not, just reply and we will reopen ticket #{{ticket.number}}."},
+                       {"hi", "नमस्ते {{ticket.requester.first_name}}, क्या आपकी समस्या हल हो "
+                              "गई? अगर नहीं, तो बस उत्तर दें, हम टिकट #{{ticket.number}} फिर से "
+                              "खोलेंगे।"},
+                       {"kn", "ನಮಸ್ಕಾರ {{ticket.requester.first_name}}, ನಿಮ್ಮ ಸಮಸ್ಯೆ "
+                              "ಪರಿಹಾರವಾಯಿತೇ? ಇಲ್ಲದಿದ್ದರೆ ಉತ್ತರಿಸಿ, ನಾವು ಟಿಕೆಟ್ #{{ticket.number}} "
+                              "ಮತ್ತೆ ತೆರೆಯುತ್ತೇವೆ."}}}}}}},
+        {{"name", "Close 4 days after solved"},
+         {"description", "Solved tickets close after four days; a new message opens a "
+                         "follow-up."},
+         {"active", false},
+         {"conditions", {{"all", {{{"field", "status"}, {"operator", "is"}, {"value", "solved"}},
+                                  {{"field", "hours_since_solved"}, {"operator", "greater_than"},
+                                   {"value", 96}}}}}},
+         {"actions", {{{"type", "set_status"}, {"value", "closed"}}}}},
+    };
+    for (const json& a : automations) {
+      RETURN_IF_ERROR(app.rules().Create(tx, who, domain::RuleKind::kAutomation, a).status());
+    }
+    // The demo's history is a backfill: triggers start after it.
+    ASSIGN_OR_RETURN(services::Id last, tx.MaxOutboxId());
+    return tx.rules().SetRuleCursor(last);
+  });
+}
+
 // Orders for the parcels (the newest 120), and for each organisation three invoices (paid,
 // open, overdue) and a contract in force with an account manager (docs/commerce.md).
 Result<int> SeedCommerce(App& app, const services::Principal& who, const Seeded& seeded) {
@@ -769,6 +878,12 @@ int SeedDemo(const Config& base_config, int64_t tickets, uint64_t seed) {
   if (auto orders = SeedCommerce(app, who, seeded); !orders.ok()) {
     std::fprintf(stderr, "sahayak: seeding orders, invoices and contracts failed: %s\n",
                  orders.status().ToString().c_str());
+    return 1;
+  }
+  // Last: the triggers start after everything the seed wrote.
+  if (Status st = SeedRules(app, who); !st.ok()) {
+    std::fprintf(stderr, "sahayak: seeding the triggers and automations failed: %s\n",
+                 st.ToString().c_str());
     return 1;
   }
   if (Status st = app.store().Optimize(); !st.ok()) {

@@ -96,4 +96,40 @@ Result<HttpUrl> ParseHttpUrl(std::string_view url) {
   return out;
 }
 
+namespace {
+
+bool IsPrivateV4(const unsigned char a[4]) {
+  return a[0] == 0 || a[0] == 10 || a[0] == 127 || (a[0] == 100 && (a[1] & 0xc0) == 64) ||
+         (a[0] == 169 && a[1] == 254) || (a[0] == 172 && (a[1] & 0xf0) == 16) ||
+         (a[0] == 192 && a[1] == 168) || a[0] >= 224;
+}
+
+}  // namespace
+
+bool IsPrivateAddress(std::string_view host) {
+  std::string h(host);
+  std::transform(h.begin(), h.end(), h.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!h.empty() && h.back() == '.') h.pop_back();
+  if (h == "localhost" || (h.size() > 10 && h.compare(h.size() - 10, 10, ".localhost") == 0)) {
+    return true;
+  }
+  unsigned char v4[4];
+  if (inet_pton(AF_INET, h.c_str(), v4) == 1) return IsPrivateV4(v4);
+  unsigned char v6[16];
+  if (inet_pton(AF_INET6, h.c_str(), v6) != 1) return false;
+  const bool zero_prefix = std::all_of(v6, v6 + 10, [](unsigned char b) { return b == 0; });
+  if (zero_prefix && v6[10] == 0xff && v6[11] == 0xff) {
+    return IsPrivateV4(v6 + 12);  // ::ffff:a.b.c.d
+  }
+  if (zero_prefix && v6[10] == 0 && v6[11] == 0) {
+    // ::, ::1 and the old IPv4-compatible ::a.b.c.d: none is a public IPv6 address.
+    return true;
+  }
+  return (v6[0] & 0xfe) == 0xfc ||                     // fc00::/7 unique local
+         (v6[0] == 0xfe && (v6[1] & 0xc0) == 0x80) ||  // fe80::/10 link-local
+         (v6[0] == 0xfe && (v6[1] & 0xc0) == 0xc0) ||  // fec0::/10 site-local (deprecated)
+         v6[0] == 0xff;                                // multicast
+}
+
 }  // namespace sahayak::domain

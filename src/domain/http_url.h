@@ -6,7 +6,7 @@
 
 #include "base/status.h"
 
-// Addresses of other systems Sahayak sends to (a carrier's requests endpoint): the parts an
+// Addresses of other systems Sahayak sends to (a carrier's requests endpoint, rules' webhooks): the parts an
 // HTTP client needs. Pure; thread-safe.
 namespace sahayak::domain {
 
@@ -25,5 +25,13 @@ struct HttpUrl {
 // them; internationalised host names in their punycode form), an empty or malformed host, or
 // a port outside 1-65535.
 Result<HttpUrl> ParseHttpUrl(std::string_view url);
+
+// Whether `host` (an HttpUrl's host, or an address a name resolved to, as text) is an address
+// that is not on the public internet: this machine (127.0.0.0/8, ::1, 0.0.0.0/8, ::), private
+// networks (10/8, 172.16/12, 192.168/16, fc00::/7), shared address space (100.64/10),
+// link-local (169.254/16 — cloud metadata services — and fe80::/10), multicast and reserved
+// (224/4, 240/4, ff00::/8), or an IPv4-mapped IPv6 form of these; and the names "localhost"
+// and "*.localhost". Other names answer false: resolve them and ask about the addresses.
+bool IsPrivateAddress(std::string_view host);
 
 }  // namespace sahayak::domain

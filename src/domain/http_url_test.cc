@@ -41,5 +41,20 @@ TEST(HttpUrl, RefusesWhatAClientCannotUse) {
   EXPECT_TRUE(ParseHttpUrl("https://c.example/" + std::string(1900, 'a')).ok());
 }
 
+TEST(HttpUrl, PrivateAddressesAreThoseOffThePublicInternet) {
+  for (const char* host :
+       {"127.0.0.1", "127.8.9.10", "0.0.0.0", "10.1.2.3", "172.16.0.1", "172.31.255.255",
+        "192.168.1.20", "100.64.0.1", "169.254.169.254", "224.0.0.1", "255.255.255.255", "::1",
+        "::", "fd12:3456::1", "fe80::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
+        "localhost", "LOCALHOST", "api.localhost", "localhost."}) {
+    EXPECT_TRUE(IsPrivateAddress(host)) << host;
+  }
+  for (const char* host : {"8.8.8.8", "172.32.0.1", "172.15.255.255", "100.128.0.1",
+                           "192.169.0.1", "2001:db8::1", "2606:4700::1111", "::ffff:8.8.8.8",
+                           "hooks.example.in", "localhost.example.in", "mylocalhost"}) {
+    EXPECT_FALSE(IsPrivateAddress(host)) << host;
+  }
+}
+
 }  // namespace
 }  // namespace sahayak::domain

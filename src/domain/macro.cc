@@ -25,7 +25,16 @@ constexpr ActionName kActionNames[] = {
     {ActionType::kSetCustomField, "set_custom_field"},
     {ActionType::kAddNote, "add_note"},
     {ActionType::kReply, "reply"},
+    {ActionType::kNotify, "notify"},
+    {ActionType::kWebhook, "webhook"},
+    {ActionType::kApplyMacro, "apply_macro"},
+    {ActionType::kRoundRobin, "round_robin"},
 };
+
+bool IsRuleOnly(ActionType t) {
+  return t == ActionType::kNotify || t == ActionType::kWebhook || t == ActionType::kApplyMacro ||
+         t == ActionType::kRoundRobin;
+}
 
 constexpr const char* kCustomFieldPrefix = "ticket.custom_fields.";
 
@@ -326,13 +335,21 @@ Result<std::vector<Action>> ParseActions(const json& actions, const ActionVocabu
       continue;
     }
     if (!a.contains("type") || !a["type"].is_string()) {
-      fail(at + ".type", std::string("is required: one of ") + kActionTypes);
+      fail(at + ".type", std::string("is required: one of ") +
+                             (vocab.rules ? kRuleActionTypes : kActionTypes));
       continue;
     }
     auto type = ParseActionType(a["type"].get<std::string>());
     if (!type) {
       fail(at + ".type",
-           "\"" + a["type"].get<std::string>() + "\" is not an action; use one of " + kActionTypes);
+           "\"" + a["type"].get<std::string>() + "\" is not an action; use one of " +
+               (vocab.rules ? kRuleActionTypes : kActionTypes));
+      continue;
+    }
+    if (IsRuleOnly(*type) && !vocab.rules) {
+      fail(at + ".type", "\"" + a["type"].get<std::string>() +
+                             "\" is an action of triggers and automations; use one of " +
+                             kActionTypes);
       continue;
     }
     Action act;
@@ -475,6 +492,89 @@ Result<std::vector<Action>> ParseActions(const json& actions, const ActionVocabu
         }
         break;
       }
+      case ActionType::kNotify: {
+        const std::string target = a.contains("target") && a["target"].is_string()
+                                       ? a["target"].get<std::string>()
+                                       : "";
+        if (target != "requester" && target != "assignee" && target != "group" &&
+            target != "agent") {
+          fail(at + ".target", "is required: one of requester, assignee, group, agent");
+          continue;
+        }
+        act.target = target;
+        if (target == "group" || target == "agent") {
+          const json id = a.contains("id") ? a["id"] : json();
+          const auto& known = target == "group" ? vocab.group_ids : vocab.active_agent_ids;
+          if (!id.is_number_integer() ||
+              std::find(known.begin(), known.end(), id.get<Id>()) == known.end()) {
+            fail(at + ".id", target == "group" ? "must be a group of this workspace"
+                                               : "must be an active agent of this workspace");
+            continue;
+          }
+          act.id = id.get<Id>();
+        }
+        bool bad = false;
+        ReadVariants(a.contains("subject") ? a["subject"] : json(), at + ".subject", keys,
+                     &act.subjects, &errors, &bad);
+        ReadVariants(value, vm, keys, &act.texts, &errors, &bad);
+        if (bad) {
+          failed = true;
+          continue;
+        }
+        if (act.subjects.empty()) {
+          fail(at + ".subject", "needs a subject in at least one language");
+          continue;
+        }
+        if (act.texts.empty()) {
+          fail(vm, "needs a text in at least one language");
+          continue;
+        }
+        if (a.contains("respect_business_hours")) {
+          if (!a["respect_business_hours"].is_boolean()) {
+            fail(at + ".respect_business_hours", "must be true or false");
+            continue;
+          }
+          act.respect_business_hours = a["respect_business_hours"].get<bool>();
+        }
+        break;
+      }
+      case ActionType::kWebhook: {
+        const std::string url =
+            a.contains("url") && a["url"].is_string() ? Trim(a["url"].get<std::string>()) : "";
+        const bool http = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+        if (!http || url.size() > 2000 || url.find_first_of(" \t\r\n") != std::string::npos) {
+          fail(at + ".url", "must be an http or https address of at most 2,000 characters");
+          continue;
+        }
+        act.url = url;
+        if (a.contains("secret") && !a["secret"].is_null()) {
+          if (!a["secret"].is_string() || a["secret"].get<std::string>().size() < 16 ||
+              a["secret"].get<std::string>().size() > 200) {
+            fail(at + ".secret", "must be a string of 16 to 200 characters");
+            continue;
+          }
+          // Kept in `value` until the service seals it; never stored as written.
+          act.value = a["secret"];
+        }
+        break;
+      }
+      case ActionType::kApplyMacro: {
+        if (!value.is_number_integer() ||
+            std::find(vocab.shared_macro_ids.begin(), vocab.shared_macro_ids.end(),
+                      value.get<Id>()) == vocab.shared_macro_ids.end()) {
+          fail(vm, "must be the id of an active shared macro");
+          continue;
+        }
+        act.id = value.get<Id>();
+        break;
+      }
+      case ActionType::kRoundRobin: {
+        if (value.is_null() || !want_id(vocab.group_ids, "a group")) {
+          if (value.is_null()) fail(vm, "must be a group id");
+          continue;
+        }
+        break;
+      }
     }
     out.push_back(std::move(act));
   }
@@ -508,6 +608,21 @@ json ActionToJson(const Action& a) {
       break;
     case ActionType::kReply:
       j["value"] = a.texts;
+      break;
+    case ActionType::kNotify:
+      j["target"] = a.target;
+      if (a.id) j["id"] = *a.id;
+      j["subject"] = a.subjects;
+      j["value"] = a.texts;
+      j["respect_business_hours"] = a.respect_business_hours;
+      break;
+    case ActionType::kWebhook:
+      j["url"] = a.url;
+      if (!a.sealed_secret.empty()) j["sealed_secret"] = a.sealed_secret;
+      break;
+    case ActionType::kApplyMacro:
+    case ActionType::kRoundRobin:
+      j["value"] = a.id ? json(*a.id) : json(nullptr);
       break;
   }
   return j;
@@ -555,6 +670,28 @@ std::vector<Action> ActionsFromJson(const json& stored) {
             if (it.value().is_string()) act.texts[it.key()] = it.value().get<std::string>();
           }
         }
+        break;
+      case ActionType::kNotify: {
+        act.target = a.value("target", "");
+        if (a.contains("id") && a["id"].is_number_integer()) act.id = a["id"].get<Id>();
+        auto read = [](const json& from, TextVariants* into) {
+          if (!from.is_object()) return;
+          for (auto it = from.begin(); it != from.end(); ++it) {
+            if (it.value().is_string()) (*into)[it.key()] = it.value().get<std::string>();
+          }
+        };
+        read(a.contains("subject") ? a["subject"] : json(), &act.subjects);
+        read(v, &act.texts);
+        act.respect_business_hours = a.value("respect_business_hours", false);
+        break;
+      }
+      case ActionType::kWebhook:
+        act.url = a.value("url", "");
+        act.sealed_secret = a.value("sealed_secret", "");
+        break;
+      case ActionType::kApplyMacro:
+      case ActionType::kRoundRobin:
+        if (v.is_number_integer()) act.id = v.get<Id>();
         break;
     }
     out.push_back(std::move(act));

@@ -29,12 +29,23 @@ enum class ActionType {
   kSetCustomField,  // field: the key; value: as the field's type wants (null clears)
   kAddNote,         // value: text with placeholders (an internal note)
   kReply,           // value: {"en": "…", "hi": "…"} (a public reply); not inside macros
+  // Rules only (triggers and automations, domain/rule.h):
+  kNotify,      // target: requester | assignee | group | agent (id); subject and value:
+                // {"en": "…"} texts with placeholders; respect_business_hours: hold the mail
+                // until the recipients' hours open
+  kWebhook,     // url: http(s); secret (optional, sealed at rest, never shown again):
+                // signs the POST like carrier requests
+  kApplyMacro,  // value: a shared macro's id; its actions and its reply as a public message
+  kRoundRobin,  // value: a group id; assigns the ticket to that group's next agent in turn
 };
 const char* Name(ActionType t);
 std::optional<ActionType> ParseActionType(std::string_view s);
 inline constexpr const char* kActionTypes =
     "set_status, set_priority, set_group, set_assignee, add_tags, remove_tags, "
     "set_custom_field, add_note, reply";
+inline constexpr const char* kRuleActionTypes =
+    "set_status, set_priority, set_group, set_assignee, add_tags, remove_tags, "
+    "set_custom_field, add_note, reply, notify, webhook, apply_macro, round_robin";
 
 // The languages a text may have a variant in.
 inline constexpr const char* kTextLanguages = "en, hi, kn";
@@ -52,7 +63,14 @@ struct Action {
   std::string field;              // kSetCustomField
   nlohmann::json value;           // kSetCustomField
   std::string text;               // kAddNote
-  TextVariants texts;             // kReply
+  TextVariants texts;             // kReply; kNotify: the body
+  // kNotify
+  std::string target;             // requester | assignee | group | agent
+  TextVariants subjects;
+  bool respect_business_hours = false;
+  // kWebhook
+  std::string url;
+  std::string sealed_secret;      // sealed by the service; "" when none
 };
 
 // What actions may name: the workspace's real groups, agents and fields.
@@ -61,6 +79,8 @@ struct ActionVocabulary {
   std::vector<Id> active_agent_ids;
   std::vector<CustomFieldDef> custom_fields;  // active and inactive; only active ones may be set
   bool allow_reply = true;                    // macros keep their reply in their own member
+  bool rules = false;                         // notify, webhook, apply_macro, round_robin
+  std::vector<Id> shared_macro_ids;           // apply_macro: active shared macros
 };
 
 inline constexpr size_t kMaxActions = 50;

@@ -15,6 +15,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "domain/http_url.h"
 
@@ -34,8 +35,8 @@ namespace {
 class Exchange {
  public:
   Exchange(asio::io_context& ioc, ssl::context* tls, const domain::HttpUrl& url,
-           http::request<http::string_body> req, size_t max_body)
-      : resolver_(ioc), tls_(tls), url_(url), req_(std::move(req)) {
+           http::request<http::string_body> req, size_t max_body, bool allow_private)
+      : resolver_(ioc), tls_(tls), url_(url), req_(std::move(req)), allow_private_(allow_private) {
     if (tls_ != nullptr) {
       tls_stream_.emplace(ioc, *tls_);
     } else {
@@ -63,6 +64,8 @@ class Exchange {
 
   bool finished() const { return finished_; }
   const std::string& error() const { return error_; }
+  // The host resolved only to addresses the options refuse.
+  bool refused() const { return refused_; }
   int status() const { return status_; }
   std::string TakeBody() { return std::move(body_); }
   // Where the exchange stopped when it ran out of time.
@@ -83,8 +86,27 @@ class Exchange {
 
   void OnResolve(beast::error_code ec, tcp::resolver::results_type results) {
     if (ec) return Fail("cannot resolve the host name", ec);
+    // Checked on the addresses themselves, so a public-looking name that resolves inside the
+    // network is refused too.
+    std::vector<tcp::endpoint> allowed;
+    for (const auto& entry : results) {
+      if (allow_private_ || !domain::IsPrivateAddress(entry.endpoint().address().to_string())) {
+        allowed.push_back(entry.endpoint());
+      }
+    }
+    if (allowed.empty()) {
+      finished_ = true;
+      refused_ = true;
+      const std::string address =
+          results.empty() ? "" : results.begin()->endpoint().address().to_string();
+      const bool named = !address.empty() && address != url_.host;
+      error_ = (named ? url_.host + " resolves to " + address : url_.host) +
+               ", which is a loopback, private or link-local address; this server is set not to "
+               "send there";
+      return;
+    }
     stage_ = "connecting";
-    Lowest().async_connect(results,
+    Lowest().async_connect(allowed,
                            [this](beast::error_code ec, const tcp::endpoint&) { OnConnect(ec); });
   }
 
@@ -113,7 +135,7 @@ class Exchange {
       if (tls_stream_) {
         const long verify = SSL_get_verify_result(tls_stream_->native_handle());
         if (verify != X509_V_OK) {
-          why = std::string("the carrier's certificate is not trusted (") +
+          why = std::string("the server's certificate is not trusted (") +
                 X509_verify_cert_error_string(verify) + ")";
           finished_ = true;
           error_ = why;
@@ -195,7 +217,9 @@ class Exchange {
   beast::flat_buffer buffer_;
   http::response_parser<http::string_body> parser_;
   size_t max_body_ = 0;
+  bool allow_private_ = true;
   bool finished_ = false;
+  bool refused_ = false;
   bool connected_ = false;
   int status_ = 0;
   std::string body_;
@@ -238,7 +262,8 @@ Result<services::HttpAnswer> BeastHttpClient::Post(const services::HttpPost& req
 
   asio::io_context ioc;
   auto exchange =
-      std::make_unique<Exchange>(ioc, tls.get(), *url, std::move(req), options_.max_response_bytes);
+      std::make_unique<Exchange>(ioc, tls.get(), *url, std::move(req), options_.max_response_bytes,
+                                 options_.allow_private_addresses);
   exchange->Start();
   // The connect deadline, then the rest of the total.
   const auto start = std::chrono::steady_clock::now();
@@ -260,6 +285,7 @@ Result<services::HttpAnswer> BeastHttpClient::Post(const services::HttpPost& req
     if (ioc.stopped()) ioc.restart();
     ioc.run_one_for(limit - elapsed);
   }
+  if (exchange->refused()) return PermissionDenied(exchange->error());
   if (!exchange->error().empty()) return Unavailable(exchange->error());
   services::HttpAnswer answer;
   answer.status = exchange->status();

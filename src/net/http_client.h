@@ -18,6 +18,10 @@ struct HttpClientOptions {
   size_t max_response_bytes = 64 * 1024;  // the body kept; a longer one is cut here
   std::string ca_file;                    // extra trusted CAs (PEM); "" for the system's only
   std::string user_agent = "Sahayak";
+  // false: refuse to connect to an address off the public internet (domain::IsPrivateAddress:
+  // loopback, private networks, link-local such as cloud metadata services), checked on the
+  // addresses the host name resolves to; Post answers PermissionDenied then.
+  bool allow_private_addresses = true;
 };
 
 class BeastHttpClient final : public services::HttpClient {

@@ -22,6 +22,8 @@
 #include "services/kb/kb_store.h"
 #include "services/macros/macros_store.h"
 #include "services/portal/portal_store.h"
+#include "services/rules/rules_store.h"
+#include "services/rules/webhook_store.h"
 #include "services/shipments/carrier_request_store.h"
 #include "services/shipments/shipment_store.h"
 #include "services/deflection/deflection_store.h"
@@ -338,6 +340,11 @@ class ReadTx {
   virtual HoursReadTx& hours() = 0;
   // SLA policies, tickets' SLA rows and notices (services/sla/sla_store.h).
   virtual SlaReadTx& sla() = 0;
+  // The queue of webhooks rules call (services/rules/webhook_store.h).
+  virtual RuleWebhookReadTx& rule_webhooks() = 0;
+  // Triggers, automations, their runs and the scheduler's leases
+  // (services/rules/rules_store.h).
+  virtual RulesReadTx& rules() = 0;
 };
 
 // A write transaction; it also reads its own writes. Inserts fill in the new id.
@@ -448,6 +455,8 @@ class WriteTx : public virtual ReadTx {
   MacroWriteTx& macros() override = 0;
   HoursWriteTx& hours() override = 0;
   SlaWriteTx& sla() override = 0;
+  RuleWebhookWriteTx& rule_webhooks() override = 0;
+  RulesWriteTx& rules() override = 0;
 };
 
 // The database. Thread-safe.

@@ -30,6 +30,7 @@ import { tests as carrierTests } from './carriers.mjs';
 import { tests as chatTests } from './chat.mjs';
 import { tests as macroTests } from './macros.mjs';
 import { tests as slaTests } from './sla.mjs';
+import { tests as ruleTests } from './rules.mjs';
 import { DIST, REPO, UserVisibleFailure } from './lib.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -52,7 +53,7 @@ binary = path.resolve(binary || path.join(REPO, 'build/release/sahayak'));
 const OUT = process.env.SAHAYAK_TEST_OUT
   ? path.join(path.resolve(process.env.SAHAYAK_TEST_OUT), 'e2e')
   : path.join(REPO, 'build/test-output/e2e');
-const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests, ...helpTests, ...deliveryTests, ...importTests, ...reportTests, ...carrierTests, ...chatTests, ...macroTests, ...slaTests];
+const tests = [...coreTests, ...mailTests, ...mailboxTests, ...searchTests, ...kbTests, ...consolePortalTests, ...webFormTests, ...portalTests, ...helpTests, ...deliveryTests, ...importTests, ...reportTests, ...carrierTests, ...chatTests, ...macroTests, ...slaTests, ...ruleTests];
 const selected = tests.filter((t) => !filter || t.name.includes(filter));
 
 if (!selected.length) {

@@ -42,6 +42,7 @@ targets=(
   "chat_frame|src/services/chat/chat_frames.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "macro_input|src/domain/macro.cc src/domain/ticket.cc src/domain/custom_field.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "ical|src/domain/ical.cc src/domain/business_hours.cc src/domain/people.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
+  "rule_input|src/domain/rule.cc src/domain/macro.cc src/domain/shipment.cc src/domain/sla.cc src/domain/business_hours.cc src/domain/ticket.cc src/domain/people.cc src/domain/custom_field.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "sla_input|src/services/sla/sla_input.cc src/domain/sla.cc src/domain/business_hours.cc src/domain/ticket.cc src/domain/people.cc src/domain/custom_field.cc src/domain/json_input.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
 )
 
@@ -91,6 +92,16 @@ write_dictionary() {
         '"agent_id"' '"group_id"' '"online"' '"away"' '"offline"' 'true' 'false' 'null' \
         '9223372036854775807' '-1' '1e3' '{' '}' '[' ']' \
         '\xe0\xa4\xaa' '\xe0\xb2\xa8' 'e\xcc\x81'
+      ;;
+    rule_input)
+      printf '"%s"\n' '"events"' '"conditions"' '"all"' '"any"' '"field"' '"operator"' \
+        '"value"' '"actions"' '"type"' '"status"' '"priority"' '"tags"' '"tier"' '"subject"' \
+        '"group_id"' '"custom_fields.reason"' '"custom_fields.weight"' '"hours_since_created"' \
+        '"hours_until_sla_due"' '"message.body"' '"shipment.status"' '"is"' '"in"' \
+        '"changed_to"' '"contains_any"' '"greater_than"' '"present"' '"ticket.updated"' \
+        '"ticket.created"' '"tracking.event"' '"notify"' '"webhook"' '"url"' '"target"' \
+        '"round_robin"' '"apply_macro"' '"set_status"' 'null' 'true' '1e308' '-1' '[' ']' '{' \
+        '}' '\xe0\xa4\xaa' '\xe0\xb2\xa8' 'e\xcc\x81'
       ;;
     sla_input)
       printf '"%s"\n' '"name"' '"description"' '"position"' '"active"' '"conditions"' \

@@ -123,6 +123,16 @@ def setUpModule():
     sla = admin.post("/api/v1/sla-policies", {
         "name": "Roles SLA", "targets": [{"metric": "first_response", "minutes": 60}]})
     ids["sla-policies"] = sla.json["id"] if sla.status == 201 else 1
+    trig = admin.post("/api/v1/triggers", {
+        "name": "Roles trigger", "events": ["ticket.created"],
+        "actions": [{"type": "add_tags", "value": ["roles"]}]})
+    ids["triggers"] = trig.json["id"] if trig.status == 201 else 1
+    auto = admin.post("/api/v1/automations", {
+        "name": "Roles automation",
+        "conditions": {"all": [{"field": "hours_since_created", "operator": "greater_than",
+                                "value": 9000}]},
+        "actions": [{"type": "add_tags", "value": ["roles"]}]})
+    ids["automations"] = auto.json["id"] if auto.status == 201 else 1
     e = admin.get("/api/v1/audit-events?limit=1")
     ids["audit-events"] = (e.json["data"][0]["id"]
                            if e.status == 200 and e.json and e.json.get("data") else 1)

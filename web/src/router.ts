@@ -185,6 +185,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { admin: true, titleKey: 'sla.title' },
       },
       {
+        path: 'triggers',
+        name: 'admin-triggers',
+        component: () => import('./screens/rules/TriggersAdmin.vue'),
+        meta: { admin: true, titleKey: 'rules.trigger.title' },
+      },
+      {
+        path: 'automations',
+        name: 'admin-automations',
+        component: () => import('./screens/rules/AutomationsAdmin.vue'),
+        meta: { admin: true, titleKey: 'rules.automation.title' },
+      },
+      {
         path: 'chat',
         name: 'admin-chat',
         component: () => import('./screens/chat/ChatSettingsAdmin.vue'),

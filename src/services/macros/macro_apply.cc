@@ -5,6 +5,7 @@
 #include "services/audit.h"
 #include "services/macros/macro_access.h"
 #include "services/macros/macro_service.h"
+#include "services/macros/template_values.h"
 
 namespace sahayak::services {
 
@@ -41,10 +42,11 @@ std::string FieldText(const json& v) {
   return v.dump();
 }
 
-// What the placeholders of a reply or note to ticket `t`, written by `who`, stand for; and
-// the languages the reader may want, best first.
-Result<domain::PlaceholderValues> Values(ReadTx& tx, const Principal& who, const Ticket& t,
-                                         std::vector<std::string>* languages) {
+}  // namespace
+
+Result<domain::PlaceholderValues> TemplateValues(ReadTx& tx, const Principal& who,
+                                                 const Ticket& t,
+                                                 std::vector<std::string>* languages) {
   domain::PlaceholderValues v;
   v["ticket.id"] = std::to_string(t.id);
   v["ticket.number"] = std::to_string(t.number);
@@ -75,8 +77,6 @@ Result<domain::PlaceholderValues> Values(ReadTx& tx, const Principal& who, const
   return v;
 }
 
-}  // namespace
-
 Result<MacroOutcome> MacroService::Plan(ReadTx& tx, const Principal& who, Id ticket_id, Id macro_id,
                                         TicketPatch* patch) {
   const Id ws = who.workspace_id;
@@ -91,7 +91,7 @@ Result<MacroOutcome> MacroService::Plan(ReadTx& tx, const Principal& who, Id tic
         .WithKind("ticket-closed");
   }
   std::vector<std::string> languages;
-  ASSIGN_OR_RETURN(domain::PlaceholderValues values, Values(tx, who, t, &languages));
+  ASSIGN_OR_RETURN(domain::PlaceholderValues values, TemplateValues(tx, who, t, &languages));
 
   Status errors = InvalidArgument("the macro cannot be applied to this ticket");
   bool failed = false;
@@ -142,6 +142,11 @@ Result<MacroOutcome> MacroService::Plan(ReadTx& tx, const Principal& who, Id tic
         break;
       case domain::ActionType::kReply:
         break;  // macros keep their reply in Macro::reply
+      case domain::ActionType::kNotify:
+      case domain::ActionType::kWebhook:
+      case domain::ActionType::kApplyMacro:
+      case domain::ActionType::kRoundRobin:
+        break;  // rules only: ParseActions refuses them in macros
     }
   }
   if (!custom.empty()) patch->custom_fields = custom;

@@ -198,6 +198,7 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
                                   {"message_id", m.id},
                                   {"public", false},
                                   {"channel", "email"},
+                                  {"author", "system"},
                                   {"mail_kind", what}}));
     RETURN_IF_ERROR(writer.RecordMessageId(t.id, m.id, d.threaded_by, /*participants=*/false));
     // Only a bounce that threads to a ticket marks the address: a stray or forged DSN about
@@ -247,6 +248,7 @@ Result<IngestResult> MailIngestService::Ingest(WriteTx& tx, Id ws, const Inbound
                                   {"message_id", m.id},
                                   {"public", true},
                                   {"channel", "email"},
+                                  {"author", "customer"},
                                   {"mail_kind", MailKindName(mail.kind)}}));
     RETURN_IF_ERROR(writer.RecordMessageId(t.id, m.id, d.threaded_by, /*participants=*/true));
     result.outcome = IngestResult::Outcome::kReplied;

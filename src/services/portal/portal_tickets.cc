@@ -152,7 +152,11 @@ Result<domain::Message> PortalService::Reply(const PortalCustomer& c, int64_t nu
     return RecordChange(
         tx, c.workspace_id, ContactActor(c.contact), "ticket.replied", "ticket", t.id, changes, now,
         "message.created",
-        {{"ticket_id", t.id}, {"message_id", m.id}, {"public", true}, {"channel", "portal"}});
+        {{"ticket_id", t.id},
+         {"message_id", m.id},
+         {"public", true},
+         {"channel", "portal"},
+         {"author", "customer"}});
   });
   if (!st.ok()) return st;
   return m;

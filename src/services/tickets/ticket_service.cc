@@ -356,6 +356,22 @@ Result<Ticket> TicketService::Update(WriteTx& tx, const Principal& who, Id id,
   return t;
 }
 
+namespace {
+
+// The outbox row of a message an agent (or a rule, through a system principal) added: triggers
+// read who wrote it and what made it.
+json MessagePayload(Id ticket_id, const domain::Message& m, const Principal& who,
+                    const json& via) {
+  json p = {{"ticket_id", ticket_id},
+            {"message_id", m.id},
+            {"public", m.is_public},
+            {"author", who.actor().kind == domain::Actor::Kind::kSystem ? "system" : "agent"}};
+  if (!via.is_null()) p["via"] = via;
+  return p;
+}
+
+}  // namespace
+
 Result<domain::Message> TicketService::AddMessage(WriteTx& tx, const Principal& who,
                                                   Id ticket_id, const NewMessage& in) {
   ASSIGN_OR_RETURN(Ticket before, tx.GetTicket(who.workspace_id, ticket_id));
@@ -382,8 +398,7 @@ Result<domain::Message> TicketService::AddMessage(WriteTx& tx, const Principal& 
   RETURN_IF_ERROR(RecordChange(tx, who.workspace_id, who.actor(),
                                m.is_public ? "ticket.replied" : "ticket.noted", "ticket", t.id,
                                changes, m.created_at, "message.created",
-                               {{"ticket_id", t.id}, {"message_id", m.id},
-                                {"public", m.is_public}}));
+                               MessagePayload(t.id, m, who, in.via)));
   if (observer_ != nullptr && m.is_public) {
     RETURN_IF_ERROR(observer_->OnPublicReply(tx, who, t, m));
   }

@@ -11,10 +11,12 @@
 #include "store/sqlite/tx_carrier_requests.h"
 #include "store/sqlite/tx_chat.h"
 #include "store/sqlite/tx_hours.h"
+#include "store/sqlite/tx_rules.h"
 #include "store/sqlite/tx_sla.h"
 #include "store/sqlite/tx_kb.h"
 #include "store/sqlite/tx_macros.h"
 #include "store/sqlite/tx_portal.h"
+#include "store/sqlite/tx_rule_webhooks.h"
 #include "store/sqlite/tx_shipments.h"
 #include "store/sqlite/tx_web_forms.h"
 
@@ -42,7 +44,8 @@ class SqliteTx final : public services::WriteTx {
   explicit SqliteTx(Connection* conn)
       : c_(conn), kb_(conn), web_forms_(conn), deflection_(conn), portal_(conn), shipments_(conn),
         commerce_(conn), imports_(conn), analytics_(conn), carrier_requests_(conn),
-        chat_(conn), macros_(conn), hours_(conn), sla_(conn) {}
+        chat_(conn), macros_(conn), hours_(conn), sla_(conn), rule_webhooks_(conn),
+        rules_(conn) {}
 
   // ReadTx
   Result<services::Workspace> GetWorkspace(Id ws) override;
@@ -219,6 +222,10 @@ class SqliteTx final : public services::WriteTx {
   services::HoursWriteTx& hours() override { return hours_; }
   // SLA policies and tickets' SLA rows (tx_sla.h)
   services::SlaWriteTx& sla() override { return sla_; }
+  // triggers, automations, their runs and the scheduler's leases (tx_rules.h)
+  services::RulesWriteTx& rules() override { return rules_; }
+  // the queue of rules' webhooks (tx_rule_webhooks.h)
+  services::RuleWebhookWriteTx& rule_webhooks() override { return rule_webhooks_; }
 
  private:
   Status LoadIdentities(domain::Contact* c);
@@ -251,6 +258,8 @@ class SqliteTx final : public services::WriteTx {
   SqliteMacroTx macros_;
   SqliteHoursTx hours_;
   SqliteSlaTx sla_;
+  SqliteRuleWebhookTx rule_webhooks_;
+  SqliteRulesTx rules_;
 };
 
 }  // namespace sahayak::store

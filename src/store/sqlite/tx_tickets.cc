@@ -919,4 +919,8 @@ Status SqliteTx::UpdateCustomField(const domain::CustomFieldDef& f) {
   return s.Exec();
 }
 
+// For other tx_*.cc files that read whole tickets (store/sqlite/ticket_rows.h).
+const char* TicketColumns() { return kTicketCols; }
+domain::Ticket ReadTicketRow(const Stmt& s) { return ReadTicket(s); }
+
 }  // namespace sahayak::store

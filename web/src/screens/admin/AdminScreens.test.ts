@@ -34,7 +34,7 @@ describe('AdminLayout', () => {
     expect(wrapper.findComponent(AdminLayout).exists()).toBe(true);
     expect(wrapper.get('h1').text()).toBe('ಗುಂಪುಗಳು');
     const links = wrapper.findAll('[data-testid="admin-nav"]');
-    expect(links.map((l) => l.text())).toEqual(['ಏಜೆಂಟರು', 'ಗುಂಪುಗಳು', 'ಕಸ್ಟಮ್ ಕ್ಷೇತ್ರಗಳು', 'ವರ್ಕ್‌ಸ್ಪೇಸ್', 'API ಟೋಕನ್‌ಗಳು', 'ಮೇಲ್‌ಬಾಕ್ಸ್‌ಗಳು', 'ಹೊರಹೋಗುವ ಇ-ಮೇಲ್', 'ವೆಬ್ ಫಾರ್ಮ್‌ಗಳು', 'ಲೈವ್ ಚಾಟ್', 'ಆಮದುಗಳು', 'ಕೊರಿಯರ್‌ಗಳು', 'ಶಿಪ್‌ಮೆಂಟ್ ದಾಖಲೆಗಳು', 'ಕೆಲಸದ ಸಮಯ', 'SLA ನೀತಿಗಳು']);
+    expect(links.map((l) => l.text())).toEqual(['ಏಜೆಂಟರು', 'ಗುಂಪುಗಳು', 'ಕಸ್ಟಮ್ ಕ್ಷೇತ್ರಗಳು', 'ವರ್ಕ್‌ಸ್ಪೇಸ್', 'API ಟೋಕನ್‌ಗಳು', 'ಮೇಲ್‌ಬಾಕ್ಸ್‌ಗಳು', 'ಹೊರಹೋಗುವ ಇ-ಮೇಲ್', 'ವೆಬ್ ಫಾರ್ಮ್‌ಗಳು', 'ಲೈವ್ ಚಾಟ್', 'ಆಮದುಗಳು', 'ಕೊರಿಯರ್‌ಗಳು', 'ಶಿಪ್‌ಮೆಂಟ್ ದಾಖಲೆಗಳು', 'ಕೆಲಸದ ಸಮಯ', 'SLA ನೀತಿಗಳು', 'ಟ್ರಿಗರ್‌ಗಳು', 'ಸ್ವಯಂಚಾಲನೆಗಳು']);
     expect(links[1]!.attributes('aria-current')).toBe('page');
     wrapper.unmount();
   });

@@ -47,6 +47,23 @@ export function useForm(options: { duplicateKey?: string } = {}) {
     return key ? t(key) : raw;
   }
 
+  /**
+   * Every message of a 422 for `member` or one of its parts (`actions[2]`, `actions[2].value`,
+   * `actions[2].subject.hi`), in the order the server gave them.
+   */
+  function fieldErrorsUnder(member: string): string[] {
+    const e = error.value;
+    if (!isApiError(e)) {
+      return [];
+    }
+    return e.errors
+      .filter((x) => x.field === member || x.field.startsWith(`${member}.`) || x.field.startsWith(`${member}[`))
+      .map((x) => {
+        const key = fieldMessageKey(x.message);
+        return key ? t(key) : x.message;
+      });
+  }
+
   /** What went wrong, in words, or '' (for the form's alert). */
   const message = computed(() =>
     error.value === null ? '' : t(problemKey(error.value, options.duplicateKey)),
@@ -57,7 +74,7 @@ export function useForm(options: { duplicateKey?: string } = {}) {
     notice.value = '';
   }
 
-  return { saving, error, notice, message, submit, fieldError, clear };
+  return { saving, error, notice, message, submit, fieldError, fieldErrorsUnder, clear };
 }
 
 export type Form = ReturnType<typeof useForm>;
