@@ -253,8 +253,11 @@ Result<bool> RuleEngine::Act(WriteTx& tx, const Rule& rule, const RuleTicket& rt
         std::sort(agents.begin(), agents.end());
         patch.group_id = *a.id;
         if (!agents.empty()) {
-          // In turn: the rule's runs so far pick the next agent.
-          patch.assignee_id = agents[static_cast<size_t>(rule.run_count) % agents.size()];
+          // In turn: the rule's runs as stored (this one counted already) pick the next agent.
+          auto stored = tx.rules().GetRule(ws, rule.id);
+          const int64_t runs = stored.ok() ? std::max<int64_t>(stored->rule.run_count - 1, 0)
+                                           : rule.run_count;
+          patch.assignee_id = agents[static_cast<size_t>(runs) % agents.size()];
         }
         changes = true;
         break;
@@ -436,7 +439,8 @@ Result<int> RuleEngine::FireTriggers(WriteTx& tx, Id ws, const std::vector<Rule>
   return acted;
 }
 
-Status RuleEngine::HandleOutboxRow(WriteTx& tx, const domain::OutboxItem& row) const {
+Status RuleEngine::HandleOutboxRow(WriteTx& tx, const domain::OutboxItem& row,
+                                  TriggerSet* cache) const {
   const json& p = row.payload;
   if (MadeByRule(p)) return Status::Ok();
   RuleEventFacts ev;
@@ -502,7 +506,17 @@ Status RuleEngine::HandleOutboxRow(WriteTx& tx, const domain::OutboxItem& row) c
     return Status::Ok();
   }
   if (tickets.empty()) return Status::Ok();
-  ASSIGN_OR_RETURN(std::vector<Rule> triggers, LoadRules(tx, row.workspace_id, RuleKind::kTrigger));
+  TriggerSet local;
+  if (cache == nullptr) cache = &local;
+  auto cached = cache->find(row.workspace_id);
+  if (cached == cache->end()) {
+    ASSIGN_OR_RETURN(std::vector<Rule> loaded, LoadRules(tx, row.workspace_id, RuleKind::kTrigger));
+    loaded.erase(std::remove_if(loaded.begin(), loaded.end(),
+                                [](const Rule& r) { return !r.active; }),
+                 loaded.end());
+    cached = cache->emplace(row.workspace_id, std::move(loaded)).first;
+  }
+  const std::vector<Rule>& triggers = cached->second;
   bool any = false;
   for (const Rule& r : triggers) {
     if (!r.active) continue;
@@ -525,9 +539,10 @@ Result<int> RuleEngine::RunTriggers(Store& store, int batch) const {
   if (rows.empty()) return 0;
   Status all = store.Write([&](WriteTx& tx) -> Status {
     ASSIGN_OR_RETURN(Id cursor, tx.rules().RuleCursor());
+    TriggerSet cache;
     for (const auto& row : rows) {
       if (row.id <= cursor) continue;  // another round took it
-      RETURN_IF_ERROR(HandleOutboxRow(tx, row));
+      RETURN_IF_ERROR(HandleOutboxRow(tx, row, &cache));
     }
     return tx.rules().SetRuleCursor(std::max(cursor, rows.back().id));
   });

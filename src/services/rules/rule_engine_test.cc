@@ -235,6 +235,22 @@ TEST_F(RuleEngineTest, TriggerActsOnANewTicketUnderItsName) {
   EXPECT_FALSE(shown["actions"][4].contains("sealed_secret"));
 }
 
+TEST_F(RuleEngineTest, RoundRobinAssignsTheGroupInTurn) {
+  Create(domain::RuleKind::kTrigger,
+         {{"name", "Shipping in turn"},
+          {"events", {"ticket.created"}},
+          {"actions", {{{"type", "round_robin"}, {"value", group_}}}}});
+  // Three tickets handled in one round: the turn moves on within the round too.
+  const Id a = NewTicket("a@example.in", domain::Channel::kEmail).id;
+  const Id b = NewTicket("b@example.in", domain::Channel::kEmail).id;
+  const Id c = NewTicket("c@example.in", domain::Channel::kEmail).id;
+  RunTriggers();
+  ASSERT_TRUE(Get(a).assignee_id && Get(b).assignee_id && Get(c).assignee_id);
+  EXPECT_NE(*Get(a).assignee_id, *Get(b).assignee_id);
+  EXPECT_EQ(*Get(a).assignee_id, *Get(c).assignee_id);
+  EXPECT_EQ(Get(b).group_id, group_);
+}
+
 TEST_F(RuleEngineTest, TriggersRunInOrderAndAgainAfterOneActs) {
   // The first only matches once the second has acted: the cycle evaluates it again.
   Create(domain::RuleKind::kTrigger,

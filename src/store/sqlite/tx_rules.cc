@@ -122,8 +122,11 @@ Result<RuleTicket> SqliteRulesTx::GetRuleTicket(Id ws, Id ticket_id) {
 
 Result<std::vector<RuleTicket>> SqliteRulesTx::ScanRuleTickets(Id ws, Id after_id, int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    // "+workspace_id": walk the primary key from `after_id`. With statistics the planner may
+    // otherwise pick a workspace index and sort the whole workspace for every page (measured:
+    // 0.6 s a page at 1,000,000 tickets, against a few milliseconds).
     return RuleTicketSelect() +
-           "WHERE workspace_id = ? AND id > ? AND status != 'closed' AND merged_into_id IS NULL "
+           "WHERE +workspace_id = ? AND id > ? AND status != 'closed' AND merged_into_id IS NULL "
            "ORDER BY id LIMIT ?";
   })));
   s.Bind(1, ws).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));
