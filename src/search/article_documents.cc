@@ -57,7 +57,7 @@ std::string ArticleBodyKey(std::string_view body) {
 }
 
 Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTranslation& t,
-                                 Analyzer& analyzer) {
+                                 Analyzer& analyzer, LexiconWriter* lexicon) {
   Xapian::Document doc;
   doc.add_boolean_term(ArticleIdTerm(a.id, t.language));
   AddBooleanTerm(&doc, schema::kType, "article");
@@ -74,7 +74,7 @@ Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTra
 
   // Rendered once here (cmark-gfm and the HTML parser are the costly part of a search hit).
   const std::string plain = MarkdownToText(t.body);
-  TextWriter text(&doc, analyzer);
+  TextWriter text(&doc, analyzer, lexicon);
   text.Add(t.title, 3);
   text.Add(plain);
   for (const auto& tag : a.tags) text.AddWithParts(tag);
@@ -98,13 +98,16 @@ Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTra
 }
 
 void ReplaceArticleDocuments(Xapian::WritableDatabase& db, const std::vector<domain::Id>& ids,
-                             const std::vector<domain::KbArticle>& found, Analyzer& analyzer) {
+                             const std::vector<domain::KbArticle>& found, Analyzer& analyzer,
+                             LexiconWriter& lexicon) {
   for (domain::Id id : ids) db.delete_document(ArticleTerm(id));
   const std::set<domain::Id> wanted(ids.begin(), ids.end());
   for (const auto& a : found) {
     if (!wanted.count(a.id)) continue;
     for (const auto& t : a.translations) {
-      db.replace_document(ArticleIdTerm(a.id, t.language), ArticleDocument(a, t, analyzer));
+      Xapian::Document doc = ArticleDocument(a, t, analyzer, &lexicon);
+      lexicon.Flush(db);
+      db.replace_document(ArticleIdTerm(a.id, t.language), doc);
     }
   }
 }

@@ -8,6 +8,7 @@
 
 #include "domain/kb.h"
 #include "search/analyzer.h"
+#include "search/lexicon.h"
 #include "services/store.h"
 
 // Knowledge-base articles in the search index: one Xapian document per translation (article
@@ -33,7 +34,7 @@ std::string ArticleHelpUrl(domain::Id article_id, std::string_view language);
 // (ArticleSnippetText of the body, so a search renders no Markdown), "text_of"
 // (ArticleBodyKey of the body it was made from)}.
 Xapian::Document ArticleDocument(const domain::KbArticle& a, const domain::KbTranslation& t,
-                                 Analyzer& analyzer);
+                                 Analyzer& analyzer, LexiconWriter* lexicon = nullptr);
 
 // The text a hit's snippet is cut from: what a reader sees of the Markdown `body`
 // (MarkdownToText), at most kMaxArticleSnippetBytes, cut on a character boundary.
@@ -45,9 +46,11 @@ std::string ArticleBodyKey(std::string_view body);
 
 // Brings the documents of the articles `ids` in line with `found` (what the database holds
 // of them now; deleted or missing articles are absent): every document of each id is removed,
-// then one is added per translation of the found articles. Throws Xapian::Error.
+// then one is added per translation of the found articles, its words' stems and keys
+// recorded through `lexicon`. Throws Xapian::Error.
 void ReplaceArticleDocuments(Xapian::WritableDatabase& db, const std::vector<domain::Id>& ids,
-                             const std::vector<domain::KbArticle>& found, Analyzer& analyzer);
+                             const std::vector<domain::KbArticle>& found, Analyzer& analyzer,
+                             LexiconWriter& lexicon);
 
 // The outbox topics that change an article's documents (payload {"article_id": n}).
 bool IsArticleTopic(std::string_view topic);

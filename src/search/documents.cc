@@ -77,7 +77,8 @@ std::string OrganisationIdTerm(domain::Id id) {
   return schema::Term(schema::kIdTerm, "o" + std::to_string(id));
 }
 
-Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& analyzer) {
+Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& analyzer,
+                                LexiconWriter* lexicon) {
   const domain::Ticket& t = in.ticket;
   Xapian::Document doc;
   AddCommon(&doc, "ticket", TicketIdTerm(t.id), t.workspace_id, t.created_at, t.updated_at);
@@ -96,7 +97,7 @@ Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& an
   std::set<std::string> languages;
   if (!t.language.empty()) languages.insert(LanguageCode(t.language));
 
-  TextWriter text(&doc, analyzer);
+  TextWriter text(&doc, analyzer, lexicon);
   text.Add(t.subject, 3);
   for (const auto& m : in.messages) {
     text.Add(m.body);
@@ -164,11 +165,12 @@ std::string TicketSnippetText(const std::vector<domain::Message>& messages) {
   return text;
 }
 
-Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer) {
+Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer,
+                                 LexiconWriter* lexicon) {
   Xapian::Document doc;
   AddCommon(&doc, "contact", ContactIdTerm(c.id), c.workspace_id, c.created_at, c.updated_at);
   if (c.organisation_id) AddBooleanTerm(&doc, schema::kOrg, std::to_string(*c.organisation_id));
-  TextWriter text(&doc, analyzer);
+  TextWriter text(&doc, analyzer, lexicon);
   AddPersonText(&text, c);
   json data = {{"ref", Ref(ContactIdTerm(c.id))},
                {"name", c.name},
@@ -178,11 +180,12 @@ Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer) {
   return doc;
 }
 
-Xapian::Document OrganisationDocument(const domain::Organisation& o, Analyzer& analyzer) {
+Xapian::Document OrganisationDocument(const domain::Organisation& o, Analyzer& analyzer,
+                                      LexiconWriter* lexicon) {
   Xapian::Document doc;
   AddCommon(&doc, "organization", OrganisationIdTerm(o.id), o.workspace_id, o.created_at,
             o.updated_at);
-  TextWriter text(&doc, analyzer);
+  TextWriter text(&doc, analyzer, lexicon);
   text.Add(o.name, 3, schema::kOrgWord);
   for (const auto& d : o.domains) text.Add(d);
   text.Add(o.notes);

@@ -29,7 +29,7 @@ std::string CreatedMonthTerm(int month);
 // A ticket's document. Filter terms: type, workspace, creation month, status, priority, ticket type, channel,
 // assignee (id or "none"), group (id or "none"), tags, requester, organisation, number,
 // languages (the ticket's and each message's detected one), has attachment. Free text, each
-// token as its exact term with positions, "Z"+stem and "XP"+phonetic key without: subject
+// token as its exact term with positions (its stem and sound key to `lexicon`): subject
 // (wdf ×3), every message body (public replies and internal notes alike: only agents
 // search), tag names, custom field values, attachment file names, requester name, e-mails and
 // phones (also as "XRW" words), organisation name (also as "XOW" words). Values: created,
@@ -38,7 +38,9 @@ std::string CreatedMonthTerm(int month);
 // "created_at", "updated_at", "version", "text" (TicketSnippetText of its messages)} (ids
 // null when unset; times in epoch milliseconds), and "ref" ("t42") like every document.
 // REQUIRES: !t.ticket.merged_into_id (merged tickets are not indexed).
-Xapian::Document TicketDocument(const services::TicketForIndex& t, Analyzer& analyzer);
+// Every document builder gives its words to `lexicon` when there is one (search/lexicon.h).
+Xapian::Document TicketDocument(const services::TicketForIndex& t, Analyzer& analyzer,
+                                LexiconWriter* lexicon = nullptr);
 
 // The text a ticket hit's snippet is cut from: the bodies of its first
 // kTicketSnippetMessages messages (oldest first, one per line), at most
@@ -52,10 +54,12 @@ std::string TicketSnippetText(const std::vector<domain::Message>& messages);
 // A contact: type, workspace, organisation filter term; text name + identities (e-mails,
 // phones, social handles), also as "XRW" words; created/updated values; data {"name",
 // "email" (first e-mail or ""), "organisation_id" (or null)}.
-Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer);
+Xapian::Document ContactDocument(const domain::Contact& c, Analyzer& analyzer,
+                                 LexiconWriter* lexicon = nullptr);
 
 // An organisation: type, workspace; text name (also as "XOW" words), domains and notes;
 // created/updated values; data {"name", "domains"}.
-Xapian::Document OrganisationDocument(const domain::Organisation& o, Analyzer& analyzer);
+Xapian::Document OrganisationDocument(const domain::Organisation& o, Analyzer& analyzer,
+                                      LexiconWriter* lexicon = nullptr);
 
 }  // namespace sahayak::search

@@ -202,8 +202,17 @@ Result<int64_t> Indexer::CatchUp(int batch) {
     return FailedPrecondition("the search index needs a rebuild first").WithKind("index-stale");
   }
   int64_t applied = 0;
-  if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
+  if (!analyzer_) {
+    analyzer_ = std::make_unique<Analyzer>();
+    lexicon_ = std::make_unique<LexiconWriter>();
+  }
   Analyzer& analyzer = *analyzer_;
+  LexiconWriter& lexicon = *lexicon_;
+  // Each document's new stems and keys go to the lexicon with it (search/lexicon.h).
+  auto put = [&](const std::string& id_term, const Xapian::Document& doc) {
+    lexicon.Flush(*db_);
+    db_->replace_document(id_term, doc);
+  };
   try {
     while (true) {
       const Id cursor = ParseInt(db_->get_metadata(std::string(schema::kMetaOutboxCursor)));
@@ -243,7 +252,7 @@ Result<int64_t> Indexer::CatchUp(int batch) {
               if (f.ticket.merged_into_id) {
                 db_->delete_document(TicketIdTerm(f.ticket.id));
               } else {
-                db_->replace_document(TicketIdTerm(f.ticket.id), TicketDocument(f, analyzer));
+                put(TicketIdTerm(f.ticket.id), TicketDocument(f, analyzer, &lexicon));
               }
             }
             for (Id id : chunk) {
@@ -253,20 +262,20 @@ Result<int64_t> Indexer::CatchUp(int batch) {
           for (const auto& chunk : Chunks(t.contacts)) {
             ASSIGN_OR_RETURN(std::vector<domain::Contact> found, tx.GetContactsForIndex(chunk));
             for (const auto& c : found) {
-              db_->replace_document(ContactIdTerm(c.id), ContactDocument(c, analyzer));
+              put(ContactIdTerm(c.id), ContactDocument(c, analyzer, &lexicon));
             }
           }
           for (const auto& chunk : Chunks(t.organisations)) {
             ASSIGN_OR_RETURN(std::vector<domain::Organisation> found,
                              tx.GetOrganisationsForIndex(chunk));
             for (const auto& o : found) {
-              db_->replace_document(OrganisationIdTerm(o.id), OrganisationDocument(o, analyzer));
+              put(OrganisationIdTerm(o.id), OrganisationDocument(o, analyzer, &lexicon));
             }
           }
           for (const auto& chunk : Chunks(t.articles)) {
             ASSIGN_OR_RETURN(std::vector<domain::KbArticle> found,
                              tx.kb().GetKbArticlesForIndex(chunk));
-            ReplaceArticleDocuments(*db_, chunk, found, analyzer);
+            ReplaceArticleDocuments(*db_, chunk, found, analyzer, lexicon);
           }
         } catch (const Xapian::Error& e) {
           return Status(Code::kInternal, "cannot update the search index at " + path_ + ": " +
@@ -275,8 +284,10 @@ Result<int64_t> Indexer::CatchUp(int batch) {
         return Status::Ok();
       });
       if (!st.ok()) {
-        // Drop what this round wrote, so the next round starts from the committed state.
+        // Drop what this round wrote, so the next round starts from the committed state; the
+        // lexicon writer forgets the words whose synonyms went with it.
         db_->cancel_transaction();
+        lexicon.Forget();
         return st;
       }
       if (!rows.empty()) {
@@ -294,6 +305,7 @@ Result<int64_t> Indexer::CatchUp(int batch) {
     } catch (const Xapian::Error&) {
       // No transaction was open.
     }
+    lexicon.Forget();
     return Status(Code::kInternal, "cannot update the search index at " + path_ + ": " +
                                        e.get_description());
   }

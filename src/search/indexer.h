@@ -11,6 +11,7 @@
 
 #include "base/status.h"
 #include "search/analyzer.h"
+#include "search/lexicon.h"
 #include "services/store.h"
 
 // The Xapian index of tickets, contacts and organisations (layout: search/schema.h), kept up
@@ -129,6 +130,7 @@ class Indexer {
   services::Store* store_;
   std::unique_ptr<Xapian::WritableDatabase> db_;
   std::unique_ptr<Analyzer> analyzer_;  // CatchUp's, made on first use
+  std::unique_ptr<LexiconWriter> lexicon_;  // CatchUp's, with analyzer_
   bool needs_rebuild_ = false;
   int64_t shard_documents_ = 10000;
 };

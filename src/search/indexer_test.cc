@@ -92,6 +92,16 @@ class IndexerTest : public ::testing::Test {
   }
 
   // Every document's terms, by its id term: what two indexes must agree on.
+  // The lexicon (search/lexicon.h): every stem's and sound key's words.
+  std::map<std::string, std::set<std::string>> AllSynonyms(const std::string& path) {
+    Xapian::Database db(path);
+    std::map<std::string, std::set<std::string>> out;
+    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
+      out[*k] = {db.synonyms_begin(*k), db.synonyms_end(*k)};
+    }
+    return out;
+  }
+
   std::map<std::string, std::set<std::string>> AllTerms(const std::string& path) {
     Xapian::Database db(path);
     std::map<std::string, std::set<std::string>> out;
@@ -136,7 +146,10 @@ TEST_F(IndexerTest, CatchUpIndexesNewTicketsAndKeepsTheCursor) {
     EXPECT_TRUE(db.term_exists(TicketIdTerm(a.id)));
     EXPECT_TRUE(db.term_exists(TicketIdTerm(b.id)));
     EXPECT_TRUE(db.term_exists("पार्सल")) << "the Hindi word is a term";
-    EXPECT_TRUE(db.term_exists("Zinvoic") || db.term_exists("Zinvoice")) << "stems are indexed";
+    EXPECT_EQ(LexiconWords(db, "Zinvoic"), (std::vector<std::string>{"invoice", "invoices"}))
+        << "the lexicon leads from a stem to its words";
+    EXPECT_EQ(LexiconWords(db, "XPprsl"), (std::vector<std::string>{"पार्सल"}))
+        << "and from a sound key to its words";
     EXPECT_EQ(db.get_termfreq("XTticket"), 2u);
     EXPECT_EQ(db.get_termfreq("XTcontact"), 2u) << "the new requesters are contacts";
     EXPECT_EQ(TicketData(IndexPath(), b.id)["requester"]["name"], "Meena");
@@ -283,6 +296,11 @@ TEST_F(IndexerTest, ARebuildInManySmallShardsMatchesCatchUp) {
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->documents, 8) << "five tickets and three contacts, two to a shard";
   EXPECT_EQ(AllTerms(other), AllTerms(IndexPath()));
+  const auto lexicon = AllSynonyms(IndexPath());
+  EXPECT_EQ(AllSynonyms(other), lexicon) << "compact() unites the shards' lexicons";
+  EXPECT_EQ(lexicon.at("XPprsl"), (std::set<std::string>{"parcel", "पार्सल"}));
+  EXPECT_EQ(lexicon.at("Zinvoic"), (std::set<std::string>{"invoice", "invoices"}));
+  EXPECT_EQ(lexicon.count("Zಪಾರ್ಸೆಲ"), 1u) << "Kannada stems too";
   EXPECT_FALSE(std::filesystem::exists(other + ".parts")) << "the shards are cleaned up";
 }
 

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "domain/ticket.h"
 #include "search/hinglish.h"
+#include "search/lexicon.h"
 #include "search/schema.h"
 
 namespace sahayak::search {
@@ -207,14 +208,16 @@ std::optional<Q> QueryBuilder::Word(const std::string& text) {
          t.script == Script::kKannada) &&
         CodePointCount(t.term) > 1) {
       const std::string& s = t.stem.empty() ? t.term : t.stem;
-      alts.push_back(Q(Q::OP_SCALE_WEIGHT, Term(schema::kStem, s), kStemWeight));
+      if (auto forms = Lexicon(schema::kStem, s)) {
+        alts.push_back(Q(Q::OP_SCALE_WEIGHT, *forms, kStemWeight));
+      }
     }
     bool by_sound = SearchesBySound(t, text);
     auto hinglish = HinglishTerms(analyzer_, t, text);
     if (index_ != nullptr && !hinglish.empty()) {
       std::erase_if(hinglish, [&](const HinglishTerm& h) {
         return !index_->term_exists(h.term) &&
-               (h.stem.empty() || !index_->term_exists(schema::Term(schema::kStem, h.stem)));
+               (h.stem.empty() || !HasLexiconWords(*index_, schema::Term(schema::kStem, h.stem)));
       });
       by_sound = hinglish.empty() && !t.phonetic.empty();
     }
@@ -223,7 +226,8 @@ std::optional<Q> QueryBuilder::Word(const std::string& text) {
       std::vector<Q> dev;
       for (const auto& h : hinglish) {
         dev.emplace_back(h.term);
-        if (!h.stem.empty()) dev.push_back(Term(schema::kStem, h.stem));
+        if (h.stem.empty()) continue;
+        if (auto forms = Lexicon(schema::kStem, h.stem)) dev.push_back(*forms);
       }
       Q q(Q::OP_FILTER, Combine(Q::OP_OR, dev), Term(schema::kLanguage, "hi"));
       alts.push_back(Q(Q::OP_SCALE_WEIGHT, q, kHinglishWeight));
@@ -232,10 +236,15 @@ std::optional<Q> QueryBuilder::Word(const std::string& text) {
       // Sound keys bridge scripts (Hinglish "parcel" ↔ पार्सल); within one script they are
       // too loose (मिला ~ मूल, delivery ~ deliver). So a Latin word's key only reaches
       // documents with Hindi text, and a Devanagari word's key only documents without.
-      Q key = Term(schema::kPhonetic, t.phonetic);
-      Q hindi = Term(schema::kLanguage, "hi");
-      key = t.script == Script::kLatin ? Q(Q::OP_FILTER, key, hindi) : Q(Q::OP_AND_NOT, key, hindi);
-      alts.push_back(Q(Q::OP_SCALE_WEIGHT, key, kPhoneticWeight));
+      // Of the key's words, only those of the other script: the Devanagari words for a
+      // Latin word, the Latin words for a Devanagari one.
+      const bool latin = t.script == Script::kLatin;
+      if (auto words = Lexicon(schema::kPhonetic, t.phonetic,
+                               latin ? LexiconScript::kNotLatin : LexiconScript::kLatin)) {
+        Q hindi = Term(schema::kLanguage, "hi");
+        Q key = latin ? Q(Q::OP_FILTER, *words, hindi) : Q(Q::OP_AND_NOT, *words, hindi);
+        alts.push_back(Q(Q::OP_SCALE_WEIGHT, key, kPhoneticWeight));
+      }
     }
     each.push_back(Combine(Q::OP_OR, alts));
     exact.emplace_back(t.term, 1, t.position);
@@ -244,6 +253,19 @@ std::optional<Q> QueryBuilder::Word(const std::string& text) {
   // "ORD-2231": every part required; written together ranks higher.
   Q phrase(Q::OP_PHRASE, exact.begin(), exact.end(), static_cast<Xapian::termcount>(exact.size()));
   return Q(Q::OP_AND_MAYBE, Combine(Q::OP_AND, each), phrase);
+}
+
+// The words of the index a stem or sound key stands for (search/lexicon.h), as one
+// OP_SYNONYM: weighed as if they were one term, as the stem's or key's own term would be.
+// Without an index, the key as a term (the translation is then used for its problems only).
+std::optional<Q> QueryBuilder::Lexicon(std::string_view prefix, const std::string& value,
+                                       LexiconScript script) {
+  const std::string key = schema::Term(prefix, value);
+  if (index_ == nullptr) return Q(key);
+  std::vector<std::string> words = LexiconWords(*index_, key, script);
+  if (words.empty()) return std::nullopt;
+  if (words.size() == 1) return Q(words.front());
+  return Q(Q::OP_SYNONYM, words.begin(), words.end());
 }
 
 std::optional<Q> QueryBuilder::Phrase(const std::string& text) {

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "search/analyzer.h"
+#include "search/lexicon.h"
 #include "search/query/query.h"
 #include "services/principal.h"
 #include "services/search/search.h"
@@ -52,10 +53,11 @@ class VisibleQuery {
   Xapian::Query query_;
 };
 
-// Translates one parsed query. Words go through the Analyzer (exact term, Z+stem scaled 0.8,
-// XP+phonetic scaled 0.3 and only across scripts: a Latin word's key reaches documents with
-// Hindi text, a Devanagari word's key the others), words are all required unless OR is
-// written, phrases are exact
+// Translates one parsed query. Words go through the Analyzer (exact term; the words of its
+// stem scaled 0.8 and of its sound key scaled 0.3, from the index's lexicon (search/lexicon.h),
+// the sound key only across scripts: a Latin word's key reaches the Devanagari words of
+// documents with Hindi text, a Devanagari word's key the Latin words of the others), words
+// are all required unless OR is written, phrases are exact
 // OP_PHRASE, prefixes OP_WILDCARD (at most 200 most frequent expansions), fields are boolean
 // filters, dates value ranges on the created/updated slots. Field values that name agents,
 // groups or contacts are looked up in `tx`; an unknown one adds an "unknown-value" problem
@@ -72,10 +74,12 @@ class QueryBuilder {
   // Problems found while translating (spans are byte offsets, like the parser's).
   const std::vector<query::Problem>& problems() const { return problems_; }
 
-  // The index the query will run on (optional; must outlive the builder). With it, a
-  // Hinglish word keeps only the Devanagari spellings the index holds, and when it holds
-  // one, the word's sound key is left out (it would also reach मेला for "mila"). Without
-  // it, only words of the curated table go without their sound key.
+  // The index the query will run on (must outlive the builder). Stems and sound keys are
+  // looked up in its lexicon, and a Hinglish word keeps only the Devanagari spellings the
+  // index holds; when it holds one, the word's sound key is left out (it would also reach
+  // मेला for "mila"). Without it, the query only serves to find the problems of the text:
+  // stems and keys stay terms no document has, and only words of the curated table go
+  // without their sound key.
   void set_index(const Xapian::Database* index) { index_ = index; }
 
  private:
@@ -84,6 +88,8 @@ class QueryBuilder {
   std::optional<Xapian::Query> Word(const std::string& text);
   std::optional<Xapian::Query> Phrase(const std::string& text);
   std::optional<Xapian::Query> Prefix(const std::string& text);
+  std::optional<Xapian::Query> Lexicon(std::string_view prefix, const std::string& value,
+                                       LexiconScript script = LexiconScript::kAny);
   // A boolean query (no weight) for field:value; MatchNothing for an unknown value.
   Xapian::Query Field(const query::Node& n);
   Xapian::Query Date(const query::Node& n);

@@ -163,16 +163,19 @@ Status Scan(services::Store* store, BoundedQueue<RawBatch>* out) {
   return Status::Ok();
 }
 
-std::vector<Xapian::Document> Analyse(const RawBatch& b, Analyzer& analyzer) {
+std::vector<Xapian::Document> Analyse(const RawBatch& b, Analyzer& analyzer,
+                                      LexiconWriter* lexicon) {
   std::vector<Xapian::Document> docs;
   docs.reserve(b.tickets.size() + b.contacts.size() + b.organisations.size());
   for (const auto& t : b.tickets) {
-    if (!t.ticket.merged_into_id) docs.push_back(TicketDocument(t, analyzer));
+    if (!t.ticket.merged_into_id) docs.push_back(TicketDocument(t, analyzer, lexicon));
   }
-  for (const auto& c : b.contacts) docs.push_back(ContactDocument(c, analyzer));
-  for (const auto& o : b.organisations) docs.push_back(OrganisationDocument(o, analyzer));
+  for (const auto& c : b.contacts) docs.push_back(ContactDocument(c, analyzer, lexicon));
+  for (const auto& o : b.organisations) {
+    docs.push_back(OrganisationDocument(o, analyzer, lexicon));
+  }
   for (const auto& a : b.articles) {
-    for (const auto& t : a.translations) docs.push_back(ArticleDocument(a, t, analyzer));
+    for (const auto& t : a.translations) docs.push_back(ArticleDocument(a, t, analyzer, lexicon));
   }
   return docs;
 }
@@ -291,6 +294,9 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
     workers.emplace_back([&, i] {
       try {
         Analyzer analyzer;
+        // One lexicon writer across this worker's shards: a word it recorded in one shard
+        // need not be recorded in the next (compact() unites the shards' synonyms).
+        LexiconWriter lexicon;
         int serial = 0;
         std::optional<Xapian::WritableDatabase> shard;
         int64_t in_shard = 0;
@@ -302,7 +308,7 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
           shard.reset();
         };
         while (auto b = raw.Pop()) {
-          for (auto& d : Analyse(*b, analyzer)) {
+          for (auto& d : Analyse(*b, analyzer, &lexicon)) {
             if (!shard) {
               std::string path =
                   parts + "/" + std::to_string(i) + "-" + std::to_string(serial++);
@@ -310,6 +316,7 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
               std::lock_guard lock(shards_mu);
               shard_paths.push_back(std::move(path));
             }
+            lexicon.Flush(*shard);  // the batch's new stems and keys, with its first document
             shard->add_document(d);
             done.fetch_add(1);
             if (++in_shard >= shard_documents_) {

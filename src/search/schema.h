@@ -10,8 +10,9 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 6;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
-                                   // 5: "ref" and ticket "text" in the data; 6: XM
+constexpr int kSchemaVersion = 7;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
+                                   // 5: "ref" and ticket "text" in the data; 6: XM;
+                                   // 7: stems and sound keys in the lexicon, not documents
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.
@@ -39,11 +40,12 @@ inline constexpr std::string_view kCreatedMonth = "XM";  // + creation month, UT
 
 // Free-text prefixes. Unprefixed terms are the Analyzer's exact terms (with positions);
 // fields and messages are kFieldGap (search/text_writer.h) positions apart. The subject counts
-// 3× (wdf), other text 1×. "Z" terms and "XP" terms carry no positions.
-inline constexpr std::string_view kStem = "Z";          // + Snowball stem, only when it differs
-                                                        //   from the word (Token::stem not
-                                                        //   empty): a query looks its stem up
-                                                        //   as Z+stem and as an exact term
+// 3× (wdf), other text 1×. Stems and sound keys are not terms of documents: they are keys of
+// the lexicon (search/lexicon.h), Xapian synonyms from "Z" + stem and "XP" + key to the words
+// they stand for.
+inline constexpr std::string_view kStem = "Z";          // + Snowball stem, only of words whose
+                                                        //   stem differs from the word (a query
+                                                        //   also looks the stem up as a word)
 inline constexpr std::string_view kPhonetic = "XP";     // + phonetic key (Hinglish ↔ Devanagari)
 inline constexpr std::string_view kRequesterWord = "XRW";  // + a word of requester name/e-mail
 inline constexpr std::string_view kOrgWord = "XOW";        // + a word of organisation name

@@ -98,14 +98,16 @@ Result<std::vector<Suggestion>> XapianSearchService::Suggest(const services::Pri
     }
     auto node = SuggestQuery(typed);
     if (!node) return Status::Ok();
-    QueryBuilder builder(ThreadAnalyzer(), tx, who);
-    auto user = builder.Build(*node);
-    if (!user) return Status::Ok();
     const Scope scope = ScopeFor(who);
     auto run = [&](const std::vector<SearchType>& types, bool by_update,
                    std::vector<Suggestion>* into) {
       return WithReader(options_.index_path, [&](Xapian::Database& db) -> Status {
         into->clear();
+        // Translated with the index at hand: stems and sound keys are its lexicon's.
+        QueryBuilder builder(ThreadAnalyzer(), tx, who);
+        builder.set_index(&db);
+        auto user = builder.Build(*node);
+        if (!user) return Status::Ok();
         Xapian::Enquire enquire(db);
         enquire.set_query(VisibleQuery::Make(scope, types, user).query());
         if (by_update) enquire.set_sort_by_value_then_relevance(schema::kUpdatedAt, true);

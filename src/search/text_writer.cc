@@ -20,13 +20,8 @@ void TextWriter::Add(std::string_view text, Xapian::termcount wdf, std::string_v
   for (const Token& t : tokens) {
     if (t.term.empty() || t.term.size() > kMaxTermBytes) continue;
     doc_->add_posting(t.term, t.position, wdf);
+    if (lexicon_ != nullptr) lexicon_->Add(t);
     last = std::max(last, t.position);
-    if (!t.stem.empty() && t.stem.size() + schema::kStem.size() <= kMaxTermBytes) {
-      doc_->add_term(schema::Term(schema::kStem, t.stem), wdf);
-    }
-    if (!t.phonetic.empty() && t.phonetic.size() + schema::kPhonetic.size() <= kMaxTermBytes) {
-      doc_->add_term(schema::Term(schema::kPhonetic, t.phonetic), wdf);
-    }
     if (!word_prefix.empty() && t.term.size() + word_prefix.size() <= kMaxTermBytes) {
       doc_->add_term(schema::Term(word_prefix, t.term));
     }

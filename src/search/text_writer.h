@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "search/analyzer.h"
+#include "search/lexicon.h"
 
 // Writing analysed free text and filter terms into a Xapian document, the one way every
 // document type (tickets, contacts, organisations, articles) does it, so the query builder's
@@ -24,16 +25,16 @@ constexpr Xapian::termpos kFieldGap = 100;
 void AddBooleanTerm(Xapian::Document* doc, std::string_view prefix, std::string_view value);
 
 // Adds analysed free text field after field, leaving kFieldGap positions between them.
-// Not thread-safe (it uses the caller's Analyzer); `doc` and `analyzer` must outlive it.
+// Not thread-safe (it uses the caller's Analyzer); `doc`, `analyzer` and `lexicon` must
+// outlive it. Each word goes to `lexicon` too, when there is one (search/lexicon.h).
 class TextWriter {
  public:
-  TextWriter(Xapian::Document* doc, Analyzer& analyzer) : doc_(doc), analyzer_(analyzer) {}
+  TextWriter(Xapian::Document* doc, Analyzer& analyzer, LexiconWriter* lexicon = nullptr)
+      : doc_(doc), analyzer_(analyzer), lexicon_(lexicon) {}
 
-  // Every token of `text` as its exact term at its position (wdf `wdf`), "Z" + stem when the
-  // token has a stem (Token::stem is empty when it equals the term: a query looks its stem
-  // up both as "Z" + stem and as an exact term, so a word that is its own stem needs no
-  // second term), and "XP" + phonetic key; with `word_prefix` also as that prefix + term
-  // (field words: requester:, org:). Terms over kMaxTermBytes are left out.
+  // Every token of `text` as its exact term at its position (wdf `wdf`); with `word_prefix`
+  // also as that prefix + term (field words: requester:, org:). Terms over kMaxTermBytes are
+  // left out. Stems and sound keys are not terms: they go to the lexicon.
   void Add(std::string_view text, Xapian::termcount wdf = 1, std::string_view word_prefix = "");
 
   // `s` as itself and, when it joins words with '_', '.' or '-' ("express_delivery",
@@ -44,6 +45,7 @@ class TextWriter {
  private:
   Xapian::Document* doc_;
   Analyzer& analyzer_;
+  LexiconWriter* lexicon_;
   uint32_t next_ = 1;
 };
 
