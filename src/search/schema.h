@@ -10,9 +10,10 @@
 // next start rebuild the index from the database).
 namespace sahayak::search::schema {
 
-constexpr int kSchemaVersion = 7;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
+constexpr int kSchemaVersion = 8;  // 2: KB articles; 3: Kannada stems (Z); 4: article text;
                                    // 5: "ref" and ticket "text" in the data; 6: XM;
-                                   // 7: stems and sound keys in the lexicon, not documents
+                                   // 7: stems and sound keys in the lexicon, not documents;
+                                   // 8: parts of addresses and joined words (text_writer.h)
 
 // Boolean (filter) term prefixes. Values follow the prefix directly: they are lowercase or
 // digits, so no ':' separator is needed.

@@ -21,12 +21,29 @@ void TextWriter::Add(std::string_view text, Xapian::termcount wdf, std::string_v
     if (t.term.empty() || t.term.size() > kMaxTermBytes) continue;
     doc_->add_posting(t.term, t.position, wdf);
     if (lexicon_ != nullptr) lexicon_->Add(t);
+    AddParts(t, wdf);
     last = std::max(last, t.position);
     if (!word_prefix.empty() && t.term.size() + word_prefix.size() <= kMaxTermBytes) {
       doc_->add_term(schema::Term(word_prefix, t.term));
     }
   }
   next_ = last + 1 + kFieldGap;
+}
+
+void TextWriter::AddParts(const Token& t, Xapian::termcount wdf) {
+  // Only a token joined by punctuation has parts: most have none, and are passed over here.
+  auto joiner = [](char ch) {
+    return ch == '@' || ch == '.' || ch == '_' || ch == '\'' || ch == ':' || ch == '/';
+  };
+  if (std::none_of(t.term.begin(), t.term.end(), joiner)) return;
+  size_t start = 0;
+  for (size_t i = 0; i <= t.term.size(); ++i) {
+    if (i < t.term.size() && !joiner(t.term[i])) continue;
+    if (i - start >= 2 && i - start < t.term.size()) {  // "t" of "don't" is no word
+      doc_->add_posting(t.term.substr(start, i - start), t.position, wdf);
+    }
+    start = i + 1;
+  }
 }
 
 void TextWriter::AddWithParts(const std::string& s) {

@@ -32,7 +32,10 @@ class TextWriter {
   TextWriter(Xapian::Document* doc, Analyzer& analyzer, LexiconWriter* lexicon = nullptr)
       : doc_(doc), analyzer_(analyzer), lexicon_(lexicon) {}
 
-  // Every token of `text` as its exact term at its position (wdf `wdf`); with `word_prefix`
+  // Every token of `text` as its exact term at its position (wdf `wdf`), and a token that
+  // ICU joined across "@", ".", "_", "'", ":" or "/" (an e-mail address, a host name, a
+  // file name) also as its parts at the same position: "support@sahayakexpress.in" is found
+  // by "sahayakexpress", "don't" by "don"; with `word_prefix`
   // also as that prefix + term (field words: requester:, org:). Terms over kMaxTermBytes are
   // left out. Stems and sound keys are not terms: they go to the lexicon.
   void Add(std::string_view text, Xapian::termcount wdf = 1, std::string_view word_prefix = "");
@@ -43,6 +46,8 @@ class TextWriter {
   void AddWithParts(const std::string& s);
 
  private:
+  void AddParts(const Token& t, Xapian::termcount wdf);
+
   Xapian::Document* doc_;
   Analyzer& analyzer_;
   LexiconWriter* lexicon_;

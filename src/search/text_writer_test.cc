@@ -70,6 +70,29 @@ TEST(TextWriterTest, PartsAndOverlongTerms) {
   EXPECT_FALSE(has(std::string(300, 'a')));
 }
 
+TEST(TextWriterTest, AddressesAndJoinedWordsAreAlsoTheirParts) {
+  Analyzer analyzer;
+  Xapian::Document doc;
+  TextWriter text(&doc, analyzer);
+  text.Add("Write to support@sahayakexpress.in: the customer's invoice_scan.pdf, don't wait");
+  const auto terms = Terms(doc);
+  auto has = [&](const std::string& t) {
+    return std::find(terms.begin(), terms.end(), t) != terms.end();
+  };
+  EXPECT_TRUE(has("support@sahayakexpress.in")) << "the whole address";
+  EXPECT_EQ(Positions(doc, "sahayakexpress"), Positions(doc, "support@sahayakexpress.in"))
+      << "its parts at its position";
+  EXPECT_TRUE(has("support"));
+  EXPECT_TRUE(has("in"));
+  EXPECT_TRUE(has("customer")) << "customer's";
+  EXPECT_TRUE(has("invoice_scan.pdf"));
+  EXPECT_TRUE(has("invoice"));
+  EXPECT_TRUE(has("pdf"));
+  EXPECT_TRUE(has("don"));
+  EXPECT_FALSE(has("t")) << "a one-letter part is no word";
+  EXPECT_FALSE(has("s"));
+}
+
 // A ticket and an article with the same text carry the same free-text terms: the query
 // builder looks words up one way for both.
 TEST(TextWriterTest, TicketsAndArticlesShareTheirTextTerms) {
