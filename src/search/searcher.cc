@@ -1,6 +1,8 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "base/text.h"
 #include "search/documents.h"
@@ -100,7 +102,8 @@ size_t CodePointOffset(std::string_view text, size_t b) {
 // one stored in the document when the ticket is still at the version that was indexed (every
 // new or moved message changes the version), else it is read from the database.
 std::string TicketSnippet(services::ReadTx& tx, const services::Principal& who,
-                          const domain::Ticket& t, DocRef& ref, const HighlightTerms& highlight,
+                          const services::TicketHead& t, DocRef& ref,
+                          const HighlightTerms& highlight,
                           const SearcherOptions& options) {
   std::string text;
   auto stored = ref.data.find("text");
@@ -250,21 +253,36 @@ Result<services::SearchResult> XapianSearchService::Search(
           result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         }
         more = mset.size() > static_cast<Xapian::doccount>(request.limit);
+        // The page's documents first, then their tickets in one query: a hit costs a read of
+        // its document and of its ticket's row, nothing more.
+        std::vector<std::pair<DocRef, double>> page;
+        std::vector<domain::Id> ticket_ids;
         int taken = 0;
         for (auto it = mset.begin(); it != mset.end() && taken < request.limit; ++it, ++taken) {
           auto ref = ParseDocRef(it.get_document());
           if (!ref) continue;
+          if (ref->type == SearchType::kTicket) ticket_ids.push_back(ref->id);
+          page.emplace_back(std::move(*ref), it.get_weight());
+        }
+        std::map<domain::Id, services::TicketHead> heads;
+        if (!ticket_ids.empty()) {
+          ASSIGN_OR_RETURN(auto found, tx.GetTicketHeads(who.workspace_id, ticket_ids));
+          for (auto& h : found) heads.emplace(h.id, std::move(h));
+        }
+        for (auto& [r, weight] : page) {
+          DocRef* ref = &r;
           services::SearchHit hit;
           hit.type = ref->type;
           hit.id = ref->id;
           hit.title = DocTitle(*ref);
-          hit.score = it.get_weight();
+          hit.score = weight;
           hit.fields = DocFields(*ref);
           if (ref->type == SearchType::kTicket) {
-            auto t = tx.GetTicket(who.workspace_id, ref->id);
-            if (!t.ok() || t->merged_into_id) continue;  // stale index: never show it
-            hit.title = t->subject;
-            hit.snippet = TicketSnippet(tx, who, *t, *ref, highlight, options_);
+            auto t = heads.find(ref->id);
+            // Stale index: a merged or deleted ticket is never shown.
+            if (t == heads.end() || t->second.merged_into_id) continue;
+            hit.title = t->second.subject;
+            hit.snippet = TicketSnippet(tx, who, t->second, *ref, highlight, options_);
           } else if (ref->type == SearchType::kArticle) {
             if (!FillArticleHit(tx, who.workspace_id, scope.public_only, highlight,
                                 options_.snippet_chars, &hit)) {

@@ -180,6 +180,15 @@ struct TicketForIndex {
   std::optional<domain::Organisation> organisation;  // the ticket's, with domains
 };
 
+// What a search hit shows of its ticket and checks against the index (search/searcher.cc):
+// the subject, whether it was merged, and the version its stored snippet text was made at.
+struct TicketHead {
+  Id id = 0;
+  std::string subject;
+  std::optional<Id> merged_into_id;
+  int64_t version = 0;
+};
+
 struct IndexableCounts {
   int64_t tickets = 0;  // not merged
   int64_t contacts = 0;
@@ -305,6 +314,9 @@ class ReadTx {
                                                                               int limit) = 0;
   virtual Result<std::vector<domain::Organisation>> GetOrganisationsForIndex(
       const std::vector<Id>& ids) = 0;
+  // The heads of those of `ids` that exist in workspace `ws` (at most 500 ids), in id order:
+  // one query for a page of search hits.
+  virtual Result<std::vector<TicketHead>> GetTicketHeads(Id ws, const std::vector<Id>& ids) = 0;
   // Ids of the tickets the contact requested / of the organisation's tickets.
   virtual Result<std::vector<Id>> ListTicketIdsOfContact(Id ws, Id contact_id) = 0;
   virtual Result<std::vector<Id>> ListTicketIdsOfOrganisation(Id ws, Id organisation_id) = 0;

@@ -163,6 +163,40 @@ TEST_F(SqliteStoreTest, UnknownIdsAreNotFoundAndWorkspacesDoNotLeak) {
               }).ok());
 }
 
+TEST_F(SqliteStoreTest, TicketHeadsAreOfTheWorkspaceWithMergeAndVersion) {
+  Id ws1 = MakeWorkspace();
+  Id ws2 = MakeWorkspace();
+  Id requester = MakeContact(ws1, "r@x.in");
+  std::vector<Id> ids;
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                for (int i = 0; i < 3; ++i) {
+                  domain::Ticket t;
+                  t.workspace_id = ws1;
+                  ASSIGN_OR_RETURN(t.number, tx.NextTicketNumber(ws1));
+                  t.subject = i == 0 ? "पार्सल नहीं मिला" : "t" + std::to_string(i);
+                  t.requester_id = requester;
+                  if (i == 2) t.merged_into_id = ids[0];
+                  RETURN_IF_ERROR(tx.InsertTicket(&t));
+                  ids.push_back(t.id);
+                }
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                ASSIGN_OR_RETURN(auto heads, tx.GetTicketHeads(ws1, {ids[2], 999, ids[0]}));
+                EXPECT_EQ(heads.size(), 2u) << "an unknown id is left out";
+                EXPECT_EQ(heads[0].id, ids[0]) << "in id order";
+                EXPECT_EQ(heads[0].subject, "पार्सल नहीं मिला");
+                EXPECT_FALSE(heads[0].merged_into_id);
+                EXPECT_EQ(heads[0].version, 1);
+                EXPECT_EQ(heads[1].merged_into_id, ids[0]);
+                ASSIGN_OR_RETURN(auto other, tx.GetTicketHeads(ws2, ids));
+                EXPECT_TRUE(other.empty()) << "another workspace's tickets are not read";
+                ASSIGN_OR_RETURN(auto none, tx.GetTicketHeads(ws1, {}));
+                EXPECT_TRUE(none.empty());
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_F(SqliteStoreTest, TicketNumbersAreSequentialPerWorkspace) {
   Id ws1 = MakeWorkspace();
   Id ws2 = MakeWorkspace();

@@ -186,6 +186,8 @@ class SqliteTx final : public services::WriteTx {
                                                                     int limit) override;
   Result<std::vector<services::TicketForIndex>> GetTicketsForIndex(
       const std::vector<Id>& ids) override;
+  Result<std::vector<services::TicketHead>> GetTicketHeads(Id ws,
+                                                           const std::vector<Id>& ids) override;
   Result<std::vector<domain::Contact>> ScanContactsForIndex(Id after_id, int limit) override;
   Result<std::vector<domain::Contact>> GetContactsForIndex(const std::vector<Id>& ids) override;
   Result<std::vector<domain::Organisation>> ScanOrganisationsForIndex(Id after_id,

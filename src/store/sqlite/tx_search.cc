@@ -280,6 +280,28 @@ Result<std::vector<services::TicketForIndex>> SqliteTx::GetTicketsForIndex(
   return Complete(c_, std::move(tickets));
 }
 
+Result<std::vector<services::TicketHead>> SqliteTx::GetTicketHeads(Id ws,
+                                                                 const std::vector<Id>& ids) {
+  std::vector<services::TicketHead> out;
+  if (ids.empty()) return out;
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+    return std::string(
+        "SELECT id, subject, merged_into_id, version FROM tickets WHERE workspace_id = ? AND "
+        "id IN (SELECT value FROM json_each(?)) ORDER BY id");
+  })));
+  s.Bind(1, ws).Bind(2, IdArray(ids));
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    services::TicketHead& h = out.emplace_back();
+    h.id = s.Int(0);
+    h.subject = s.Text(1);
+    h.merged_into_id = s.OptInt(2);
+    h.version = s.Int(3);
+  }
+  return out;
+}
+
 Result<std::vector<domain::Contact>> SqliteTx::ScanContactsForIndex(Id after_id, int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
     return std::string("SELECT ") + kContactCols +
