@@ -123,7 +123,7 @@ struct HinglishTerm {
 // The Devanagari spellings (search/hinglish.h) a Latin query token also looks up, analysed;
 // none for other scripts, acronyms, words without a vowel or under 3 letters. A word's
 // spellings are looked up (exact and Z+stem, weight 0.5) in documents with Hindi text only,
-// like sound keys; in a phrase, the phrase of the spellings is tried too.
+// like sound keys; in a phrase, each word is the word or its spellings (one OP_PHRASE).
 std::vector<HinglishTerm> HinglishTerms(Analyzer& analyzer, const Token& t,
                                         std::string_view written);
 

@@ -21,7 +21,12 @@ using services::SearchType;
 
 namespace {
 
-constexpr Xapian::doccount kCheckAtLeast = 10000;
+// Scored matches checked for an exact total: past this many the total is Xapian's estimate.
+// Checking 10,000 cost a third of a text query's time at a million tickets (p50 25-31 ms
+// against 15-18 ms with 1,000; 200 was no faster).
+constexpr Xapian::doccount kCheckAtLeast = 1000;
+// Unscored matches counted (filters only, newest first): a boolean count is cheap.
+constexpr Xapian::doccount kCountAtLeast = 10000;
 constexpr Xapian::doccount kFacetCheckAtLeast = 100000;
 
 struct Facet {
@@ -236,7 +241,7 @@ Result<services::SearchResult> XapianSearchService::Search(
           Xapian::Enquire count(db);
           count.set_query(visible.query());
           count.set_weighting_scheme(Xapian::BoolWeight());
-          Xapian::MSet all = count.get_mset(0, 0, kCheckAtLeast);
+          Xapian::MSet all = count.get_mset(0, 0, kCountAtLeast);
           result.total = all.get_matches_estimated();
           result.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
           if (all.get_matches_lower_bound() > need) {

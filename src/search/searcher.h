@@ -23,7 +23,8 @@
 // offsets into the (NFC-normalised) query, which is what the console underlines. An empty
 // query, or one with nothing searchable left, lists nothing.
 //
-// Totals are exact up to 10,000 matches (Enquire's check_at_least), an estimate above.
+// Totals are exact up to 1,000 matches of a text query and 10,000 of filters alone (Enquire's
+// check_at_least), an estimate above.
 // Facets (ticket hits only, by status, group id, channel and priority) count every match up
 // to 100,000; beyond that they are a sample. Snippets are built from the ticket's subject and
 // its first 30 messages (at most 64 KiB of text), highlighted with the Analyzer
