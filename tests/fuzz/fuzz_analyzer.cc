@@ -2,7 +2,9 @@
 // Beyond "no crash, no leak, no undefined behaviour" it checks the contract of analyzer.h:
 // every token has a non-empty, well-formed UTF-8 term that NormalizeWord leaves unchanged,
 // stems and phonetic keys are well-formed, keys are ASCII letters of length 0 or ≥ 2, and
-// positions rise by one from the first position.
+// positions rise by one from the first position. The same text written into a document
+// (search/text_writer.h, with the lexicon of search/lexicon.h) gives terms of at most
+// kMaxTermBytes that are well-formed UTF-8, every part of a joined word inside its word.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +15,8 @@
 #include "base/text.h"
 #include "fuzz_assert.h"
 #include "search/analyzer.h"
+#include "search/lexicon.h"
+#include "search/text_writer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static sahayak::search::Analyzer analyzer;
@@ -33,6 +37,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     const std::string normalized = analyzer.NormalizeWord(t.term);
     FUZZ_ASSERT_FALSE(normalized != t.term, "NormalizeWord(term) != term", t.term);
+  }
+  // Written as a document: terms and parts are bounded, well-formed words.
+  Xapian::Document doc;
+  sahayak::search::LexiconWriter lexicon;
+  sahayak::search::TextWriter writer(&doc, analyzer, &lexicon);
+  writer.Add(input, 2);
+  writer.AddWithParts(std::string(input));
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    FUZZ_ASSERT_FALSE(term.empty(), "empty document term", input);
+    FUZZ_ASSERT_FALSE(term.size() > sahayak::search::kMaxTermBytes, "overlong term", term);
+    FUZZ_ASSERT_FALSE(!sahayak::IsValidUtf8(term), "document term is not UTF-8", term);
   }
   // NormalizeWord is idempotent on any input.
   const std::string once = analyzer.NormalizeWord(input);

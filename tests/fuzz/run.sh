@@ -30,7 +30,7 @@ targets=(
   "mail_threading|src/services/mail/threading.cc src/base/text.cc src/base/crypto.cc|-licuuc -licui18n -lsodium"
   "mime|src/channels/email/vmime_mail_parser.cc src/channels/email/mime_walker.cc src/channels/email/mail_text.cc src/channels/email/mail_date.cc src/channels/email/mail_kind.cc src/base/text.cc src/base/html_sanitizer.cc src/base/clock.cc|-lvmime -lgumbo -licuuc -licui18n -lsodium"
   "search_query|src/search/query/query_parser.cc src/search/query/lexer.cc src/search/query/field_term.cc src/search/query/date_term.cc src/search/query/canonical.cc src/base/text.cc|-licuuc -licui18n -lsodium"
-  "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/search/kannada_stem.cc src/base/text.cc|-lstemmer -licuuc -licui18n -lsodium"
+  "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/search/kannada_stem.cc src/search/text_writer.cc src/search/lexicon.cc src/base/text.cc|-lxapian -lstemmer -licuuc -licui18n -lsodium"
   "public_input|src/domain/public_host.cc src/services/webforms/form_token.cc src/base/crypto.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "tracking_input|src/services/shipments/shipment_input.cc src/domain/shipment.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "delivery_input|src/services/shipments/delivery_input.cc src/services/shipments/shipment_input.cc src/domain/delivery.cc src/domain/shipment.cc src/domain/people.cc src/domain/json_input.cc src/base/crypto.cc src/base/clock.cc src/base/text.cc|-licuuc -licui18n -lsodium"
