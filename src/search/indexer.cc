@@ -204,7 +204,7 @@ Result<int64_t> Indexer::CatchUp(int batch) {
   int64_t applied = 0;
   if (!analyzer_) {
     analyzer_ = std::make_unique<Analyzer>();
-    lexicon_ = std::make_unique<LexiconWriter>();
+    lexicon_ = std::make_unique<LexiconWriter>(kCatchUpSeenLimit);
   }
   Analyzer& analyzer = *analyzer_;
   LexiconWriter& lexicon = *lexicon_;

@@ -18,7 +18,7 @@ constexpr size_t kMaxLexiconCandidates = 256;
 void LexiconWriter::Add(const Token& t) {
   if (t.stem.empty() && t.phonetic.empty()) return;
   if (seen_.find(std::string_view(t.term)) != seen_.end()) return;
-  if (seen_.size() >= kLexiconSeenLimit) seen_.clear();
+  if (seen_.size() >= seen_limit_) seen_.clear();
   seen_.insert(t.term);
   if (!t.stem.empty() && schema::kStem.size() + t.stem.size() <= kMaxTermBytes) {
     pending_.emplace_back(schema::Term(schema::kStem, t.stem), t.term);

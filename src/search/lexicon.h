@@ -24,15 +24,24 @@
 // used to hold Z terms: a query also looks the stem up as a word.
 namespace sahayak::search {
 
+// How many words a LexiconWriter remembers (below).
+inline constexpr size_t kLexiconSeenLimit = 200000;
+inline constexpr size_t kCatchUpSeenLimit = 10000;
+
 // Collects the stems and sound keys of the words documents are written with, and writes them
 // to the index. Every document builder takes one (documents.h, article_documents.h) and gives
 // it each word as its TextWriter analyses it; the index's writer calls Flush before it adds or
 // replaces the documents. A word this writer has recorded before is skipped (a set of the
-// words seen, cleared when it holds kLexiconSeenLimit), so recording costs a hash look-up per
+// words seen, cleared when it holds its limit), so recording costs a hash look-up per
 // word with a stem or key. Recording a word twice is harmless (a synonym list is a set).
 // Not thread-safe.
 class LexiconWriter {
  public:
+  // `seen_limit`: how many words it remembers before it starts afresh. A rebuild's workers
+  // remember many (each new word costs a synonym write); the server's catch-up, which runs
+  // for months on a few documents a second, few (kCatchUpSeenLimit), so it stays small.
+  explicit LexiconWriter(size_t seen_limit = kLexiconSeenLimit) : seen_limit_(seen_limit) {}
+
   // Notes `t`'s stem and sound key, if it has any and its word is new to this writer.
   void Add(const Token& t);
 
@@ -52,11 +61,11 @@ class LexiconWriter {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  size_t seen_limit_;
   std::unordered_set<std::string, Hash, std::equal_to<>> seen_;
   std::vector<std::pair<std::string, std::string>> pending_;  // key term, word
 };
 
-inline constexpr size_t kLexiconSeenLimit = 200000;
 
 // At most this many words a stem or a sound key expands to at query time: the most frequent.
 inline constexpr size_t kMaxLexiconExpansion = 32;

@@ -93,5 +93,18 @@ TEST_F(LexiconTest, AWriterSkipsWordsItHasSeenAndForgetsThemOnRequest) {
   EXPECT_EQ(LexiconWords(db, "Zparcel"), (Words{"parcels"}));
 }
 
+TEST_F(LexiconTest, AWriterRemembersAtMostItsLimitOfWords) {
+  Xapian::WritableDatabase db(dir_.path() + "/ix", Xapian::DB_CREATE_OR_OVERWRITE);
+  LexiconWriter lexicon(/*seen_limit=*/1);
+  db.begin_transaction();
+  Write(db, lexicon, "parcels");
+  db.cancel_transaction();  // "parcels" is remembered, its synonym gone
+  Write(db, lexicon, "orders");  // over the limit: "parcels" is forgotten
+  Write(db, lexicon, "parcels");
+  db.commit();
+  EXPECT_EQ(LexiconWords(db, "Zparcel"), (Words{"parcels"})) << "recorded again once forgotten";
+  EXPECT_EQ(LexiconWords(db, "Zorder"), (Words{"orders"}));
+}
+
 }  // namespace
 }  // namespace sahayak::search
