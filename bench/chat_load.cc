@@ -70,6 +70,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_util.h"
+
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -79,6 +81,11 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 namespace {
+
+using sahayak::bench::LoadAverage;
+using sahayak::bench::Mean;
+using sahayak::bench::NumberArg;
+using sahayak::bench::Percentile;
 
 // ---- options ---------------------------------------------------------------------------
 
@@ -123,15 +130,7 @@ Args ParseArgs(int argc, char** argv) {
     std::string k = argv[i];
     if (i + 1 >= argc) Usage("missing value for " + k);
     std::string v = argv[++i];
-    auto num = [&](double lo, double hi) {
-      char* end = nullptr;
-      double d = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || d < lo || d > hi) {
-        Usage(k + ": " + v + " is not a number from " + std::to_string(lo) + " to " +
-              std::to_string(hi));
-      }
-      return d;
-    };
+    auto num = [&](double lo, double hi) { return NumberArg(k, v, lo, hi, Usage); };
     if (k == "--host") {
       a.host = v;
     } else if (k == "--port") {
@@ -197,27 +196,8 @@ double NsToMs(int64_t ns) { return static_cast<double>(ns) / 1e6; }
 
 void SleepS(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
 
-double Percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0;
-  size_t i = static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(i), v.end());
-  return v[i];
-}
 double Max(const std::vector<double>& v) {
   return v.empty() ? 0 : *std::max_element(v.begin(), v.end());
-}
-double Mean(const std::vector<double>& v) {
-  if (v.empty()) return 0;
-  double s = 0;
-  for (double x : v) s += x;
-  return s / static_cast<double>(v.size());
-}
-
-std::string LoadAverage() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + "," + b + "," + c;
 }
 
 // A /proc/PID/status value in kB (VmRSS, VmHWM, Threads …); -1 when unreadable.

@@ -86,6 +86,8 @@
 #include "services/rules/rule_service.h"
 #include "services/tickets/ticket_service.h"
 
+#include "bench_util.h"
+
 namespace fs = std::filesystem;
 using SteadyClock = std::chrono::steady_clock;
 using nlohmann::json;
@@ -105,6 +107,15 @@ using sahayak::services::RuleTicket;
 using sahayak::services::WriteTx;
 
 namespace {
+
+using sahayak::bench::LoadAverage;
+using sahayak::bench::Mean;
+using sahayak::bench::NumberArg;
+using sahayak::bench::Percentile;
+using sahayak::bench::DatabaseMiB;
+using sahayak::bench::ProcessCpuSeconds;
+using sahayak::bench::ProcStatusMiB;
+using sahayak::bench::ThreadCpuSeconds;
 
 constexpr Millis kHour = 3'600'000;
 bool g_failed = false;
@@ -146,15 +157,7 @@ Args ParseArgs(int argc, char** argv) {
     }
     if (i + 1 >= argc) Usage("missing value for " + k);
     std::string v = argv[++i];
-    auto num = [&](double lo, double hi) {
-      char* end = nullptr;
-      double d = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || d < lo || d > hi) {
-        Usage(k + ": " + v + " is not a number from " + std::to_string(lo) + " to " +
-              std::to_string(hi));
-      }
-      return d;
-    };
+    auto num = [&](double lo, double hi) { return NumberArg(k, v, lo, hi, Usage); };
     if (k == "--work") {
       a.work = v;
     } else if (k == "--seed") {
@@ -194,23 +197,6 @@ Args ParseArgs(int argc, char** argv) {
 
 // ---- measuring -------------------------------------------------------------------------
 
-std::string LoadAverage() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + "," + b + "," + c;
-}
-
-double ProcStatusMiB(const char* key) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string k = std::string(key) + ":";
-  while (std::getline(in, line)) {
-    if (line.rfind(k, 0) == 0) return std::strtod(line.c_str() + k.size(), nullptr) / 1024.0;
-  }
-  return 0;
-}
-
 // Resets VmHWM to the current VmRSS (Linux: "5" > clear_refs), so a phase's peak is its own.
 bool ResetPeakRss() {
   std::ofstream out("/proc/self/clear_refs");
@@ -219,30 +205,8 @@ bool ResetPeakRss() {
   return static_cast<bool>(out);
 }
 
-double CpuSeconds(clockid_t id) {
-  timespec ts{};
-  clock_gettime(id, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-double ThreadCpu() {
-  return CpuSeconds(CLOCK_THREAD_CPUTIME_ID);
-}
-double ProcessCpu() {
-  return CpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
-}
-
 double Since(SteadyClock::time_point t0) {
   return std::chrono::duration<double>(SteadyClock::now() - t0).count();
-}
-
-double FileMiB(const std::string& path) {
-  std::error_code ec;
-  double total = 0;
-  for (const char* suffix : {"", "-wal"}) {
-    auto n = fs::file_size(path + suffix, ec);
-    if (!ec) total += static_cast<double>(n);
-  }
-  return total / (1024.0 * 1024.0);
 }
 
 void Check(bool ok, const std::string& what) {
@@ -1003,7 +967,7 @@ EvalRun RunEval(EvalMode mode, const std::vector<Event>& stream, const std::vect
                 const std::vector<Rule>& cheap, Millis now, double seconds) {
   EvalRun r;
   const auto t0 = SteadyClock::now();
-  const double c0 = ThreadCpu();
+  const double c0 = ThreadCpuSeconds();
   size_t i = 0;
   int64_t sink = 0;
   while (true) {
@@ -1033,7 +997,7 @@ EvalRun RunEval(EvalMode mode, const std::vector<Event>& stream, const std::vect
     if (Since(t0) >= seconds) break;
   }
   r.seconds = Since(t0);
-  r.cpu = ThreadCpu() - c0;
+  r.cpu = ThreadCpuSeconds() - c0;
   if (sink == 42) std::printf(" ");  // keeps the facts-only loop from being optimised away
   return r;
 }
@@ -1340,7 +1304,7 @@ void PartE2e(const Args& args, sahayak::app::App& app, const Vocab& v, const std
   {
     const std::string load0 = LoadAverage();
     const auto t0 = SteadyClock::now();
-    const double cpu0 = ProcessCpu();
+    const double cpu0 = ProcessCpuSeconds();
     int64_t bytes = 0;
     for (size_t at = 0; at < pred.ticket_per_event.size(); at += 200) {
       Status st = app.store().Read([&](ReadTx& tx) -> Status {
@@ -1353,7 +1317,7 @@ void PartE2e(const Args& args, sahayak::app::App& app, const Vocab& v, const std
       if (!st.ok()) Die("ceiling reads", st);
     }
     const double secs = Since(t0);
-    const double cpu = ProcessCpu() - cpu0;
+    const double cpu = ProcessCpuSeconds() - cpu0;
     std::printf(
         "RESULT part=e2e_ceiling mode=get_rule_ticket reads=%zu seconds=%.3f cpu_s=%.3f "
         "reads_per_s=%.0f reads_per_cpu_s=%.0f load_before=%s load_after=%s\n",
@@ -1384,7 +1348,7 @@ void PartE2e(const Args& args, sahayak::app::App& app, const Vocab& v, const std
   // The runner, timed: rounds of 200 outbox rows until none is left.
   const std::string load0 = LoadAverage();
   const auto t0 = SteadyClock::now();
-  const double cpu0 = ProcessCpu();
+  const double cpu0 = ProcessCpuSeconds();
   int64_t rows = 0, rounds = 0;
   while (true) {
     auto n = app.rule_engine().RunTriggers(app.store(), 200);
@@ -1394,7 +1358,7 @@ void PartE2e(const Args& args, sahayak::app::App& app, const Vocab& v, const std
     ++rounds;
   }
   const double secs = Since(t0);
-  const double cpu = ProcessCpu() - cpu0;
+  const double cpu = ProcessCpuSeconds() - cpu0;
   const std::string load1 = LoadAverage();
   time_load_rules(25, &load_ms);
   std::sort(load_ms.begin(), load_ms.end());
@@ -1779,7 +1743,7 @@ void PartSweep(const Args& args, Rng& rng) {
   std::printf(
       "RESULT part=fixture tickets=%lld seconds=%.1f analyze_s=%.1f db_mib=%.0f "
       "load_before=%s load_after=%s\n",
-      static_cast<long long>(args.sweep_tickets), fixture_s, analyze_s, FileMiB(db_path),
+      static_cast<long long>(args.sweep_tickets), fixture_s, analyze_s, DatabaseMiB(db_path),
       load_f0.c_str(), LoadAverage().c_str());
   std::fflush(stdout);
 
@@ -1799,7 +1763,7 @@ void PartSweep(const Args& args, Rng& rng) {
     ResetPeakRss();
     const double rss0 = ProcStatusMiB("VmRSS");
     const auto t0 = SteadyClock::now();
-    const double cpu0 = ProcessCpu();
+    const double cpu0 = ProcessCpuSeconds();
     int64_t scanned = 0, due = 0;
     Id after = 0;
     while (true) {
@@ -1827,7 +1791,7 @@ void PartSweep(const Args& args, Rng& rng) {
       if (page.size() < 1000) break;
     }
     const double secs = Since(t0);
-    const double cpu = ProcessCpu() - cpu0;
+    const double cpu = ProcessCpuSeconds() - cpu0;
     std::printf(
         "RESULT part=sweep mode=%s tickets=%lld seconds=%.2f cpu_s=%.2f tickets_per_s=%.0f "
         "tickets_per_cpu_s=%.0f due=%lld rss_before_mib=%.1f hwm_mib=%.1f load_before=%s "
@@ -1853,11 +1817,11 @@ void PartSweep(const Args& args, Rng& rng) {
     ResetPeakRss();
     const double rss0 = ProcStatusMiB("VmRSS");
     const auto t0 = SteadyClock::now();
-    const double cpu0 = ProcessCpu();
+    const double cpu0 = ProcessCpuSeconds();
     auto stats = app.rule_engine().SweepAutomations(app.store(), "rules-bench");
     if (!stats.ok()) Die("SweepAutomations", stats.status());
     const double secs = Since(t0);
-    const double cpu = ProcessCpu() - cpu0;
+    const double cpu = ProcessCpuSeconds() - cpu0;
     std::printf(
         "RESULT part=sweep mode=sweep%d tickets=%lld matched=%lld acted=%lld skipped=%d "
         "seconds=%.2f cpu_s=%.2f tickets_per_s=%.0f tickets_per_cpu_s=%.0f rss_before_mib=%.1f "
@@ -1896,7 +1860,7 @@ void PartSweep(const Args& args, Rng& rng) {
     sqlite3_close(db);
   }
   Check(runs >= first_acted, "rule_runs holds a row per act (" + std::to_string(runs) + ")");
-  std::printf("RESULT part=sweep_summary db_mib=%.0f rule_runs=%lld\n", FileMiB(db_path),
+  std::printf("RESULT part=sweep_summary db_mib=%.0f rule_runs=%lld\n", DatabaseMiB(db_path),
               static_cast<long long>(runs));
   std::fflush(stdout);
 }

@@ -96,6 +96,8 @@
 #include "domain/shipment.h"
 #include "services/shipments/shipment_service.h"
 
+#include "bench_util.h"
+
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
@@ -104,6 +106,15 @@ using sahayak::Status;
 using sahayak::domain::ShipmentStatus;
 
 namespace {
+
+using sahayak::bench::LoadAverage;
+using sahayak::bench::Mean;
+using sahayak::bench::NumberArg;
+using sahayak::bench::Percentile;
+using sahayak::bench::DatabaseMiB;
+using sahayak::bench::ProcessCpuSeconds;
+using sahayak::bench::ProcStatusMiB;
+using sahayak::bench::ThreadCpuSeconds;
 
 // ---- options ---------------------------------------------------------------------------
 
@@ -147,15 +158,7 @@ Args ParseArgs(int argc, char** argv) {
     }
     if (i + 1 >= argc) Usage("missing value for " + k);
     std::string v = argv[++i];
-    auto num = [&](double lo, double hi) {
-      char* end = nullptr;
-      double d = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || d < lo || d > hi) {
-        Usage(k + ": " + v + " is not a number from " + std::to_string(lo) + " to " +
-              std::to_string(hi));
-      }
-      return d;
-    };
+    auto num = [&](double lo, double hi) { return NumberArg(k, v, lo, hi, Usage); };
     if (k == "--work") {
       a.work = v;
     } else if (k == "--events") {
@@ -213,61 +216,6 @@ Args ParseArgs(int argc, char** argv) {
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
-}
-
-double Percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0;
-  size_t i = static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(i), v.end());
-  return v[i];
-}
-
-double Mean(const std::vector<double>& v) {
-  if (v.empty()) return 0;
-  double s = 0;
-  for (double x : v) s += x;
-  return s / static_cast<double>(v.size());
-}
-
-std::string LoadAverage() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + "," + b + "," + c;
-}
-
-// VmRSS / VmHWM of this process, MiB.
-double ProcStatusMiB(const char* key) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string k = std::string(key) + ":";
-  while (std::getline(in, line)) {
-    if (line.rfind(k, 0) == 0) return std::strtod(line.c_str() + k.size(), nullptr) / 1024.0;
-  }
-  return 0;
-}
-
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-double ProcessCpuSeconds() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-double FileMiB(const std::string& db) {
-  double total = 0;
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal"}) {
-    auto n = fs::file_size(db + suffix, ec);
-    if (!ec) total += static_cast<double>(n);
-  }
-  return total / 1048576.0;
 }
 
 void JsonString(std::string* out, std::string_view s) {
@@ -1134,7 +1082,7 @@ int main(int argc, char** argv) {
           mode.c_str(), static_cast<long long>(r.events), static_cast<long long>(r.inserted),
           static_cast<long long>(r.transactions), r.seconds,
           static_cast<double>(r.events) / r.seconds, Percentile(r.batch_ms, 0.5),
-          Percentile(r.batch_ms, 0.99), FileMiB(path), load0.c_str(), LoadAverage().c_str());
+          Percentile(r.batch_ms, 0.99), DatabaseMiB(path), load0.c_str(), LoadAverage().c_str());
       std::fflush(stdout);
       if (!args.keep) {
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ec);
@@ -1358,7 +1306,7 @@ int main(int argc, char** argv) {
                     "db_mib=%.0f rss_mib=%.0f load=%s\n",
                     Seconds(t0, t), static_cast<long long>(s),
                     static_cast<double>(s - last_sent) / Seconds(last, t),
-                    static_cast<double>(s) / Seconds(t0, t), FileMiB(db_path),
+                    static_cast<double>(s) / Seconds(t0, t), DatabaseMiB(db_path),
                     ProcStatusMiB("VmRSS"), LoadAverage().c_str());
         std::fflush(stdout);
         last = t;
@@ -1412,7 +1360,7 @@ int main(int argc, char** argv) {
       static_cast<long long>(outbox_rows), static_cast<long long>(registered.load()),
       static_cast<long long>(register_failed.load()), register_s.load(), ingest_exec_s.load(),
       static_cast<double>(events_sent) / std::max(0.001, ingest_s - register_s.load()),
-      ingest_cpu, gen_cpu, FileMiB(db_path),
+      ingest_cpu, gen_cpu, DatabaseMiB(db_path),
       ProcStatusMiB("VmRSS"), ProcStatusMiB("VmHWM"), load0.c_str(), load1.c_str());
   if (!first_error.empty()) std::printf("  first error: %s\n", first_error.c_str());
   {
@@ -1587,7 +1535,7 @@ int main(int argc, char** argv) {
   std::printf("RESULT phase=summary events=%lld parcels=%lld db_mib=%.1f hwm_mib=%.1f "
               "start_load=%s end_load=%s\n",
               static_cast<long long>(events_sent), static_cast<long long>(parcels),
-              FileMiB(db_path), ProcStatusMiB("VmHWM"), start_load.c_str(),
+              DatabaseMiB(db_path), ProcStatusMiB("VmHWM"), start_load.c_str(),
               LoadAverage().c_str());
   if (!args.keep) fs::remove_all(config.data_dir, ec);
   return 0;
