@@ -12,6 +12,7 @@
 #include "search/schema.h"
 #include "search/search_cursor.h"
 #include "search/searcher_internal.h"
+#include "search/slices.h"
 #include "search/snippets.h"
 
 namespace sahayak::search {
@@ -46,23 +47,6 @@ std::string TypesKey(const std::vector<SearchType>& types) {
   std::string out;
   for (const auto& n : names) out += n + ",";
   return out;
-}
-
-void SetSort(Xapian::Enquire& e, services::SearchSort sort) {
-  switch (sort) {
-    case services::SearchSort::kRelevance:
-      e.set_sort_by_relevance_then_value(schema::kCreatedAt, true);
-      break;
-    case services::SearchSort::kNewest:
-      e.set_sort_by_value_then_relevance(schema::kCreatedAt, true);
-      break;
-    case services::SearchSort::kOldest:
-      e.set_sort_by_value_then_relevance(schema::kCreatedAt, false);
-      break;
-    case services::SearchSort::kUpdated:
-      e.set_sort_by_value_then_relevance(schema::kUpdatedAt, true);
-      break;
-  }
 }
 
 // True when the query has no text: every match weighs 0, so it sorts by creation time.
@@ -222,21 +206,21 @@ Result<services::SearchResult> XapianSearchService::Search(
             VisibleQuery::Make(scope, request.types, indexed ? indexed : user);
         result.hits.clear();
         result.facets.clear();
-        Xapian::Enquire enquire(db);
-        enquire.set_query(visible.query());
-        SetSort(enquire, request.sort);
-        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        MatchSpec spec;
+        spec.query = visible.query();
+        spec.sort = request.sort;
         if (request.facets && wants_tickets) {
-          for (const auto& f : kFacets) {
-            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
-            enquire.add_matchspy(spies.back().get());
-          }
+          for (const auto& f : kFacets) spec.facet_slots.push_back(f.slot);
         }
+        spec.first = static_cast<Xapian::doccount>(offset);
+        spec.count = static_cast<Xapian::doccount>(request.limit + 1);
+        spec.check = spec.facet_slots.empty() ? kCheckAtLeast : kFacetCheckAtLeast;
         const auto need = static_cast<Xapian::doccount>(offset + request.limit + 1);
         const bool newest_first =
             request.sort == services::SearchSort::kNewest ||
             (request.sort == services::SearchSort::kRelevance && FiltersOnly(parsed.root));
-        if (newest_first && spies.empty()) {
+        MatchResult match;
+        if (newest_first && spec.facet_slots.empty()) {
           // Counted without sorting (cheap), paged from the newest months (NewestMonths).
           Xapian::Enquire count(db);
           count.set_query(visible.query());
@@ -245,29 +229,28 @@ Result<services::SearchResult> XapianSearchService::Search(
           result.total = all.get_matches_estimated();
           result.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
           if (all.get_matches_lower_bound() > need) {
-            enquire.set_query(NewestMonths(db, visible.query(), need, clock_.Now()));
+            spec.query = NewestMonths(db, visible.query(), need, clock_.Now());
           }
+          spec.check = 0;  // counted above
+          match = MatchOnce(db, spec);
+        } else {
+          // Scoring every match of common words is the slow part: split over the cores.
+          match = matcher_.Match(options_.index_path, db, spec);
+          result.total = match.estimated;
+          result.total_exact = match.lower == match.upper;
         }
-        Xapian::doccount check = spies.empty() ? kCheckAtLeast : kFacetCheckAtLeast;
-        if (newest_first && spies.empty()) check = 0;  // counted above
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                             static_cast<Xapian::doccount>(request.limit + 1),
-                                             check);
-        if (!newest_first || !spies.empty()) {
-          result.total = mset.get_matches_estimated();
-          result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        }
-        more = mset.size() > static_cast<Xapian::doccount>(request.limit);
+        more = match.docs.size() > static_cast<size_t>(request.limit);
         // The page's documents first, then their tickets in one query: a hit costs a read of
         // its document and of its ticket's row, nothing more.
         std::vector<std::pair<DocRef, double>> page;
         std::vector<domain::Id> ticket_ids;
         int taken = 0;
-        for (auto it = mset.begin(); it != mset.end() && taken < request.limit; ++it, ++taken) {
-          auto ref = ParseDocRef(it.get_document());
+        for (const MatchedDoc& m : match.docs) {
+          if (taken++ >= request.limit) break;
+          auto ref = ParseDocRef(db.get_document(m.docid));
           if (!ref) continue;
           if (ref->type == SearchType::kTicket) ticket_ids.push_back(ref->id);
-          page.emplace_back(std::move(*ref), it.get_weight());
+          page.emplace_back(std::move(*ref), m.weight);
         }
         std::map<domain::Id, services::TicketHead> heads;
         if (!ticket_ids.empty()) {
@@ -310,11 +293,9 @@ Result<services::SearchResult> XapianSearchService::Search(
           }
           result.hits.push_back(std::move(hit));
         }
-        for (size_t i = 0; i < spies.size(); ++i) {
+        for (size_t i = 0; i < match.facets.size(); ++i) {
           auto& counts = result.facets[kFacets[i].name];
-          for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
-            counts[*v] = v.get_termfreq();
-          }
+          for (const auto& [value, n] : match.facets[i]) counts[value] = n;
         }
         return Status::Ok();
       });

@@ -6,6 +6,7 @@
 
 #include "base/clock.h"
 #include "services/search/search.h"
+#include "search/slices.h"
 #include "services/store.h"
 
 // The search service over the Xapian index that search/indexer.h keeps up to date.
@@ -37,6 +38,11 @@ namespace sahayak::search {
 struct SearcherOptions {
   std::string index_path;          // the folder of the Xapian database (<data>/search)
   size_t snippet_chars = 200;      // about this many characters per snippet
+  // A scored match is split into this many slices run at once (search/slices.h); 1: on the
+  // searching thread alone. The server uses one per core (DefaultSlices).
+  size_t slices = 1;
+  // Indexes with fewer documents are matched in one piece.
+  Xapian::doccount slice_min_documents = 100000;
 };
 
 class XapianSearchService final : public services::SearchService {
@@ -44,7 +50,10 @@ class XapianSearchService final : public services::SearchService {
   // `store` and `clock` must outlive the service. The index need not exist yet: searches
   // answer kUnavailable until it does.
   XapianSearchService(services::Store& store, const Clock& clock, SearcherOptions options)
-      : store_(store), clock_(clock), options_(std::move(options)) {}
+      : store_(store),
+        clock_(clock),
+        options_(std::move(options)),
+        matcher_(options_.slices, options_.slice_min_documents) {}
 
   Result<services::SearchResult> Search(const services::Principal& who,
                                         const services::SearchRequest& request) override;
@@ -60,6 +69,7 @@ class XapianSearchService final : public services::SearchService {
   services::Store& store_;
   const Clock& clock_;
   SearcherOptions options_;
+  SlicedMatcher matcher_;
 };
 
 }  // namespace sahayak::search

@@ -67,6 +67,10 @@ class SearcherTest : public ::testing::Test {
                 }).ok());
     SearcherOptions so;
     so.index_path = dir_.path() + "/search";
+    // Every search of these tests runs split into slices, as a large index's do
+    // (search/slices.h): the answers must be those of one match.
+    so.slices = 3;
+    so.slice_min_documents = 0;
     search_ = std::make_unique<XapianSearchService>(*store_, clock_, so);
   }
 
