@@ -132,8 +132,7 @@ Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& an
                 {{"id", t.requester_id}, {"name", in.requester ? in.requester->name : ""}}},
                {"created_at", t.created_at},
                {"updated_at", t.updated_at},
-               {"version", t.version},
-               {"text", TicketSnippetText(in.messages)}};
+               {"version", t.version}};
   doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return doc;
 }
@@ -149,13 +148,13 @@ std::string CreatedMonthTerm(int month) {
   return schema::Term(schema::kCreatedMonth, buf);
 }
 
-std::string TicketSnippetText(const std::vector<domain::Message>& messages) {
+std::string TicketSnippetText(const std::vector<std::string>& bodies) {
   std::string text;
   size_t n = 0;
-  for (const auto& m : messages) {
+  for (const auto& body : bodies) {
     if (n++ == kTicketSnippetMessages || text.size() >= kMaxTicketSnippetBytes) break;
     if (!text.empty()) text += '\n';
-    text += m.body;
+    text += body;
   }
   if (text.size() > kMaxTicketSnippetBytes) {
     size_t cut = kMaxTicketSnippetBytes;  // on a character boundary

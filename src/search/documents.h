@@ -35,7 +35,7 @@ std::string CreatedMonthTerm(int month);
 // phones (also as "XRW" words), organisation name (also as "XOW" words). Values: created,
 // updated, status, group, channel, priority. Data: compact JSON {"number", "subject",
 // "status", "priority", "channel", "group_id", "assignee_id", "requester": {"id", "name"},
-// "created_at", "updated_at", "version", "text" (TicketSnippetText of its messages)} (ids
+// "created_at", "updated_at", "version"} (ids
 // null when unset; times in epoch milliseconds), and "ref" ("t42") like every document.
 // REQUIRES: !t.ticket.merged_into_id (merged tickets are not indexed).
 // Every document builder gives its words to `lexicon` when there is one (search/lexicon.h).
@@ -44,12 +44,12 @@ Xapian::Document TicketDocument(const services::TicketForIndex& t, Analyzer& ana
 
 // The text a ticket hit's snippet is cut from: the bodies of its first
 // kTicketSnippetMessages messages (oldest first, one per line), at most
-// kMaxTicketSnippetBytes, cut on a character boundary. Stored in the ticket's document data
-// so that a hit needs no read of its messages; the searcher makes the same text from the
-// database when the stored one may be stale.
+// kMaxTicketSnippetBytes, cut on a character boundary. The searcher reads the bodies of a
+// page's tickets from the database (ReadTx::GetFirstMessageBodies), so a snippet is always
+// of the ticket as it is now; the index does not keep a copy.
 inline constexpr size_t kTicketSnippetMessages = 30;
 inline constexpr size_t kMaxTicketSnippetBytes = 16 * 1024;
-std::string TicketSnippetText(const std::vector<domain::Message>& messages);
+std::string TicketSnippetText(const std::vector<std::string>& bodies);
 
 // A contact: type, workspace, organisation filter term; text name + identities (e-mails,
 // phones, social handles), also as "XRW" words; created/updated values; data {"name",

@@ -67,9 +67,9 @@ enum Slot : Xapian::valueno {
 // the page cache).
 //   ticket:       {"ref", "number", "subject", "status", "priority", "channel", "group_id",
 //                  "assignee_id", "requester": {"id", "name"}, "created_at", "updated_at",
-//                  "version", "text"} (ids null when unset; times in epoch milliseconds;
-//                  "text" is TicketSnippetText of its messages at that version,
-//                  search/documents.h)
+//                  "version"} (ids null when unset; times in epoch milliseconds; the
+//                  snippet's text is read from the database, search/documents.h; indexes
+//                  built before 2026-12 also hold it as "text", which is ignored)
 //   contact:      {"ref", "name", "email", "organisation_id"}
 //   organization: {"ref", "name", "domains"}
 //   article:      {"ref", "name" (title), "language", "status", "visibility", "section_id",

@@ -86,26 +86,11 @@ size_t CodePointOffset(std::string_view text, size_t b) {
   return CodePointCount(text.substr(0, std::min(b, text.size())));
 }
 
-// The snippet of a ticket hit: from its messages, unless its subject holds more of the
-// query's words; the start of its messages when nothing matches. The messages' text is the
-// one stored in the document when the ticket is still at the version that was indexed (every
-// new or moved message changes the version), else it is read from the database.
-std::string TicketSnippet(services::ReadTx& tx, const services::Principal& who,
-                          const services::TicketHead& t, DocRef& ref,
-                          const HighlightTerms& highlight,
-                          const SearcherOptions& options) {
-  std::string text;
-  auto stored = ref.data.find("text");
-  auto version = ref.data.find("version");
-  if (stored != ref.data.end() && stored->is_string() && version != ref.data.end() &&
-      version->is_number_integer() && version->get<int64_t>() == t.version) {
-    text = std::move(stored->get_ref<std::string&>());
-  } else {
-    services::PageRequest page;
-    page.limit = static_cast<int>(kTicketSnippetMessages);
-    auto messages = tx.ListMessages(who.workspace_id, t.id, page);
-    if (messages.ok()) text = TicketSnippetText(messages->items);
-  }
+// The snippet of a ticket hit: from its messages (`text`, TicketSnippetText of the bodies
+// read for the page), unless its subject holds more of the query's words; the start of its
+// messages when nothing matches.
+std::string TicketSnippet(const services::TicketHead& t, const std::string& text,
+                          const HighlightTerms& highlight, const SearcherOptions& options) {
   Analyzer& analyzer = ThreadAnalyzer();
   size_t in_body = 0, in_subject = 0;
   std::string body = MakeSnippet(analyzer, highlight, text, options.snippet_chars, &in_body);
@@ -253,9 +238,13 @@ Result<services::SearchResult> XapianSearchService::Search(
           page.emplace_back(std::move(*ref), m.weight);
         }
         std::map<domain::Id, services::TicketHead> heads;
+        std::map<domain::Id, std::vector<std::string>> bodies;
         if (!ticket_ids.empty()) {
           ASSIGN_OR_RETURN(auto found, tx.GetTicketHeads(who.workspace_id, ticket_ids));
           for (auto& h : found) heads.emplace(h.id, std::move(h));
+          ASSIGN_OR_RETURN(bodies, tx.GetFirstMessageBodies(
+                                       who.workspace_id, ticket_ids,
+                                       static_cast<int>(kTicketSnippetMessages)));
         }
         for (auto& [r, weight] : page) {
           DocRef* ref = &r;
@@ -270,7 +259,10 @@ Result<services::SearchResult> XapianSearchService::Search(
             // Stale index: a merged or deleted ticket is never shown.
             if (t == heads.end() || t->second.merged_into_id) continue;
             hit.title = t->second.subject;
-            hit.snippet = TicketSnippet(tx, who, t->second, *ref, highlight, options_);
+            auto b = bodies.find(ref->id);
+            hit.snippet = TicketSnippet(
+                t->second, b == bodies.end() ? std::string() : TicketSnippetText(b->second),
+                highlight, options_);
           } else if (ref->type == SearchType::kArticle) {
             if (!FillArticleHit(tx, who.workspace_id, scope.public_only, highlight,
                                 options_.snippet_chars, &hit)) {

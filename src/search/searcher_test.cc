@@ -249,7 +249,7 @@ TEST_F(SearcherTest, SnippetsMarkMatchesAndEscapeHtml) {
   EXPECT_EQ(kres.hits[0].fields["status"], "new");
 }
 
-TEST_F(SearcherTest, SnippetsComeFromTheIndexUntilTheTicketChanges) {
+TEST_F(SearcherTest, SnippetsShowTheTicketAsItIsNowEvenBeforeTheIndexCatchesUp) {
   auto t = Ticket("Parcel late", "my parcel is late");
   Index();
   auto before = Find("parcel");
@@ -258,8 +258,8 @@ TEST_F(SearcherTest, SnippetsComeFromTheIndexUntilTheTicketChanges) {
   for (const char* internal : {"text", "ref", "version"}) {
     EXPECT_FALSE(before.hits[0].fields.contains(internal)) << internal;
   }
-  // A reply the index has not caught up with yet: the stored text is of an older version, so
-  // the snippet is read from the database and already shows it.
+  // A reply the index has not caught up with yet: the snippet is read from the database and
+  // already shows it.
   ASSERT_TRUE(Write([&](WriteTx& tx) -> Status {
                 services::NewMessage m;
                 m.body = "the parcel reached the wrong hub";

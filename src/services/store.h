@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -317,6 +318,11 @@ class ReadTx {
   // The heads of those of `ids` that exist in workspace `ws` (at most 500 ids), in id order:
   // one query for a page of search hits.
   virtual Result<std::vector<TicketHead>> GetTicketHeads(Id ws, const std::vector<Id>& ids) = 0;
+  // The bodies of the first `per_ticket` messages (oldest first; notes too) of each of `ids`
+  // in workspace `ws` (at most 500 ids): the text of a page of hits' snippets. A ticket
+  // without messages, or of another workspace, has no entry.
+  virtual Result<std::map<Id, std::vector<std::string>>> GetFirstMessageBodies(
+      Id ws, const std::vector<Id>& ids, int per_ticket) = 0;
   // Ids of the tickets the contact requested / of the organisation's tickets.
   virtual Result<std::vector<Id>> ListTicketIdsOfContact(Id ws, Id contact_id) = 0;
   virtual Result<std::vector<Id>> ListTicketIdsOfOrganisation(Id ws, Id organisation_id) = 0;

@@ -197,6 +197,45 @@ TEST_F(SqliteStoreTest, TicketHeadsAreOfTheWorkspaceWithMergeAndVersion) {
               }).ok());
 }
 
+TEST_F(SqliteStoreTest, FirstMessageBodiesAreOfTheWorkspaceOldestFirst) {
+  Id ws1 = MakeWorkspace();
+  Id ws2 = MakeWorkspace();
+  Id requester = MakeContact(ws1, "r@x.in");
+  std::vector<Id> ids;
+  ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
+                for (int i = 0; i < 3; ++i) {
+                  domain::Ticket t;
+                  t.workspace_id = ws1;
+                  ASSIGN_OR_RETURN(t.number, tx.NextTicketNumber(ws1));
+                  t.subject = "t" + std::to_string(i);
+                  t.requester_id = requester;
+                  RETURN_IF_ERROR(tx.InsertTicket(&t));
+                  ids.push_back(t.id);
+                  for (int m = 0; m < i * 2; ++m) {  // 0, 2 and 4 messages
+                    domain::Message msg;
+                    msg.workspace_id = ws1;
+                    msg.ticket_id = t.id;
+                    msg.is_public = m != 1;  // a note: searched by agents, so in snippets
+                    msg.body = m == 0 ? "पार्सल नहीं मिला " + t.subject : "m" + std::to_string(m);
+                    RETURN_IF_ERROR(tx.InsertMessage(&msg));
+                  }
+                }
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(store_->Read([&](ReadTx& tx) -> Status {
+                ASSIGN_OR_RETURN(auto bodies,
+                                 tx.GetFirstMessageBodies(ws1, {ids[2], 999, ids[0], ids[1]}, 3));
+                EXPECT_EQ(bodies.size(), 2u) << "no entry without messages or for an unknown id";
+                EXPECT_EQ(bodies[ids[1]], (std::vector<std::string>{"पार्सल नहीं मिला t1", "m1"}));
+                EXPECT_EQ(bodies[ids[2]],
+                          (std::vector<std::string>{"पार्सल नहीं मिला t2", "m1", "m2"}))
+                    << "the first three, oldest first";
+                ASSIGN_OR_RETURN(auto other, tx.GetFirstMessageBodies(ws2, ids, 3));
+                EXPECT_TRUE(other.empty()) << "another workspace's messages are not read";
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_F(SqliteStoreTest, TicketNumbersAreSequentialPerWorkspace) {
   Id ws1 = MakeWorkspace();
   Id ws2 = MakeWorkspace();

@@ -188,6 +188,8 @@ class SqliteTx final : public services::WriteTx {
       const std::vector<Id>& ids) override;
   Result<std::vector<services::TicketHead>> GetTicketHeads(Id ws,
                                                            const std::vector<Id>& ids) override;
+  Result<std::map<Id, std::vector<std::string>>> GetFirstMessageBodies(
+      Id ws, const std::vector<Id>& ids, int per_ticket) override;
   Result<std::vector<domain::Contact>> ScanContactsForIndex(Id after_id, int limit) override;
   Result<std::vector<domain::Contact>> GetContactsForIndex(const std::vector<Id>& ids) override;
   Result<std::vector<domain::Organisation>> ScanOrganisationsForIndex(Id after_id,

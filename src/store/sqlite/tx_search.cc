@@ -302,6 +302,27 @@ Result<std::vector<services::TicketHead>> SqliteTx::GetTicketHeads(Id ws,
   return out;
 }
 
+Result<std::map<Id, std::vector<std::string>>> SqliteTx::GetFirstMessageBodies(
+    Id ws, const std::vector<Id>& ids, int per_ticket) {
+  std::map<Id, std::vector<std::string>> out;
+  // One query per ticket (a cached statement): each reads only its first messages through
+  // messages_ticket (ticket_id, id), however long the ticket's conversation.
+  for (Id id : std::set<Id>(ids.begin(), ids.end())) {
+    ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
+      return std::string(
+          "SELECT body FROM messages WHERE ticket_id = ? AND workspace_id = ? ORDER BY id "
+          "LIMIT ?");
+    })));
+    s.Bind(1, id).Bind(2, ws).Bind(3, per_ticket);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out[id].push_back(s.Text(0));
+    }
+  }
+  return out;
+}
+
 Result<std::vector<domain::Contact>> SqliteTx::ScanContactsForIndex(Id after_id, int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
     return std::string("SELECT ") + kContactCols +
