@@ -916,6 +916,16 @@ for suffix, data in ((".eml", raw), (".json", json.dumps(meta).encode())):
                                        % (timeout, self.diagnostics()))
             time.sleep(0.1)
 
+    def flush_queue(self):
+        """`postqueue -f`: deliver the queued mail now, deferred mail too, and forget that a
+        destination or transport failed (Postfix otherwise waits out its back-off and may
+        keep a failed transport suspended for a while after a deferral)."""
+        p = subprocess.run([POSTQUEUE, "-c", self.postfix_config_dir, "-f"],
+                           capture_output=True, timeout=30)
+        if p.returncode != 0:
+            raise MailServersError("postqueue -f failed: %s"
+                                   % (p.stdout + p.stderr).decode("utf-8", "replace"))
+
     def postqueue_listing(self):
         p = subprocess.run([POSTQUEUE, "-c", self.postfix_config_dir, "-p"],
                            capture_output=True, timeout=30)
