@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "store/sqlite/sqlite_tx.h"
@@ -42,6 +43,20 @@ class SqliteStoreTest : public ::testing::Test {
                   return Status::Ok();
                 }).ok());
     return id;
+  }
+
+  // A ticket of `ws` requested by `requester`, its id appended to `ids`.
+  static Status AddTicket(WriteTx& tx, Id ws, Id requester, const std::string& subject,
+                          std::vector<Id>* ids, std::optional<Id> merged_into = std::nullopt) {
+    domain::Ticket t;
+    t.workspace_id = ws;
+    ASSIGN_OR_RETURN(t.number, tx.NextTicketNumber(ws));
+    t.subject = subject;
+    t.requester_id = requester;
+    t.merged_into_id = merged_into;
+    RETURN_IF_ERROR(tx.InsertTicket(&t));
+    ids->push_back(t.id);
+    return Status::Ok();
   }
 
   Id MakeContact(Id ws, const std::string& email) {
@@ -170,14 +185,9 @@ TEST_F(SqliteStoreTest, TicketHeadsAreOfTheWorkspaceWithMergeAndVersion) {
   std::vector<Id> ids;
   ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
                 for (int i = 0; i < 3; ++i) {
-                  domain::Ticket t;
-                  t.workspace_id = ws1;
-                  ASSIGN_OR_RETURN(t.number, tx.NextTicketNumber(ws1));
-                  t.subject = i == 0 ? "पार्सल नहीं मिला" : "t" + std::to_string(i);
-                  t.requester_id = requester;
-                  if (i == 2) t.merged_into_id = ids[0];
-                  RETURN_IF_ERROR(tx.InsertTicket(&t));
-                  ids.push_back(t.id);
+                  RETURN_IF_ERROR(AddTicket(tx, ws1, requester,
+                                            i == 0 ? "पार्सल नहीं मिला" : "t" + std::to_string(i),
+                                            &ids, i == 2 ? std::optional<Id>(ids[0]) : std::nullopt));
                 }
                 return Status::Ok();
               }).ok());
@@ -204,19 +214,14 @@ TEST_F(SqliteStoreTest, FirstMessageBodiesAreOfTheWorkspaceOldestFirst) {
   std::vector<Id> ids;
   ASSERT_TRUE(store_->Write([&](WriteTx& tx) -> Status {
                 for (int i = 0; i < 3; ++i) {
-                  domain::Ticket t;
-                  t.workspace_id = ws1;
-                  ASSIGN_OR_RETURN(t.number, tx.NextTicketNumber(ws1));
-                  t.subject = "t" + std::to_string(i);
-                  t.requester_id = requester;
-                  RETURN_IF_ERROR(tx.InsertTicket(&t));
-                  ids.push_back(t.id);
+                  const std::string subject = "t" + std::to_string(i);
+                  RETURN_IF_ERROR(AddTicket(tx, ws1, requester, subject, &ids));
                   for (int m = 0; m < i * 2; ++m) {  // 0, 2 and 4 messages
                     domain::Message msg;
                     msg.workspace_id = ws1;
-                    msg.ticket_id = t.id;
+                    msg.ticket_id = ids.back();
                     msg.is_public = m != 1;  // a note: searched by agents, so in snippets
-                    msg.body = m == 0 ? "पार्सल नहीं मिला " + t.subject : "m" + std::to_string(m);
+                    msg.body = m == 0 ? "पार्सल नहीं मिला " + subject : "m" + std::to_string(m);
                     RETURN_IF_ERROR(tx.InsertMessage(&msg));
                   }
                 }
