@@ -179,7 +179,8 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   app->context_->mailboxes = app->mailboxes_.get();
   search::SearcherOptions search_options;
   search_options.index_path = search::IndexPathFor(config.data_dir);
-  search_options.slices = search::DefaultSlices();
+  search_options.slices = config.search_slices > 0 ? static_cast<size_t>(config.search_slices)
+                                                  : search::DefaultSlices();
   app->search_ =
       std::make_unique<search::XapianSearchService>(*app->store_, clock, search_options);
   app->context_->search = app->search_.get();

@@ -78,6 +78,9 @@ Status Config::Validate() const {
                            "\" is not a loopback address; set mail.lmtp_allow_remote = true "
                            "to accept mail from other hosts");
   }
+  if (search_slices < 0 || search_slices > 64) {
+    return InvalidArgument("search.slices must be 0 (one per core) to 64");
+  }
   if (lmtp_max_connections < 1 || lmtp_max_connections > 10000) {
     return InvalidArgument("mail.lmtp_max_connections must be 1-10000");
   }
@@ -220,6 +223,7 @@ Status LoadConfigFile(const std::string& path, bool required, Config* c) {
   if (auto v = t.at_path("mail.lmtp_allow_remote").value<bool>()) c->lmtp_allow_remote = *v;
   if (auto v = t.at_path("mail.imap_fetch").value<bool>()) c->imap_fetch = *v;
   if (auto v = t.at_path("search.index").value<bool>()) c->search_index = *v;
+  RETURN_IF_ERROR(ReadInt(t, "search.slices", &c->search_slices));
   RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_max_connections", &c->lmtp_max_connections));
   RETURN_IF_ERROR(ReadInt(t, "mail.lmtp_idle_timeout_seconds", &c->lmtp_idle_timeout_seconds));
   RETURN_IF_ERROR(ReadInt(t, "mail.retry_base_ms", &c->mail_retry_base_ms));
@@ -272,6 +276,7 @@ Status LoadConfigEnv(Config* c) {
   EnvString("SAHAYAK_LOG_LEVEL", &c->log_level);
   EnvString("SAHAYAK_DB_SYNCHRONOUS", &c->db_synchronous);
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAX_BODY_BYTES", &c->max_body_bytes));
+  RETURN_IF_ERROR(EnvInt("SAHAYAK_SEARCH_SLICES", &c->search_slices));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_MAX_ATTACHMENT_BYTES", &c->max_attachment_bytes));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_MEMORY_KIB", &c->password_memory_kib));
   RETURN_IF_ERROR(EnvInt("SAHAYAK_PASSWORD_OPS", &c->password_ops));

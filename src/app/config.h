@@ -57,6 +57,9 @@ struct Config {
   std::vector<MailboxConfig> mailboxes;
   bool imap_fetch = true;  // mail.imap_fetch, SAHAYAK_IMAP_FETCH=0: serve imports no IMAP mail
   bool search_index = true;  // search.index, SAHAYAK_SEARCH_INDEX=0: serve does not index
+  // Slices a scored search match is split into on a large index (search/slices.h):
+  // search.slices, SAHAYAK_SEARCH_SLICES; 0: one per core, at most 4; 1: never split.
+  int64_t search_slices = 0;
   // The help centre's "contact us" link (help.contact_url, SAHAYAK_HELP_CONTACT_URL); empty
   // hides it.
   std::string help_contact_url = "/portal";
