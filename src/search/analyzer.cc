@@ -271,7 +271,8 @@ struct Analyzer::Impl {
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 
-std::vector<Token> Analyzer::Analyze(std::string_view text, uint32_t first_position) {
+std::vector<Token> Analyzer::Analyze(std::string_view text, uint32_t first_position,
+                                     Detail detail) {
   std::vector<Token> tokens;
   if (text.empty() || impl_->words == nullptr) {
     return tokens;
@@ -296,11 +297,17 @@ std::vector<Token> Analyzer::Analyze(std::string_view text, uint32_t first_posit
     u.tempSubStringBetween(from, to).toUTF8String(token.term);
     token.position = position++;
     token.script = shape.script();
-    impl_->Fill(token);
+    if (detail == Detail::kFull) impl_->Fill(token);
   }
   // The iterator keeps a pointer to `u`; point it at something that outlives this call.
   words.setText(impl_->empty);
   return tokens;
+}
+
+void Analyzer::AddStemAndKey(Token& token) {
+  token.stem.clear();
+  token.phonetic.clear();
+  impl_->Fill(token);
 }
 
 std::string Analyzer::NormalizeWord(std::string_view word) {

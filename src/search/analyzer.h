@@ -38,8 +38,20 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
+  // What Analyze works out for each token.
+  enum class Detail {
+    kFull,       // term, position, script, stem and sound key
+    kTermsOnly,  // no stem or sound key (AddStemAndKey adds them): what a document's writer
+                 // wants for the words its lexicon has seen (search/text_writer.h)
+  };
+
   // All tokens of `text`, positions counted from `first_position`.
-  std::vector<Token> Analyze(std::string_view text, uint32_t first_position = 0);
+  std::vector<Token> Analyze(std::string_view text, uint32_t first_position = 0,
+                             Detail detail = Detail::kFull);
+
+  // Fills in the stem and sound key of a token Analyze gave with Detail::kTermsOnly, exactly
+  // as Detail::kFull would have.
+  void AddStemAndKey(Token& token);
 
   // The normalised, case-folded form of one word as Analyze would produce it as `term` (for
   // prefixes and field values); "" when the word has no letters or digits. White space at

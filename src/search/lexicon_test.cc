@@ -87,7 +87,10 @@ TEST_F(LexiconTest, AWriterSkipsWordsItHasSeenAndForgetsThemOnRequest) {
   Write(db, lexicon, "parcels");
   db.commit();
   EXPECT_FALSE(HasLexiconWords(db, "Zparcel")) << "seen before: skipped";
+  EXPECT_FALSE(lexicon.IsNew("parcels"));
+  EXPECT_TRUE(lexicon.IsNew("parcel")) << "never written";
   lexicon.Forget();
+  EXPECT_TRUE(lexicon.IsNew("parcels"));
   Write(db, lexicon, "parcels");
   db.commit();
   EXPECT_EQ(LexiconWords(db, "Zparcel"), (Words{"parcels"}));
