@@ -32,6 +32,13 @@ LetterCounts CountLetters(std::string_view utf8) {
     if (c < 0) {
       continue;
     }
+    if (c < 0x80) {  // most text is ASCII: skip the property look-ups
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        ++counts.total;
+        ++counts.latin;
+      }
+      continue;
+    }
     // Vowel signs and viramas are letters' parts (Mn/Mc): count them as letters of their
     // script, or Devanagari text would look shorter than its Latin transliteration.
     if (!u_isalpha(c) && !(U_GET_GC_MASK(c) & U_GC_M_MASK)) {
