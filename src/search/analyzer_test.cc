@@ -191,6 +191,30 @@ TEST(AnalyzerTest, KannadaLightStemsAndNoStemForNumbers) {
   }
 }
 
+TEST(AnalyzerTest, TermsOnlyLeavesStemsAndKeysForAddStemAndKey) {
+  Analyzer analyzer;
+  const std::string text = "Parcels पार्सलों ಪಾರ್ಸೆಲ್‌ಗಳು delivered नहीं मिला ORD-2231 ೨೨ don't";
+  const std::vector<Token> full = analyzer.Analyze(text, 7);
+  std::vector<Token> lazy = analyzer.Analyze(text, 7, Analyzer::Detail::kTermsOnly);
+  ASSERT_EQ(full.size(), lazy.size());
+  int with_stem = 0, with_key = 0;
+  for (size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(lazy[i].term, full[i].term);
+    EXPECT_EQ(lazy[i].position, full[i].position);
+    EXPECT_EQ(lazy[i].script, full[i].script);
+    EXPECT_EQ(lazy[i].stem, "") << lazy[i].term;
+    EXPECT_EQ(lazy[i].phonetic, "") << lazy[i].term;
+    analyzer.AddStemAndKey(lazy[i]);
+    EXPECT_EQ(lazy[i].stem, full[i].stem) << full[i].term;
+    EXPECT_EQ(lazy[i].phonetic, full[i].phonetic) << full[i].term;
+    with_stem += full[i].stem.empty() ? 0 : 1;
+    with_key += full[i].phonetic.empty() ? 0 : 1;
+  }
+  // Each script's stemmer and both sound keyers took part.
+  EXPECT_GE(with_stem, 3);
+  EXPECT_GE(with_key, 4);
+}
+
 // --- 6. NormalizeWord ---------------------------------------------------------------------
 
 TEST(AnalyzerTest, NormalizeWordMatchesTerms) {
