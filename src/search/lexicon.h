@@ -42,9 +42,9 @@ class LexiconWriter {
   // for months on a few documents a second, few (kCatchUpSeenLimit), so it stays small.
   explicit LexiconWriter(size_t seen_limit = kLexiconSeenLimit) : seen_limit_(seen_limit) {}
 
-  // Whether Add would note anything for `term`: false for a word this writer has recorded.
-  // A document's writer asks before it works out a word's stem and sound key, which most
-  // words, seen before, do not need (text_writer.h).
+  // False for a word this writer has recorded (Add would skip it). A document's writer asks
+  // before it works out a word's stem and sound key, which most words, seen before, do not
+  // need (text_writer.h).
   bool IsNew(std::string_view term) const { return seen_.find(term) == seen_.end(); }
 
   // Notes `t`'s stem and sound key, if it has any and its word is new to this writer.
