@@ -16,6 +16,10 @@ namespace sahayak::api {
 
 Response JsonResponse(int status, const nlohmann::json& body);
 std::string DumpJson(const nlohmann::json& j);
+// The id as a JSON number, or null.
+inline nlohmann::json IdOrNull(const std::optional<int64_t>& id) {
+  return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
+}
 
 // limit (1–100, default 25) and cursor from the query string; InvalidArgument naming them.
 Result<services::PageRequest> ReadPage(const Request& req, int default_limit = 25);

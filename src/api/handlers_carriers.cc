@@ -17,7 +17,7 @@ namespace {
 
 constexpr char kSecretMember[] = "requests_secret";
 
-Response NotWired() {
+Response CarriersNotWired() {
   return Problem(503, "unavailable", "shipments are not available on this server");
 }
 
@@ -84,7 +84,7 @@ Result<CarrierWithEndpoint> WithEndpoint(ApiContext& ctx, WriteTx& tx, const Cal
 }  // namespace
 
 Response ListCarriers(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return CarriersNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     json data = json::array();
     if (ctx.carrier_requests != nullptr) {
@@ -99,7 +99,7 @@ Response ListCarriers(ApiContext& ctx, Call& call) {
 }
 
 Response CreateCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return CarriersNotWired();
   json core = call.body;
   json endpoint = json::object();
   if (call.body.is_object() && ctx.carrier_requests != nullptr) Split(call.body, &core, &endpoint);
@@ -119,7 +119,7 @@ Response CreateCarrier(ApiContext& ctx, Call& call) {
 }
 
 Response GetCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return CarriersNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     CarrierWithEndpoint cw;
@@ -136,7 +136,7 @@ Response GetCarrier(ApiContext& ctx, Call& call) {
 }
 
 Response PatchCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return CarriersNotWired();
   const auto if_match = IfMatch(call.req);
   json core = call.body;
   json endpoint = json::object();
@@ -156,7 +156,7 @@ Response PatchCarrier(ApiContext& ctx, Call& call) {
 }
 
 Response RotateCarrierRequestsSecret(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr || ctx.carrier_requests == nullptr) return NotWired();
+  if (ctx.shipments == nullptr || ctx.carrier_requests == nullptr) return CarriersNotWired();
   const auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -172,7 +172,7 @@ Response RotateCarrierRequestsSecret(ApiContext& ctx, Call& call) {
 }
 
 Response RetryDeliveryRequest(ApiContext& ctx, Call& call) {
-  if (ctx.delivery == nullptr || ctx.carrier_requests == nullptr) return NotWired();
+  if (ctx.delivery == nullptr || ctx.carrier_requests == nullptr) return CarriersNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     ASSIGN_OR_RETURN(auto d, ctx.carrier_requests->Retry(tx, call.who, call.id(0), call.id(1)));

@@ -18,7 +18,7 @@ using services::WriteTx;
 
 namespace {
 
-Response NotWired() {
+Response CommerceNotWired() {
   return Problem(503, "unavailable", "orders, invoices and contracts are not available here");
 }
 
@@ -50,7 +50,7 @@ Response ListWith(ApiContext& ctx, Call& call,
                   const std::function<Result<services::Page<T>>(
                       ReadTx&, const services::CommerceFilter&, const services::PageRequest&)>& list,
                   const std::function<Result<json>(ReadTx&, const T&)>& view) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   auto page = ReadPage(call.req);
   if (!page.ok()) return ProblemResponse(page.status());
   auto filter = ReadFilter(call.req);
@@ -69,7 +69,7 @@ Response ListWith(ApiContext& ctx, Call& call,
 template <typename T>
 Response GetWith(ApiContext& ctx, const std::function<Result<T>(ReadTx&)>& get,
                  const std::function<Result<json>(ReadTx&, const T&)>& view) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(T item, get(tx));
@@ -85,7 +85,7 @@ template <typename T>
 Response CreateWith(ApiContext& ctx, Call& call, const char* collection,
                     const std::function<Result<T>(WriteTx&)>& create,
                     const std::function<Result<json>(ReadTx&, const T&)>& view) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(T item, create(tx));
     ASSIGN_OR_RETURN(json j, view(tx, item));
@@ -99,7 +99,7 @@ Response CreateWith(ApiContext& ctx, Call& call, const char* collection,
 template <typename T>
 Response UpdateWith(ApiContext& ctx, const std::function<Result<T>(WriteTx&)>& update,
                     const std::function<Result<json>(ReadTx&, const T&)>& view) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     ASSIGN_OR_RETURN(T item, update(tx));
@@ -112,7 +112,7 @@ Response UpdateWith(ApiContext& ctx, const std::function<Result<T>(WriteTx&)>& u
 }
 
 Response DeleteWith(ApiContext& ctx, const std::function<Status(WriteTx&)>& remove) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   Status st = ctx.store.Write(remove);
   return st.ok() ? NoContent() : ProblemResponse(st);
 }
@@ -237,7 +237,7 @@ Response DeleteInvoice(ApiContext& ctx, Call& call) {
 }
 
 Response InvoicePdf(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   std::string bytes;
   Invoice invoice;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
@@ -250,7 +250,7 @@ Response InvoicePdf(ApiContext& ctx, Call& call) {
 }
 
 Response PutInvoicePdf(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   if (!call.who.is_admin()) {
     return ProblemResponse(PermissionDenied("only admins may change invoices"));
   }
@@ -311,7 +311,7 @@ Response DeleteContract(ApiContext& ctx, Call& call) {
 }
 
 Response ContractDocument(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   Contract k;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(k, ctx.commerce->GetContract(tx, call.who, call.id()));
@@ -327,7 +327,7 @@ Response ContractDocument(ApiContext& ctx, Call& call) {
 }
 
 Response PutContractDocument(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   if (!call.who.is_admin()) {
     return ProblemResponse(PermissionDenied("only admins may change contracts"));
   }
@@ -351,7 +351,7 @@ Response DeleteContractDocument(ApiContext& ctx, Call& call) {
 // ---- beside a ticket ----
 
 Response ContactCommerce(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto s, ctx.commerce->ContactSummary(tx, call.who, call.id()));
     return SummaryJson(ctx, tx, s);
@@ -359,7 +359,7 @@ Response ContactCommerce(ApiContext& ctx, Call& call) {
 }
 
 Response OrganisationCommerce(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto s, ctx.commerce->OrganisationSummary(tx, call.who, call.id()));
     return SummaryJson(ctx, tx, s);
@@ -367,7 +367,7 @@ Response OrganisationCommerce(ApiContext& ctx, Call& call) {
 }
 
 Response TicketOrders(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto links, ctx.commerce->TicketOrders(tx, call.who, call.id()));
     json data = json::array();
@@ -380,7 +380,7 @@ Response TicketOrders(ApiContext& ctx, Call& call) {
 }
 
 Response LinkTicketOrder(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     bool created = false;
@@ -399,7 +399,7 @@ Response UnlinkTicketOrder(ApiContext& ctx, Call& call) {
 }
 
 Response TicketInvoices(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto links, ctx.commerce->TicketInvoices(tx, call.who, call.id()));
     json data = json::array();
@@ -412,7 +412,7 @@ Response TicketInvoices(ApiContext& ctx, Call& call) {
 }
 
 Response LinkTicketInvoice(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     bool created = false;
@@ -434,13 +434,13 @@ Response UnlinkTicketInvoice(ApiContext& ctx, Call& call) {
 // ---- settings ----
 
 Response GetCommerceSettings(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   return GetOne<services::CommerceSettings>(
       ctx, [&](ReadTx& tx) { return ctx.commerce->Settings(tx, call.who); }, SettingsJson);
 }
 
 Response PutCommerceSettings(ApiContext& ctx, Call& call) {
-  if (ctx.commerce == nullptr) return NotWired();
+  if (ctx.commerce == nullptr) return CommerceNotWired();
   auto if_match = IfMatch(call.req);
   return UpdateOne<services::CommerceSettings>(
       ctx,

@@ -16,7 +16,7 @@ using services::WriteTx;
 
 namespace {
 
-Response NotWired() {
+Response DeliveryNotWired() {
   return Problem(503, "unavailable", "delivery preferences are not available on this server");
 }
 
@@ -37,7 +37,7 @@ json PreferencesJson(const services::PreferencesView& v) {
 }
 
 Response GetPreferences(ApiContext& ctx, Call& call, const std::string& owner_type) {
-  if (ctx.delivery == nullptr) return NotWired();
+  if (ctx.delivery == nullptr) return DeliveryNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(auto v, ctx.delivery->GetPreferences(tx, call.who.workspace_id, owner_type,
@@ -50,7 +50,7 @@ Response GetPreferences(ApiContext& ctx, Call& call, const std::string& owner_ty
 }
 
 Response PutPreferences(ApiContext& ctx, Call& call, const std::string& owner_type) {
-  if (ctx.delivery == nullptr) return NotWired();
+  if (ctx.delivery == nullptr) return DeliveryNotWired();
   const std::optional<int64_t> if_match = IfMatch(call.req);
   if (if_match && *if_match < 0) {
     return Problem(400, "bad-request", "If-Match must be a version number such as \"3\"");
@@ -103,7 +103,7 @@ Response PutOrganisationDeliveryPreferences(ApiContext& ctx, Call& call) {
 }
 
 Response ListDeliveryRequests(ApiContext& ctx, Call& call) {
-  if (ctx.delivery == nullptr) return NotWired();
+  if (ctx.delivery == nullptr) return DeliveryNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto all, ctx.delivery->Requests(tx, call.who.workspace_id, call.id()));
     ASSIGN_OR_RETURN(auto carrier, CarrierStates(ctx, tx, call.who.workspace_id, all));
@@ -114,7 +114,7 @@ Response ListDeliveryRequests(ApiContext& ctx, Call& call) {
 }
 
 Response CreateDeliveryRequest(ApiContext& ctx, Call& call) {
-  if (ctx.delivery == nullptr || ctx.shipments == nullptr) return NotWired();
+  if (ctx.delivery == nullptr || ctx.shipments == nullptr) return DeliveryNotWired();
   // An agent in the console acts for the customer; an integration uses an API token.
   const std::string via = call.who.via == services::Principal::Via::kToken ? "api" : "console";
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {

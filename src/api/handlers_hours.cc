@@ -17,7 +17,7 @@ using services::BusinessHoursRecord;
 using services::ReadTx;
 using services::WriteTx;
 
-Response NotWired() {
+Response HoursNotWired() {
   return Problem(503, "unavailable", "business hours are not available on this server");
 }
 
@@ -73,7 +73,7 @@ Result<Millis> QueryTime(ApiContext& ctx, const Request& req, const char* name) 
 }  // namespace
 
 Response ListBusinessHours(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto list, ctx.hours->List(tx, call.who));
     json data = json::array();
@@ -83,7 +83,7 @@ Response ListBusinessHours(ApiContext& ctx, Call& call) {
 }
 
 Response CreateBusinessHours(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(BusinessHoursRecord r, ctx.hours->Create(tx, call.who, call.body));
     Response out = HoursResponse(201, r);
@@ -93,7 +93,7 @@ Response CreateBusinessHours(ApiContext& ctx, Call& call) {
 }
 
 Response GetBusinessHours(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(BusinessHoursRecord r, ctx.hours->Get(tx, call.who, call.id()));
@@ -104,7 +104,7 @@ Response GetBusinessHours(ApiContext& ctx, Call& call) {
 }
 
 Response PatchBusinessHours(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -117,14 +117,14 @@ Response PatchBusinessHours(ApiContext& ctx, Call& call) {
 }
 
 Response DeleteBusinessHours(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   Status st =
       ctx.store.Write([&](WriteTx& tx) { return ctx.hours->Delete(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);
 }
 
 Response ListBusinessHolidays(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(BusinessHoursRecord r, ctx.hours->Get(tx, call.who, call.id()));
     json data = json::array();
@@ -134,7 +134,7 @@ Response ListBusinessHolidays(ApiContext& ctx, Call& call) {
 }
 
 Response AddBusinessHoliday(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -149,7 +149,7 @@ Response AddBusinessHoliday(ApiContext& ctx, Call& call) {
 // The file comes as the body (text/calendar) or as the part "file" of multipart/form-data;
 // ?calendar= labels its holidays.
 Response ImportBusinessHolidays(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   const std::string media = AsciiLower(
       Trim(call.req.Header("content-type").substr(0, call.req.Header("content-type").find(';'))));
   std::string ics;
@@ -206,7 +206,7 @@ Response ImportBusinessHolidays(ApiContext& ctx, Call& call) {
 }
 
 Response BusinessHoursStatus(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   auto at = QueryTime(ctx, call.req, "at");
   if (!at.ok()) return ProblemResponse(at.status());
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
@@ -222,7 +222,7 @@ Response BusinessHoursStatus(ApiContext& ctx, Call& call) {
 }
 
 Response BusinessHoursDue(ApiContext& ctx, Call& call) {
-  if (ctx.hours == nullptr) return NotWired();
+  if (ctx.hours == nullptr) return HoursNotWired();
   auto from = QueryTime(ctx, call.req, "from");
   if (!from.ok()) return ProblemResponse(from.status());
   auto minutes_text = call.req.Query("minutes");

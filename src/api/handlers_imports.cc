@@ -16,7 +16,9 @@ using services::ReadTx;
 
 namespace {
 
-Response NotWired() { return Problem(503, "unavailable", "imports are not available here"); }
+Response ImportsNotWired() {
+  return Problem(503, "unavailable", "imports are not available here");
+}
 
 json ImportJson(const services::ImportService& imports, const ImportJob& j,
                 const std::optional<std::string>& uploader) {
@@ -106,7 +108,7 @@ Response ImportTemplate(ApiContext& ctx, Call& call) {
 }
 
 Response CreateImport(ApiContext& ctx, Call& call) {
-  if (ctx.imports == nullptr) return NotWired();
+  if (ctx.imports == nullptr) return ImportsNotWired();
   auto boundary = MultipartBoundary(call.req.Header("content-type"));
   if (!boundary.ok()) {
     return ProblemResponse(InvalidArgument(boundary.status().message()).WithKind("bad-request"));
@@ -163,7 +165,7 @@ Response CreateImport(ApiContext& ctx, Call& call) {
 }
 
 Response ListImports(ApiContext& ctx, Call& call) {
-  if (ctx.imports == nullptr) return NotWired();
+  if (ctx.imports == nullptr) return ImportsNotWired();
   auto page = ReadPage(call.req);
   if (!page.ok()) return ProblemResponse(page.status());
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
@@ -178,7 +180,7 @@ Response ListImports(ApiContext& ctx, Call& call) {
 }
 
 Response GetImport(ApiContext& ctx, Call& call) {
-  if (ctx.imports == nullptr) return NotWired();
+  if (ctx.imports == nullptr) return ImportsNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(ImportJob j, ctx.imports->Get(tx, call.who, call.id()));
     return ImportView(ctx, tx, j);
@@ -186,7 +188,7 @@ Response GetImport(ApiContext& ctx, Call& call) {
 }
 
 Response ImportErrors(ApiContext& ctx, Call& call) {
-  if (ctx.imports == nullptr) return NotWired();
+  if (ctx.imports == nullptr) return ImportsNotWired();
   ImportJob j;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(j, ctx.imports->Get(tx, call.who, call.id()));

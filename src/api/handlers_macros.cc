@@ -1,4 +1,5 @@
 // Macros (docs/macros.md): /api/v1/macros and applying one to a ticket.
+#include "api/common.h"
 #include "api/crud.h"
 #include "api/handlers.h"
 #include "api/views.h"
@@ -13,17 +14,13 @@ using services::WriteTx;
 
 namespace {
 
-json OptId(const std::optional<domain::Id>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-
 json MacroJson(const domain::Macro& m) {
   return {{"id", m.id},
           {"name", m.name},
           {"description", m.description},
           {"shared", m.shared()},
-          {"owner_agent_id", OptId(m.owner_agent_id)},
-          {"group_id", OptId(m.group_id)},
+          {"owner_agent_id", IdOrNull(m.owner_agent_id)},
+          {"group_id", IdOrNull(m.group_id)},
           {"actions", domain::ActionsToJson(m.actions)},
           {"reply", m.reply},
           {"default_language", m.default_language},
@@ -44,8 +41,8 @@ json OutcomeJson(const services::MacroOutcome& o) {
         {"number", t.number},
         {"status", domain::Name(t.status)},
         {"priority", domain::Name(t.priority)},
-        {"group_id", OptId(t.group_id)},
-        {"assignee_id", OptId(t.assignee_id)},
+        {"group_id", IdOrNull(t.group_id)},
+        {"assignee_id", IdOrNull(t.assignee_id)},
         {"tags", t.tags},
         {"custom_fields", t.custom_fields},
         {"version", t.version}}},

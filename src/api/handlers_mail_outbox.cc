@@ -1,6 +1,7 @@
 // The mail outbox for admins: what was sent, what waits, and the dead letters they can retry.
 #include <nlohmann/json.hpp>
 
+#include "api/common.h"
 #include "api/crud.h"
 #include "api/handlers.h"
 #include "services/mail/outbound_service.h"
@@ -14,15 +15,13 @@ using services::WriteTx;
 
 namespace {
 
-json OptId(const std::optional<domain::Id>& v) { return v ? json(*v) : json(nullptr); }
-
 json OutboxJson(const domain::MailOutboxItem& o) {
   json j = {{"id", o.id},
             {"kind", o.kind},
             {"state", o.state},
-            {"mailbox_id", OptId(o.mailbox_id)},
-            {"ticket_id", OptId(o.ticket_id)},
-            {"message_row_id", OptId(o.message_row_id)},
+            {"mailbox_id", IdOrNull(o.mailbox_id)},
+            {"ticket_id", IdOrNull(o.ticket_id)},
+            {"message_row_id", IdOrNull(o.message_row_id)},
             {"message_id", o.message_id},
             {"to", o.to_email},
             {"attempts", o.attempts},

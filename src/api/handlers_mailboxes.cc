@@ -27,14 +27,14 @@ json MailboxJson(const domain::Mailbox& m) {
   return j;
 }
 
-Response NotWired() {
+Response MailboxesNotWired() {
   return Problem(503, "unavailable", "mailbox administration is not available on this server");
 }
 
 }  // namespace
 
 Response ListMailboxes(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto all, ctx.mailboxes->List(tx, call.who));
     json data = json::array();
@@ -44,20 +44,20 @@ Response ListMailboxes(ApiContext& ctx, Call& call) {
 }
 
 Response CreateMailbox(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   return CreateOne<domain::Mailbox>(
       ctx, call, "/api/v1/mailboxes",
       [&](WriteTx& tx) { return ctx.mailboxes->Create(tx, call.who, call.body); }, MailboxJson);
 }
 
 Response GetMailbox(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   return GetOne<domain::Mailbox>(
       ctx, [&](ReadTx& tx) { return ctx.mailboxes->Get(tx, call.who, call.id()); }, MailboxJson);
 }
 
 Response PatchMailbox(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   auto if_match = IfMatch(call.req);
   return UpdateOne<domain::Mailbox>(
       ctx,
@@ -68,14 +68,14 @@ Response PatchMailbox(ApiContext& ctx, Call& call) {
 }
 
 Response DeleteMailbox(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   Status st =
       ctx.store.Write([&](WriteTx& tx) { return ctx.mailboxes->Delete(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);
 }
 
 Response TestMailboxImap(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   auto out = ctx.mailboxes->TestImap(call.who, call.id());
   if (!out.ok()) return ProblemResponse(out.status());
   json j = {{"ok", out->ok}};
@@ -88,7 +88,7 @@ Response TestMailboxImap(ApiContext& ctx, Call& call) {
 }
 
 Response TestMailboxSmtp(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   if (Status st = domain::RequireObject(call.body); !st.ok()) return ProblemResponse(st);
   domain::JsonInput in(call.body);
   std::string to;
@@ -109,7 +109,7 @@ Response TestMailboxSmtp(ApiContext& ctx, Call& call) {
 }
 
 Response FetchMailboxNow(ApiContext& ctx, Call& call) {
-  if (ctx.mailboxes == nullptr) return NotWired();
+  if (ctx.mailboxes == nullptr) return MailboxesNotWired();
   // The mailbox must exist here (404) and fetch over IMAP (422) before the fetchers are asked.
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(domain::Mailbox m, ctx.mailboxes->Get(tx, call.who, call.id()));

@@ -16,7 +16,7 @@ using nlohmann::json;
 using services::ReadTx;
 using services::WriteTx;
 
-Response NotWired() {
+Response RulesNotWired() {
   return Problem(503, "unavailable", "triggers and automations are not available on this server");
 }
 
@@ -29,7 +29,7 @@ Response RuleResponse(int status, const Rule& r) {
 const char* Path(RuleKind k) { return k == RuleKind::kTrigger ? "triggers" : "automations"; }
 
 Response List(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto list, ctx.rules->List(tx, call.who, kind));
     json data = json::array();
@@ -39,7 +39,7 @@ Response List(ApiContext& ctx, Call& call, RuleKind kind) {
 }
 
 Response Create(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(Rule r, ctx.rules->Create(tx, call.who, kind, call.body));
     Response out = RuleResponse(201, r);
@@ -49,7 +49,7 @@ Response Create(ApiContext& ctx, Call& call, RuleKind kind) {
 }
 
 Response Get(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(Rule r, ctx.rules->Get(tx, call.who, kind, call.id()));
@@ -60,7 +60,7 @@ Response Get(ApiContext& ctx, Call& call, RuleKind kind) {
 }
 
 Response Patch(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -72,14 +72,14 @@ Response Patch(ApiContext& ctx, Call& call, RuleKind kind) {
 }
 
 Response Delete(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   Status st = ctx.store.Write(
       [&](WriteTx& tx) { return ctx.rules->Delete(tx, call.who, kind, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);
 }
 
 Response Preview(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(services::RulePreview p, ctx.rules->Preview(tx, call.who, kind, call.body));
     json tickets = json::array();
@@ -96,7 +96,7 @@ Response Preview(ApiContext& ctx, Call& call, RuleKind kind) {
 }
 
 Response Deliveries(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr || ctx.rule_webhooks == nullptr) return NotWired();
+  if (ctx.rules == nullptr || ctx.rule_webhooks == nullptr) return RulesNotWired();
   return ListPaged<services::RuleWebhookDelivery>(
       ctx, call,
       [&](ReadTx& tx, const services::PageRequest& page)
@@ -108,7 +108,7 @@ Response Deliveries(ApiContext& ctx, Call& call, RuleKind kind) {
 }
 
 Response RetryDelivery(ApiContext& ctx, Call& call, RuleKind kind) {
-  if (ctx.rules == nullptr || ctx.rule_webhooks == nullptr) return NotWired();
+  if (ctx.rules == nullptr || ctx.rule_webhooks == nullptr) return RulesNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     RETURN_IF_ERROR(ctx.rules->Get(tx, call.who, kind, call.id()).status());
@@ -135,7 +135,7 @@ Response RetryAutomationDelivery(ApiContext& ctx, Call& call) {
 }
 
 Response RuleFields(ApiContext& ctx, Call& call) {
-  if (ctx.rules == nullptr) return NotWired();
+  if (ctx.rules == nullptr) return RulesNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) { return ctx.rules->Vocabulary(tx, call.who); });
 }
 

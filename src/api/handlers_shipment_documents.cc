@@ -36,7 +36,7 @@ namespace handlers {
 
 namespace {
 
-Response NotWired() {
+Response ShipmentDocumentsNotWired() {
   return Problem(503, "unavailable", "shipments are not available on this server");
 }
 
@@ -71,7 +71,7 @@ Result<Response> RuleResponse(ReadTx& tx, const Call& call, int status, const Do
 }  // namespace
 
 Response ListShipmentDocumentRules(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentDocumentsNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto docs, services::DocumentRequirements::Load(tx, call.who.workspace_id,
                                                                      call.who.language));
@@ -82,7 +82,7 @@ Response ListShipmentDocumentRules(ApiContext& ctx, Call& call) {
 }
 
 Response CreateShipmentDocumentRule(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentDocumentsNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(DocumentRule r, ctx.shipments->CreateDocumentRule(tx, call.who, call.body));
     ASSIGN_OR_RETURN(Response out, RuleResponse(tx, call, 201, r));
@@ -92,7 +92,7 @@ Response CreateShipmentDocumentRule(ApiContext& ctx, Call& call) {
 }
 
 Response GetShipmentDocumentRule(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentDocumentsNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(DocumentRule r, ctx.shipments->GetDocumentRule(tx, call.who, call.id()));
@@ -103,7 +103,7 @@ Response GetShipmentDocumentRule(ApiContext& ctx, Call& call) {
 }
 
 Response PatchShipmentDocumentRule(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentDocumentsNotWired();
   auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -116,7 +116,7 @@ Response PatchShipmentDocumentRule(ApiContext& ctx, Call& call) {
 }
 
 Response DeleteShipmentDocumentRule(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentDocumentsNotWired();
   Status st = ctx.store.Write(
       [&](WriteTx& tx) { return ctx.shipments->DeleteDocumentRule(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);

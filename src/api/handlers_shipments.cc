@@ -20,7 +20,7 @@ using services::WriteTx;
 
 namespace {
 
-Response NotWired() {
+Response ShipmentsNotWired() {
   return Problem(503, "unavailable", "shipments are not available on this server");
 }
 
@@ -182,7 +182,7 @@ Result<json> FullShipmentJson(ApiContext& ctx, ReadTx& tx, const Shipment& s,
 // List, create, get and patch: handlers_carriers.cc (with the carrier's requests endpoint).
 
 Response DeleteCarrier(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Status st = ctx.store.Write(
       [&](WriteTx& tx) { return ctx.shipments->DeleteCarrier(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);
@@ -191,7 +191,7 @@ Response DeleteCarrier(ApiContext& ctx, Call& call) {
 // ---- shipments ----
 
 Response ListShipments(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   auto page = ReadPage(call.req);
   if (!page.ok()) return ProblemResponse(page.status());
   auto filter = ReadFilter(call.req);
@@ -210,7 +210,7 @@ Response ListShipments(ApiContext& ctx, Call& call) {
 }
 
 Response CreateShipment(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(Shipment s, ctx.shipments->Create(tx, call.who, call.body));
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
@@ -225,7 +225,7 @@ Response CreateShipment(ApiContext& ctx, Call& call) {
 }
 
 Response GetShipment(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(Shipment s, ctx.shipments->Get(tx, call.who, call.id()));
@@ -240,7 +240,7 @@ Response GetShipment(ApiContext& ctx, Call& call) {
 }
 
 Response PatchShipment(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -257,7 +257,7 @@ Response PatchShipment(ApiContext& ctx, Call& call) {
 }
 
 Response ContactShipments(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
     ASSIGN_OR_RETURN(auto all, ctx.shipments->ContactShipments(tx, call.who, call.id()));
@@ -274,7 +274,7 @@ Response ContactShipments(ApiContext& ctx, Call& call) {
 // ---- shipments on tickets ----
 
 Response TicketShipments(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(std::string today, ctx.shipments->Today(tx, call.who.workspace_id));
     ASSIGN_OR_RETURN(auto links, ctx.shipments->TicketShipments(tx, call.who, call.id()));
@@ -289,7 +289,7 @@ Response TicketShipments(ApiContext& ctx, Call& call) {
 }
 
 Response LinkTicketShipment(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     bool created = false;
@@ -304,7 +304,7 @@ Response LinkTicketShipment(ApiContext& ctx, Call& call) {
 }
 
 Response UnlinkTicketShipment(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Status st = ctx.store.Write([&](WriteTx& tx) {
     return ctx.shipments->Unlink(tx, call.who, call.id(0), call.id(1));
   });
@@ -314,7 +314,7 @@ Response UnlinkTicketShipment(ApiContext& ctx, Call& call) {
 // ---- tracking events ----
 
 Response PostTrackingEvents(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     ASSIGN_OR_RETURN(auto r, ctx.shipments->Ingest(tx, call.who.workspace_id, call.who.actor(),
@@ -365,7 +365,7 @@ Response TrackingHook(ApiContext& ctx, Call& call) {
 // ---- tracking webhooks ----
 
 Response ListTrackingWebhooks(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto all, ctx.shipments->ListWebhooks(tx, call.who));
     json data = json::array();
@@ -375,7 +375,7 @@ Response ListTrackingWebhooks(ApiContext& ctx, Call& call) {
 }
 
 Response CreateTrackingWebhook(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(auto w, ctx.shipments->CreateWebhook(tx, call.who, call.body));
     Response r = JsonResponse(201, IssuedJson(w));
@@ -386,14 +386,14 @@ Response CreateTrackingWebhook(ApiContext& ctx, Call& call) {
 }
 
 Response GetTrackingWebhook(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   return GetOne<services::TrackingWebhook>(
       ctx, [&](ReadTx& tx) { return ctx.shipments->GetWebhook(tx, call.who, call.id()); },
       WebhookJson);
 }
 
 Response PatchTrackingWebhook(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   auto if_match = IfMatch(call.req);
   return UpdateOne<services::TrackingWebhook>(
       ctx,
@@ -404,14 +404,14 @@ Response PatchTrackingWebhook(ApiContext& ctx, Call& call) {
 }
 
 Response DeleteTrackingWebhook(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Status st = ctx.store.Write(
       [&](WriteTx& tx) { return ctx.shipments->DeleteWebhook(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);
 }
 
 Response RotateTrackingWebhook(ApiContext& ctx, Call& call) {
-  if (ctx.shipments == nullptr) return NotWired();
+  if (ctx.shipments == nullptr) return ShipmentsNotWired();
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
     ASSIGN_OR_RETURN(auto w, ctx.shipments->RotateWebhookSecret(tx, call.who, call.id()));

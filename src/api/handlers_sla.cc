@@ -14,7 +14,7 @@ using nlohmann::json;
 using services::ReadTx;
 using services::WriteTx;
 
-Response NotWired() {
+Response SlaNotWired() {
   return Problem(503, "unavailable", "SLA policies are not available on this server");
 }
 
@@ -63,7 +63,7 @@ Response PolicyResponse(int status, const SlaPolicy& p) {
 }  // namespace
 
 Response ListSlaPolicies(ApiContext& ctx, Call& call) {
-  if (ctx.sla == nullptr) return NotWired();
+  if (ctx.sla == nullptr) return SlaNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto list, ctx.sla->List(tx, call.who));
     json data = json::array();
@@ -73,7 +73,7 @@ Response ListSlaPolicies(ApiContext& ctx, Call& call) {
 }
 
 Response CreateSlaPolicy(ApiContext& ctx, Call& call) {
-  if (ctx.sla == nullptr) return NotWired();
+  if (ctx.sla == nullptr) return SlaNotWired();
   return CreateIdempotent(ctx, call, [&](WriteTx& tx) -> Result<Response> {
     ASSIGN_OR_RETURN(SlaPolicy p, ctx.sla->Create(tx, call.who, call.body));
     Response out = PolicyResponse(201, p);
@@ -83,7 +83,7 @@ Response CreateSlaPolicy(ApiContext& ctx, Call& call) {
 }
 
 Response GetSlaPolicy(ApiContext& ctx, Call& call) {
-  if (ctx.sla == nullptr) return NotWired();
+  if (ctx.sla == nullptr) return SlaNotWired();
   Response out;
   Status st = ctx.store.Read([&](ReadTx& tx) -> Status {
     ASSIGN_OR_RETURN(SlaPolicy p, ctx.sla->Get(tx, call.who, call.id()));
@@ -94,7 +94,7 @@ Response GetSlaPolicy(ApiContext& ctx, Call& call) {
 }
 
 Response PatchSlaPolicy(ApiContext& ctx, Call& call) {
-  if (ctx.sla == nullptr) return NotWired();
+  if (ctx.sla == nullptr) return SlaNotWired();
   auto if_match = IfMatch(call.req);
   Response out;
   Status st = ctx.store.Write([&](WriteTx& tx) -> Status {
@@ -106,13 +106,13 @@ Response PatchSlaPolicy(ApiContext& ctx, Call& call) {
 }
 
 Response DeleteSlaPolicy(ApiContext& ctx, Call& call) {
-  if (ctx.sla == nullptr) return NotWired();
+  if (ctx.sla == nullptr) return SlaNotWired();
   Status st = ctx.store.Write([&](WriteTx& tx) { return ctx.sla->Delete(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);
 }
 
 Response GetTicketSla(ApiContext& ctx, Call& call) {
-  if (ctx.sla == nullptr) return NotWired();
+  if (ctx.sla == nullptr) return SlaNotWired();
   return ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     const Millis now = ctx.clock.Now();
     ASSIGN_OR_RETURN(services::TicketSla sla, ctx.sla->ForTicket(tx, call.who, call.id(), now));

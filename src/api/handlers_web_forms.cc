@@ -45,14 +45,14 @@ Response WithSnippets(const ApiContext& ctx, const Request& req, Response r) {
   return r;
 }
 
-Response NotWired() {
+Response WebFormsNotWired() {
   return Problem(503, "unavailable", "web forms are not available on this server");
 }
 
 }  // namespace
 
 Response ListWebForms(ApiContext& ctx, Call& call) {
-  if (ctx.web_forms == nullptr) return NotWired();
+  if (ctx.web_forms == nullptr) return WebFormsNotWired();
   return WithSnippets(ctx, call.req, ReadJson(ctx, [&](ReadTx& tx) -> Result<json> {
     ASSIGN_OR_RETURN(auto all, ctx.web_forms->List(tx, call.who));
     json data = json::array();
@@ -62,7 +62,7 @@ Response ListWebForms(ApiContext& ctx, Call& call) {
 }
 
 Response CreateWebForm(ApiContext& ctx, Call& call) {
-  if (ctx.web_forms == nullptr) return NotWired();
+  if (ctx.web_forms == nullptr) return WebFormsNotWired();
   return WithSnippets(
       ctx, call.req,
       CreateOne<WebForm>(
@@ -72,7 +72,7 @@ Response CreateWebForm(ApiContext& ctx, Call& call) {
 }
 
 Response GetWebForm(ApiContext& ctx, Call& call) {
-  if (ctx.web_forms == nullptr) return NotWired();
+  if (ctx.web_forms == nullptr) return WebFormsNotWired();
   return WithSnippets(
       ctx, call.req,
       GetOne<WebForm>(
@@ -81,7 +81,7 @@ Response GetWebForm(ApiContext& ctx, Call& call) {
 }
 
 Response PatchWebForm(ApiContext& ctx, Call& call) {
-  if (ctx.web_forms == nullptr) return NotWired();
+  if (ctx.web_forms == nullptr) return WebFormsNotWired();
   auto if_match = IfMatch(call.req);
   return WithSnippets(ctx, call.req,
                       UpdateOne<WebForm>(
@@ -94,7 +94,7 @@ Response PatchWebForm(ApiContext& ctx, Call& call) {
 }
 
 Response DeleteWebForm(ApiContext& ctx, Call& call) {
-  if (ctx.web_forms == nullptr) return NotWired();
+  if (ctx.web_forms == nullptr) return WebFormsNotWired();
   Status st =
       ctx.store.Write([&](WriteTx& tx) { return ctx.web_forms->Delete(tx, call.who, call.id()); });
   return st.ok() ? NoContent() : ProblemResponse(st);

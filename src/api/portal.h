@@ -114,6 +114,8 @@ struct MultipartForm {
   std::vector<UploadedFile> files;
 };
 Result<MultipartForm> ReadMultipartForm(const Request& req);
+// A posted form's (or JSON body's) string field `name`, NFC; "" when absent or not a string.
+std::string StringField(const nlohmann::json& body, const char* name);
 // Checks and stores the uploaded files (size: ctx.limits.max_attachment_bytes; no executables)
 // before anything is written; on failure, the message to show in the visit's language.
 Result<std::vector<domain::Attachment>> StoreUploads(const Visit& v,

@@ -33,6 +33,11 @@ bool IsExecutable(std::string_view filename, std::string_view mime) {
 
 }  // namespace
 
+std::string StringField(const nlohmann::json& body, const char* name) {
+  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
+  return ToNfc(body[name].get<std::string>());
+}
+
 Result<MultipartForm> ReadMultipartForm(const Request& req) {
   ASSIGN_OR_RETURN(std::string boundary, MultipartBoundary(req.Header("content-type")));
   ASSIGN_OR_RETURN(std::vector<MultipartPart> parts, ParseMultipart(req.body, boundary, 40));

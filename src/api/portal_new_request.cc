@@ -22,11 +22,6 @@ using portal::Visit;
 
 constexpr size_t kMaxSubjectChars = 200;
 
-std::string Field(const nlohmann::json& body, const char* name) {
-  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-  return body[name].get<std::string>();
-}
-
 std::string Warning(std::string_view text) {
   if (text.empty()) return "";
   return "<p class=\"warn\" role=\"alert\">" + html::Escape(text) + "</p>\n";
@@ -247,15 +242,15 @@ Response PortalCreateRequest(ApiContext& ctx, Call& call) {
   if (!portal::FormAllowed(v, parsed->fields, true)) return portal::ErrorPage(v, 403);
   const std::vector<Topic> topics = Topics(ctx, v);
   // A form without a topic (an older page) is "something else".
-  const std::string topic_text = Trim(Field(parsed->fields, "topic"));
+  const std::string topic_text = Trim(portal::StringField(parsed->fields, "topic"));
   auto topic_id = topic_text.empty() ? std::optional<Id>(0) : ParseTopic(topic_text);
   if (!topic_id || (*topic_id != 0 && FindTopic(topics, *topic_id) == nullptr)) {
     return TopicPage(ctx, v, 422, topics, v.T("new.topic_unknown"));
   }
   NewForm form;
   form.topic_id = *topic_id;
-  form.subject = Trim(Field(parsed->fields, "subject"));
-  form.body = Field(parsed->fields, "body");
+  form.subject = Trim(portal::StringField(parsed->fields, "subject"));
+  form.body = portal::StringField(parsed->fields, "body");
   for (auto it = parsed->fields.begin(); it != parsed->fields.end(); ++it) {
     if (it.key().rfind("cf_", 0) == 0 && it.value().is_string()) {
       form.fields[it.key().substr(3)] = it.value();
@@ -309,7 +304,8 @@ Response PortalCreateRequest(ApiContext& ctx, Call& call) {
     return FormPage(ctx, v, 422, topics, form, v.F("new.bad_field", {{"field", names}}));
   }
   if (ctx.deflection != nullptr) {
-    ctx.deflection->RecordSubmitted(v.workspace.id, Field(parsed->fields, "deflection"), t->id);
+    ctx.deflection->RecordSubmitted(v.workspace.id,
+                                    portal::StringField(parsed->fields, "deflection"), t->id);
   }
   return portal::Redirect("/portal/tickets/" + std::to_string(t->number) + "?created=1");
 }

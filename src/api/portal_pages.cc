@@ -13,11 +13,6 @@ namespace {
 
 using portal::Visit;
 
-std::string Field(const nlohmann::json& body, const char* name) {
-  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-  return body[name].get<std::string>();
-}
-
 // --- a ticket's page -----------------------------------------------------------------------
 
 std::string ReplyForm(const Visit& v, const domain::Ticket& t, std::string_view body) {
@@ -146,7 +141,7 @@ Response PortalReply(ApiContext& ctx, Call& call) {
   if (!portal::FormAllowed(v, form->fields, true)) return portal::ErrorPage(v, 403);
   auto t = ctx.portal->GetTicket(*v.customer, call.id());
   if (!t.ok()) return portal::ErrorPage(v, t.status().code() == Code::kNotFound ? 404 : 503);
-  const std::string body = Field(form->fields, "body");
+  const std::string body = portal::StringField(form->fields, "body");
   if (Trim(body).empty() && form->files.empty()) {
     return TicketPage(v, *t, 422, v.T("ticket.empty"), true, body);
   }
@@ -202,7 +197,7 @@ Response PortalSetPassword(ApiContext& ctx, Call& call) {
   if (!ok || ctx.portal == nullptr) return portal::ErrorPage(v, 503);
   if (!v.customer) return portal::ErrorPage(v, 403);
   if (!portal::FormAllowed(v, call.body, true)) return portal::ErrorPage(v, 403);
-  Status st = ctx.portal->SetPassword(*v.customer, Field(call.body, "password"));
+  Status st = ctx.portal->SetPassword(*v.customer, portal::StringField(call.body, "password"));
   if (!st.ok()) {
     if (st.code() != Code::kInvalidArgument) return portal::ErrorPage(v, 503);
     std::string main = "<h1>" + html::Escape(v.T("password.set")) + "</h1>\n" +

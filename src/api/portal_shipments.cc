@@ -47,11 +47,6 @@ std::string AddressText(const domain::PostalAddress& a) {
   return out + " " + a.pin;
 }
 
-std::string Field(const json& body, const char* name) {
-  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-  return ToNfc(body[name].get<std::string>());
-}
-
 // The customer's parcel, or NotFound when it is not theirs (or does not exist).
 Result<domain::Shipment> OwnShipment(const Visit& v, services::ReadTx& tx, Id id) {
   auto s = tx.shipments().GetShipment(v.customer->workspace_id, id);
@@ -259,25 +254,29 @@ Response ShipmentPage(const Visit& v, services::ReadTx& tx, const domain::Shipme
 
 // The request body the form stands for.
 json RequestBody(const json& fields) {
-  const std::string kind = Field(fields, "kind");
-  if (kind == "reschedule") return {{"kind", kind}, {"date", Field(fields, "date")}};
+  const std::string kind = portal::StringField(fields, "kind");
+  if (kind == "reschedule") return {{"kind", kind}, {"date", portal::StringField(fields, "date")}};
   if (kind == "window") {
-    if (Field(fields, "clear") == "1") return {{"kind", kind}, {"window", nullptr}};
+    if (portal::StringField(fields, "clear") == "1") return {{"kind", kind}, {"window", nullptr}};
     return {{"kind", kind},
-            {"window", {{"from", Field(fields, "from")}, {"until", Field(fields, "until")}}}};
+            {"window",
+             {{"from", portal::StringField(fields, "from")},
+              {"until", portal::StringField(fields, "until")}}}};
   }
   if (kind == "address") {
-    const std::string use = Field(fields, "use");
+    const std::string use = portal::StringField(fields, "use");
     if (use == "alternate") return {{"kind", kind}, {"address", "alternate"}};
     if (use == "booked") return {{"kind", kind}, {"address", nullptr}};
     return {{"kind", kind},
             {"address",
-             {{"line1", Field(fields, "line1")},
-              {"line2", Field(fields, "line2")},
-              {"city", Field(fields, "city")},
-              {"pin", Field(fields, "pin")}}}};
+             {{"line1", portal::StringField(fields, "line1")},
+              {"line2", portal::StringField(fields, "line2")},
+              {"city", portal::StringField(fields, "city")},
+              {"pin", portal::StringField(fields, "pin")}}}};
   }
-  if (kind == "safe_place") return {{"kind", kind}, {"safe_place", Field(fields, "safe_place")}};
+  if (kind == "safe_place") {
+    return {{"kind", kind}, {"safe_place", portal::StringField(fields, "safe_place")}};
+  }
   return {{"kind", kind}};
 }
 

@@ -16,11 +16,6 @@ namespace {
 
 using portal::Visit;
 
-std::string Field(const nlohmann::json& body, const char* name) {
-  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-  return body[name].get<std::string>();
-}
-
 // The e-mail link form (also on the "link no longer works" page).
 std::string LinkForm(const Visit& v, std::string_view email) {
   return "<form class=\"stack\" method=\"post\" action=\"/portal/sign-in/email\"><h2>" +
@@ -112,9 +107,9 @@ Response PortalRequestLink(ApiContext& ctx, Call& call) {
   Visit v = portal::StartVisit(ctx, call.req, &ok);
   if (!ok || ctx.portal == nullptr) return portal::ErrorPage(v, 503);
   if (!portal::FormAllowed(v, call.body, false)) return portal::ErrorPage(v, 403);
-  const std::string email = FoldCase(Trim(Field(call.body, "email")));
+  const std::string email = FoldCase(Trim(portal::StringField(call.body, "email")));
   if (!LooksLikeEmail(email) || email.size() > 254) {
-    return SignInPage(v, 422, v.T("sign_in.bad_email"), Field(call.body, "email"));
+    return SignInPage(v, 422, v.T("sign_in.bad_email"), portal::StringField(call.body, "email"));
   }
   if (auto r = portal::Limited(v, ctx.portal_ip_limiter, "link-ip:" + call.req.remote_ip)) {
     return *r;
@@ -134,17 +129,17 @@ Response PortalPasswordSignIn(ApiContext& ctx, Call& call) {
   Visit v = portal::StartVisit(ctx, call.req, &ok);
   if (!ok || ctx.portal == nullptr) return portal::ErrorPage(v, 503);
   if (!portal::FormAllowed(v, call.body, false)) return portal::ErrorPage(v, 403);
-  const std::string email = FoldCase(Trim(Field(call.body, "email")));
+  const std::string email = FoldCase(Trim(portal::StringField(call.body, "email")));
   if (auto r = portal::Limited(v, ctx.portal_ip_limiter, "password-ip:" + call.req.remote_ip)) {
     return *r;
   }
   if (auto r = portal::Limited(v, ctx.portal_address_limiter, "password:" + email)) return *r;
-  auto signed_in =
-      ctx.portal->SignInWithPassword(v.workspace.id, email, Field(call.body, "password"),
-                                     call.req.remote_ip, call.req.Header("user-agent"));
+  auto signed_in = ctx.portal->SignInWithPassword(
+      v.workspace.id, email, portal::StringField(call.body, "password"), call.req.remote_ip,
+      call.req.Header("user-agent"));
   if (!signed_in.ok()) {
     if (signed_in.status().code() != Code::kUnauthenticated) return portal::ErrorPage(v, 503);
-    return SignInPage(v, 401, v.T("sign_in.failed"), Field(call.body, "email"));
+    return SignInPage(v, 401, v.T("sign_in.failed"), portal::StringField(call.body, "email"));
   }
   Response r = portal::Redirect("/portal");
   r.AddHeader("Set-Cookie", portal::SessionCookie(ctx, signed_in->token));

@@ -20,11 +20,6 @@ using portal::Visit;
 
 constexpr int kPublicEvents = 20;
 
-std::string Field(const json& body, const char* name) {
-  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-  return ToNfc(body[name].get<std::string>());
-}
-
 // A postal code as compared: no spaces, ASCII upper case ("sw1a 2aa" = "SW1A2AA").
 std::string PostalKey(std::string_view pin) {
   std::string out;
@@ -107,8 +102,8 @@ Response PortalTrack(ApiContext& ctx, Call& call) {
   Visit v = portal::StartVisit(ctx, call.req, &ok);
   if (!ok || ctx.shipments == nullptr) return portal::ErrorPage(v, 503);
   if (!portal::FormAllowed(v, call.body, false)) return portal::ErrorPage(v, 403);
-  const std::string typed_number = Trim(Field(call.body, "number"));
-  const std::string typed_pin = Trim(Field(call.body, "pin"));
+  const std::string typed_number = Trim(portal::StringField(call.body, "number"));
+  const std::string typed_pin = Trim(portal::StringField(call.body, "pin"));
   if (auto r = portal::Limited(v, ctx.track_ip_limiter, "track-ip:" + call.req.remote_ip)) {
     return *r;
   }

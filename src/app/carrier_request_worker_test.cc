@@ -22,7 +22,7 @@ namespace {
 using nlohmann::json;
 using services::CarrierRequestDelivery;
 using services::WriteTx;
-constexpr Millis kBase = 1000;
+constexpr Millis kCarrierRetryMs = 1000;
 
 // Answers from a script, one per POST, and remembers what it was sent.
 class ScriptedHttp final : public services::HttpClient {
@@ -63,10 +63,10 @@ class CarrierRequestWorkerTest : public ::testing::Test {
     delivery_ = std::make_unique<services::DeliveryService>(clock_);
     delivery_->set_carrier_requests(requests_.get());
     CarrierRequestWorkerOptions wo;
-    wo.retry_base_ms = kBase;
-    wo.retry_cap_ms = 8 * kBase;
+    wo.retry_base_ms = kCarrierRetryMs;
+    wo.retry_cap_ms = 8 * kCarrierRetryMs;
     wo.max_attempts = 4;
-    wo.claim_ms = 60 * kBase;
+    wo.claim_ms = 60 * kCarrierRetryMs;
     worker_ = std::make_unique<CarrierRequestWorker>(*store_, *requests_, http_, clock_, wo);
     ASSERT_TRUE(store_
                     ->Write([&](WriteTx& tx) -> Status {
@@ -195,22 +195,22 @@ TEST_F(CarrierRequestWorkerTest, RetriesWithGrowingWaitsThenSends) {
   EXPECT_EQ(row.state, "pending");
   EXPECT_EQ(row.last_error, "HTTP 503: busy");
   EXPECT_EQ(row.response_status, 503);
-  EXPECT_EQ(row.next_attempt_at, clock_.Now() + kBase);
+  EXPECT_EQ(row.next_attempt_at, clock_.Now() + kCarrierRetryMs);
 
   // Not before it is due.
-  clock_.Advance(kBase - 1);
+  clock_.Advance(kCarrierRetryMs - 1);
   EXPECT_EQ(worker_->RunOnce(), 0);
   clock_.Advance(1);
   EXPECT_EQ(worker_->RunOnce(), 1);
   row = Row(id);
   EXPECT_EQ(row.attempts, 2);
   EXPECT_EQ(row.last_error, "cannot connect: Connection refused");
-  EXPECT_EQ(row.next_attempt_at, clock_.Now() + 2 * kBase);
+  EXPECT_EQ(row.next_attempt_at, clock_.Now() + 2 * kCarrierRetryMs);
 
-  clock_.Advance(2 * kBase);
+  clock_.Advance(2 * kCarrierRetryMs);
   EXPECT_EQ(worker_->RunOnce(), 1);
-  EXPECT_EQ(Row(id).next_attempt_at, clock_.Now() + 4 * kBase);
-  clock_.Advance(4 * kBase);
+  EXPECT_EQ(Row(id).next_attempt_at, clock_.Now() + 4 * kCarrierRetryMs);
+  clock_.Advance(4 * kCarrierRetryMs);
   EXPECT_EQ(worker_->RunOnce(), 1);
   row = Row(id);
   EXPECT_EQ(row.state, "sent");
@@ -236,7 +236,7 @@ TEST_F(CarrierRequestWorkerTest, ARefusalIsDeadAtOnceWithTheStatusAndAnExcerpt) 
   EXPECT_EQ(row.last_error.rfind("HTTP 400: {\"error\": \"unknown AWB\", xxx", 0), 0u)
       << row.last_error;
   EXPECT_LT(row.last_error.size(), 260u);
-  clock_.Advance(100 * kBase);
+  clock_.Advance(100 * kCarrierRetryMs);
   EXPECT_EQ(worker_->RunOnce(), 0);
   EXPECT_EQ(http_.sent.size(), 1u);
 
@@ -254,7 +254,7 @@ TEST_F(CarrierRequestWorkerTest, GivesUpAfterTheLastAttempt) {
   const auto id = Request();
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(worker_->RunOnce(), 1);  // the script is empty: connection refused
-    clock_.Advance(8 * kBase);
+    clock_.Advance(8 * kCarrierRetryMs);
   }
   const auto row = Row(id);
   EXPECT_EQ(row.state, "dead");
@@ -269,12 +269,13 @@ TEST_F(CarrierRequestWorkerTest, AClaimWhoseSenderDiedIsTakenAgainWhenItsLeaseEn
   ASSERT_TRUE(store_
                   ->Write([&](WriteTx& tx) -> Status {
                     return tx.carrier_requests()
-                        .ClaimRequestDeliveries(clock_.Now(), clock_.Now() + 60 * kBase, 10)
+                        .ClaimRequestDeliveries(clock_.Now(), clock_.Now() + 60 * kCarrierRetryMs,
+                                                10)
                         .status();
                   })
                   .ok());
   EXPECT_EQ(worker_->RunOnce(), 0);
-  clock_.Advance(60 * kBase);
+  clock_.Advance(60 * kCarrierRetryMs);
   http_.script.push_back(Answer(200));
   EXPECT_EQ(worker_->RunOnce(), 1);
   EXPECT_EQ(Row(id).state, "sent");

@@ -19,7 +19,7 @@ namespace sahayak::app {
 namespace {
 
 using domain::MailOutboxItem;
-constexpr Millis kBase = 1000;
+constexpr Millis kOutboxRetryMs = 1000;
 
 // A loopback port nothing listens on: connecting is refused at once.
 int ClosedPort() {
@@ -61,7 +61,7 @@ class MailOutboxWorkerTest : public ::testing::Test {
                     })
                     .ok());
     MailOutboxWorkerOptions wo;
-    wo.retry_base_ms = kBase;
+    wo.retry_base_ms = kOutboxRetryMs;
     wo.max_attempts = 3;
     worker_ = std::make_unique<MailOutboxWorker>(*store_, blobs_, clock_, std::string(32, 'k'),
                                                  wo);
@@ -131,18 +131,18 @@ TEST_F(MailOutboxWorkerTest, WithoutAnSmtpServerMailWaitsThenDies) {
   MailOutboxItem m = Get(id);
   EXPECT_EQ(m.state, "queued");
   EXPECT_EQ(m.attempts, 1);
-  EXPECT_EQ(m.next_attempt_at, clock_.Now() + kBase);
+  EXPECT_EQ(m.next_attempt_at, clock_.Now() + kOutboxRetryMs);
   EXPECT_NE(m.last_error.find("no SMTP server is configured"), std::string::npos);
   EXPECT_EQ(worker_->RunOnce(), 0) << "not due yet";
-  clock_.Advance(kBase);
+  clock_.Advance(kOutboxRetryMs);
   EXPECT_EQ(worker_->RunOnce(), 1);
-  EXPECT_EQ(Get(id).next_attempt_at, clock_.Now() + 5 * kBase);
-  clock_.Advance(5 * kBase);
+  EXPECT_EQ(Get(id).next_attempt_at, clock_.Now() + 5 * kOutboxRetryMs);
+  clock_.Advance(5 * kOutboxRetryMs);
   EXPECT_EQ(worker_->RunOnce(), 1);
   m = Get(id);
   EXPECT_EQ(m.state, "dead") << "the third of three attempts failed";
   EXPECT_NE(m.last_error.find("gave up after 3 attempts"), std::string::npos) << m.last_error;
-  clock_.Advance(3600 * kBase);
+  clock_.Advance(3600 * kOutboxRetryMs);
   EXPECT_EQ(worker_->RunOnce(), 0) << "dead mail stays dead";
 
   ASSERT_TRUE(store_

@@ -9,6 +9,11 @@ namespace sahayak {
 // Milliseconds since the Unix epoch, UTC. Every stored time is one of these.
 using Millis = int64_t;
 
+// Lengths of time in Millis.
+inline constexpr Millis kMinute = 60'000;
+inline constexpr Millis kHour = 60 * kMinute;
+inline constexpr Millis kDay = 24 * kHour;
+
 // The one source of time. Real clocks are read only in clock.cc; tests use FakeClock
 // (src/testing/fake_clock.h). Implementations are thread-safe.
 class Clock {

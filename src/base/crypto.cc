@@ -139,6 +139,11 @@ Result<std::string> DecodeSecretKey(std::string_view text) {
                          "make one with: head -c 32 /dev/urandom | base64");
 }
 
+std::string Base64Encode(std::string_view bytes) {
+  InitCrypto();
+  return Base64(bytes, sodium_base64_VARIANT_ORIGINAL);
+}
+
 std::string EncodeSecretKey(std::string_view key) {
   InitCrypto();
   return Base64(key, sodium_base64_VARIANT_ORIGINAL);

@@ -37,6 +37,9 @@ std::string HmacSha256Hex(std::string_view key, std::string_view message);
 // Constant-time equality.
 bool SecureEquals(std::string_view a, std::string_view b);
 
+// Base64 with the standard alphabet and padding (RFC 4648 section 4), as MIME and SMTP AUTH use.
+std::string Base64Encode(std::string_view bytes);
+
 // Sealing of secrets kept in the database (mail server passwords): XSalsa20-Poly1305
 // (libsodium secretbox) under a 32-byte key kept outside the database. A sealed value is
 // "v1." + base64url(nonce || box); the random nonce makes two seals of one secret differ.

@@ -39,6 +39,20 @@ TEST(SecretBox, KeysRoundTripThroughBase64AndBadKeysAreExplained) {
   EXPECT_FALSE(DecodeSecretKey("not base64 at all!").ok());
 }
 
+TEST(CryptoTest, Base64EncodeMatchesRfc4648) {
+  // RFC 4648 section 10, then bytes that use '+' and '/', and a NUL as SMTP AUTH PLAIN sends.
+  EXPECT_EQ(Base64Encode(""), "");
+  EXPECT_EQ(Base64Encode("f"), "Zg==");
+  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
+  EXPECT_EQ(Base64Encode("foob"), "Zm9vYg==");
+  EXPECT_EQ(Base64Encode("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(Base64Encode(std::string("\xfb\xff\xbf", 3)), "+/+/");
+  EXPECT_EQ(Base64Encode(std::string("\0user\0pass", 10)), "AHVzZXIAcGFzcw==");
+  EXPECT_EQ(Base64Encode("ನಮಸ್ಕಾರ"), "4LKo4LKu4LK44LON4LKV4LK+4LKw");
+}
+
 TEST(CryptoTest, HmacSha256MatchesRfc4231) {
   // RFC 4231, test case 2.
   EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),

@@ -13,8 +13,6 @@ namespace sahayak::domain {
 
 namespace {
 
-constexpr Millis kMinute = 60 * 1000;
-constexpr Millis kDay = 24 * 60 * kMinute;
 // Wider than any zone's offset from UTC (−12 h … +14 h), so a local day's instants all lie
 // within [midnight − kReach, midnight + 1 day + kReach] read as UTC.
 constexpr Millis kReach = 16 * 60 * kMinute;

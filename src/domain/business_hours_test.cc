@@ -12,7 +12,6 @@ namespace sahayak::domain {
 namespace {
 
 constexpr Millis kMin = 60'000;
-constexpr Millis kHour = 60 * kMin;
 constexpr Millis kDayMs = 24 * kHour;
 
 Millis At(const char* rfc3339) {

@@ -13,8 +13,6 @@ namespace sahayak::domain {
 namespace {
 
 constexpr std::array<const char*, 7> kWeekdays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr Millis kMinute = 60 * 1000;
-constexpr Millis kDay = 24 * 60 * kMinute;
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "domain/json_input.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/text.h"
@@ -189,6 +190,16 @@ Status RequireObject(const json& body) {
     return InvalidArgument("the request body must be a JSON object").WithField("", "not an object");
   }
   return Status::Ok();
+}
+
+void OnlyMembers(const json& body, std::initializer_list<const char*> allowed, const char* what,
+                 JsonInput* in) {
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (std::none_of(allowed.begin(), allowed.end(),
+                     [&](const char* m) { return it.key() == m; })) {
+      in->Error(it.key(), std::string("is not a member of ") + what);
+    }
+  }
 }
 
 }  // namespace sahayak::domain

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "domain/types.h"
@@ -63,5 +63,9 @@ class JsonInput {
 
 // A body that must be a JSON object; InvalidArgument otherwise.
 Status RequireObject(const nlohmann::json& body);
+
+// Reports each member of `body` not named in `allowed` on `in`: "is not a member of <what>".
+void OnlyMembers(const nlohmann::json& body, std::initializer_list<const char*> allowed,
+                 const char* what, JsonInput* in);
 
 }  // namespace sahayak::domain

@@ -12,8 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr Millis kHour = 3600 * 1000;
-
 template <typename E, size_t N>
 std::optional<E> ParseByName(const std::pair<E, const char*> (&names)[N], std::string_view s) {
   for (const auto& [e, n] : names) {

@@ -10,8 +10,6 @@ namespace sahayak::domain {
 
 namespace {
 
-constexpr Millis kMinute = 60'000;
-
 template <typename T>
 bool AnyOf(const std::vector<T>& allowed, const T& v) {
   return allowed.empty() || std::find(allowed.begin(), allowed.end(), v) != allowed.end();

@@ -29,7 +29,9 @@ SlaPolicy Policy(std::vector<SlaTarget> targets) {
 
 SlaEvent Reply(Millis at) { return {at, Kind::kAgentReply, TicketStatus::kOpen}; }
 SlaEvent Customer(Millis at) { return {at, Kind::kCustomerMessage, TicketStatus::kOpen}; }
-SlaEvent Status(Millis at, TicketStatus s) { return {at, Kind::kStatus, s}; }
+SlaEvent StatusAt(Millis at, TicketStatus s) {
+  return {at, Kind::kStatus, s};
+}
 
 // Mon–Fri 09:00–13:00 and 14:00–18:00 in Kolkata; Republic Day (Monday 26 January 2026) off.
 BusinessClock OfficeHours() {
@@ -130,7 +132,7 @@ TEST(SlaClocks, ChatFirstResponseWithinAMinute) {
   EXPECT_EQ(c[0].due_at, start + kMin) << "breached at its due time";
 
   c = ComputeSlaClocks(p, nullptr, start, TicketStatus::kNew,
-                       {Status(start + 20'000, TicketStatus::kSolved)}, start + kMin * 5);
+                       {StatusAt(start + 20'000, TicketStatus::kSolved)}, start + kMin * 5);
   EXPECT_EQ(c[0].state, SlaState::kAchieved) << "solved without a reply";
 }
 
@@ -157,10 +159,10 @@ TEST(SlaClocks, AnEmailAtFiveToSixOnTheFridayBeforeAHolidayIsDueOnTuesdayMorning
 TEST(SlaClocks, ResolutionPausesWhilePendingAndRunsOnAfterReopening) {
   const SlaPolicy p = Policy({{SlaMetric::kResolution, 60, false}});
   const Millis t0 = At("2026-12-07T10:00:00Z");
-  const std::vector<SlaEvent> waited = {Status(t0 + 20 * kMin, TicketStatus::kPending),
+  const std::vector<SlaEvent> waited = {StatusAt(t0 + 20 * kMin, TicketStatus::kPending),
                                         Customer(t0 + 60 * kMin),
-                                        Status(t0 + 60 * kMin, TicketStatus::kOpen),
-                                        Status(t0 + 90 * kMin, TicketStatus::kSolved)};
+                                        StatusAt(t0 + 60 * kMin, TicketStatus::kOpen),
+                                        StatusAt(t0 + 90 * kMin, TicketStatus::kSolved)};
   auto c = ComputeSlaClocks(p, nullptr, t0, TicketStatus::kNew, waited, t0 + 100 * kMin);
   EXPECT_EQ(c[0].state, SlaState::kAchieved);
   EXPECT_EQ(c[0].elapsed, 50 * kMin) << "the 40 minutes pending do not count";
@@ -172,8 +174,8 @@ TEST(SlaClocks, ResolutionPausesWhilePendingAndRunsOnAfterReopening) {
   EXPECT_EQ(c[0].elapsed, 20 * kMin);
 
   // Solved after 30 minutes, reopened an hour and a half later: it runs on from 30.
-  const std::vector<SlaEvent> reopened = {Status(t0 + 30 * kMin, TicketStatus::kSolved),
-                                          Status(t0 + 120 * kMin, TicketStatus::kOpen)};
+  const std::vector<SlaEvent> reopened = {StatusAt(t0 + 30 * kMin, TicketStatus::kSolved),
+                                          StatusAt(t0 + 120 * kMin, TicketStatus::kOpen)};
   c = ComputeSlaClocks(p, nullptr, t0, TicketStatus::kNew, reopened, t0 + 140 * kMin);
   EXPECT_EQ(c[0].state, SlaState::kActive);
   EXPECT_EQ(c[0].elapsed, 50 * kMin);
@@ -183,8 +185,8 @@ TEST(SlaClocks, ResolutionPausesWhilePendingAndRunsOnAfterReopening) {
   EXPECT_EQ(c[0].state, SlaState::kBreached);
 
   // Used up exactly when it was paused: any time after resuming is late.
-  const std::vector<SlaEvent> exact = {Status(t0 + 60 * kMin, TicketStatus::kPending),
-                                       Status(t0 + 90 * kMin, TicketStatus::kOpen)};
+  const std::vector<SlaEvent> exact = {StatusAt(t0 + 60 * kMin, TicketStatus::kPending),
+                                       StatusAt(t0 + 90 * kMin, TicketStatus::kOpen)};
   c = ComputeSlaClocks(p, nullptr, t0, TicketStatus::kNew, exact, t0 + 90 * kMin + 1);
   EXPECT_EQ(c[0].state, SlaState::kBreached);
   EXPECT_EQ(c[0].due_at, t0 + 90 * kMin);
@@ -239,7 +241,9 @@ TEST(SlaClocks, PropertiesHoldForRandomHistories) {
       switch (rng() % 3) {
         case 0: ev.push_back(Customer(t)); break;
         case 1: ev.push_back(Reply(t)); break;
-        default: ev.push_back(Status(t, statuses[rng() % 4])); break;
+        default:
+          ev.push_back(StatusAt(t, statuses[rng() % 4]));
+          break;
       }
     }
     const Millis now = t + static_cast<Millis>(rng() % (48 * 60)) * kMin;

@@ -17,7 +17,9 @@ namespace {
 using services::SearchType;
 using services::Suggestion;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsQuerySpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // "#123" or "123" → 123.
 std::optional<int64_t> TicketNumber(std::string_view s) {
@@ -35,9 +37,9 @@ std::optional<query::Node> SuggestQuery(std::string_view text) {
   root.kind = query::Node::Kind::kAnd;
   size_t i = 0;
   while (i < text.size() && root.children.size() < 8) {
-    while (i < text.size() && IsSpace(text[i])) ++i;
+    while (i < text.size() && IsQuerySpace(text[i])) ++i;
     size_t b = i;
-    while (i < text.size() && !IsSpace(text[i])) ++i;
+    while (i < text.size() && !IsQuerySpace(text[i])) ++i;
     if (b == i) break;
     query::Node w;
     w.kind = query::Node::Kind::kWord;
@@ -45,7 +47,7 @@ std::optional<query::Node> SuggestQuery(std::string_view text) {
     root.children.push_back(std::move(w));
   }
   if (root.children.empty()) return std::nullopt;
-  if (!IsSpace(text.back())) root.children.back().kind = query::Node::Kind::kPrefix;
+  if (!IsQuerySpace(text.back())) root.children.back().kind = query::Node::Kind::kPrefix;
   if (root.children.size() == 1) return root.children.front();
   return root;
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
+#include "base/status.h"
 #include "domain/people.h"
 #include "domain/types.h"
 
@@ -30,5 +32,11 @@ struct Principal {
   // A stable key for idempotency records: one agent's keys never collide with another's.
   std::string key() const { return "agent:" + std::to_string(agent_id); }
 };
+
+// OK for an admin; for anyone else PermissionDenied "only admins may <what>".
+inline Status RequireAdmin(const Principal& who, std::string_view what) {
+  if (!who.is_admin()) return PermissionDenied("only admins may " + std::string(what));
+  return Status::Ok();
+}
 
 }  // namespace sahayak::services

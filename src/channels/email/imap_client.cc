@@ -31,7 +31,7 @@ std::string Lower(std::string_view s) {
 
 // vmime's exceptions chain a cause through other(); the cause often holds the useful words
 // (the errno text, GnuTLS's reason).
-std::string Describe(const vmime::exception& e) {
+std::string DescribeImapError(const vmime::exception& e) {
   std::string text = e.what();
   for (const vmime::exception* o = e.other(); o != nullptr; o = o->other()) {
     text += ": ";
@@ -51,7 +51,7 @@ std::string ServerWords(std::string line) {
   return line;
 }
 
-Status Temporary(std::string message) {
+Status ImapTemporary(std::string message) {
   Status s = Unavailable(std::move(message));
   s.WithKind(kImapTemporary);
   return s;
@@ -107,12 +107,12 @@ struct ImapClient::Impl {
   // Sends one command and reads its whole reply. A network failure or a reply vmime cannot
   // parse leaves the stream at an unknown place, so the connection is given up.
   Result<Reply> Run(const std::string& text) {
-    if (!broken.empty()) return Temporary(broken);
+    if (!broken.empty()) return ImapTemporary(broken);
     try {
       conn->sendCommand(imap::IMAPCommand::createCommand(text));
       return Read(text);
     } catch (const vmime::exception& e) {
-      return Break(text, Describe(e));
+      return Break(text, DescribeImapError(e));
     } catch (const std::exception& e) {
       return Break(text, e.what());
     }
@@ -160,7 +160,7 @@ struct ImapClient::Impl {
       if (conn) conn->disconnect();
     } catch (const std::exception&) {
     }
-    return Temporary(broken);
+    return ImapTemporary(broken);
   }
 
   static std::string Verb(const std::string& text) {
@@ -322,18 +322,19 @@ Result<std::unique_ptr<ImapClient>> ImapClient::Connect(const ImapSettings& sett
     impl->conn = std::dynamic_pointer_cast<imap::IMAPStore>(impl->store)->getConnection();
   } catch (const vmime::exceptions::authentication_error& e) {
     std::string words = ServerWords(e.response());
-    if (words.empty()) words = Describe(e);
+    if (words.empty()) words = DescribeImapError(e);
     Status s = Unauthenticated("the IMAP server " + impl->where + " refused the login of \"" +
                                settings.username + "\": " + words);
     s.WithKind(kImapAuthFailed);
     return s;
   } catch (const vmime::exception& e) {
-    return Temporary("cannot connect to the IMAP server " + impl->where + ": " + Describe(e));
+    return ImapTemporary("cannot connect to the IMAP server " + impl->where + ": " +
+                         DescribeImapError(e));
   } catch (const std::exception& e) {
-    return Temporary("cannot connect to the IMAP server " + impl->where + ": " + e.what());
+    return ImapTemporary("cannot connect to the IMAP server " + impl->where + ": " + e.what());
   }
   if (!impl->conn) {
-    return Temporary("cannot connect to the IMAP server " + impl->where);
+    return ImapTemporary("cannot connect to the IMAP server " + impl->where);
   }
 
   std::unique_ptr<ImapClient> client(new ImapClient(settings, std::move(impl)));
@@ -515,7 +516,7 @@ bool ImapClient::TakeInterrupt() {
 Result<bool> ImapClient::WaitForNews(int seconds) {
   const auto deadline = Clock::now() + std::chrono::seconds(std::max(seconds, 0));
   if (TakeInterrupt()) return true;
-  if (!impl_->broken.empty()) return Temporary(impl_->broken);
+  if (!impl_->broken.empty()) return ImapTemporary(impl_->broken);
   // An EXISTS that came with an earlier reply (mail arrived during a SEARCH or FETCH).
   if (std::exchange(impl_->grew, false)) return true;
 
@@ -544,7 +545,7 @@ Result<bool> ImapClient::WaitForNews(int seconds) {
       impl_->conn->sendRaw(reinterpret_cast<const vmime::byte_t*>(kDone), sizeof(kDone) - 1);
       RETURN_IF_ERROR(impl_->Read("IDLE").status());
     } catch (const vmime::exception& e) {
-      return impl_->Break("IDLE", Describe(e));
+      return impl_->Break("IDLE", DescribeImapError(e));
     } catch (const std::exception& e) {
       return impl_->Break("IDLE", e.what());
     }

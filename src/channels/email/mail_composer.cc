@@ -15,6 +15,7 @@
 #include <vmime/contentTypeField.hpp>
 #include <vmime/vmime.hpp>
 
+#include "base/crypto.h"
 #include "base/text.h"
 
 namespace sahayak::channels {
@@ -275,34 +276,6 @@ Status Validate(const OutboundMail& m) {
 
 // --- header fields -----------------------------------------------------------------------------
 
-std::string Base64(std::string_view in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  if (i + 1 == in.size()) {
-    const uint32_t v = uint8_t(in[i]) << 16;
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[(v >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == in.size()) {
-    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
-
 // RFC 2047 B words of whole UTF-8 characters, each at most 72 characters long.
 std::vector<std::string> EncodedWords(std::string_view utf8) {
   std::vector<std::string> words;
@@ -316,7 +289,7 @@ std::vector<std::string> EncodedWords(std::string_view utf8) {
       if (end + len - start > kEncodedWordBytes && end > start) break;
       end += len;
     }
-    words.push_back("=?UTF-8?B?" + Base64(utf8.substr(start, end - start)) + "?=");
+    words.push_back("=?UTF-8?B?" + Base64Encode(utf8.substr(start, end - start)) + "?=");
     start = end;
   }
   return words;

@@ -7,17 +7,17 @@
 namespace sahayak::channels {
 namespace {
 
-char LowerAscii(char c) {
+char LowerDateChar(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
 
-bool IsSpace(char c) {
+bool IsDateSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-std::string_view TrimAscii(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+std::string_view TrimDateSpace(std::string_view s) {
+  while (!s.empty() && IsDateSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsDateSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -41,8 +41,8 @@ int MonthNumber(std::string_view token) {
                                   "jul", "aug", "sep", "oct", "nov", "dec"};
   if (token.size() < 3) return 0;
   for (int i = 0; i < 12; ++i) {
-    if (LowerAscii(token[0]) == kMonths[i][0] && LowerAscii(token[1]) == kMonths[i][1] &&
-        LowerAscii(token[2]) == kMonths[i][2]) {
+    if (LowerDateChar(token[0]) == kMonths[i][0] && LowerDateChar(token[1]) == kMonths[i][1] &&
+        LowerDateChar(token[2]) == kMonths[i][2]) {
       return i + 1;
     }
   }
@@ -65,7 +65,7 @@ bool ZoneByName(std::string_view token, int* minutes) {
                 {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
                 {"pst", -480}, {"pdt", -420}, {"ist", 330}};
   std::string lower;
-  for (char c : token) lower.push_back(LowerAscii(c));
+  for (char c : token) lower.push_back(LowerDateChar(c));
   for (const auto& z : kZones) {
     if (lower == z.name) {
       *minutes = z.offset;
@@ -92,10 +92,10 @@ std::optional<Millis> ParseMailDate(std::string_view raw) {
   std::vector<std::string_view> tokens;
   std::string_view rest(text);
   while (true) {
-    rest = TrimAscii(rest);
+    rest = TrimDateSpace(rest);
     if (rest.empty()) break;
     size_t n = 0;
-    while (n < rest.size() && !IsSpace(rest[n])) ++n;
+    while (n < rest.size() && !IsDateSpace(rest[n])) ++n;
     tokens.push_back(rest.substr(0, n));
     rest.remove_prefix(n);
     if (tokens.size() > 12) return std::nullopt;

@@ -13,7 +13,7 @@ std::string LowerTrimmed(std::string_view s) {
   return AsciiLower(s);
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
+bool HasPrefix(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
@@ -34,7 +34,7 @@ bool IsAutoReplySubject(const std::string& subject) {
                                     "auto response", "auto-response",     "autoresponse",
                                     "स्वचालित उत्तर",  "स्वत: उत्तर",         "कार्यालय से बाहर"};
   for (const char* prefix : kPrefixes) {
-    if (StartsWith(lower, FoldCase(prefix))) return true;
+    if (HasPrefix(lower, FoldCase(prefix))) return true;
   }
   return false;
 }

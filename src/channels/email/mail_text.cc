@@ -125,14 +125,6 @@ std::string PrintableLabel(const std::string& label) {
   return label == "?" ? std::string("(unreadable name)") : label;
 }
 
-void Note(std::vector<std::string>* problems, std::string what) {
-  if (problems == nullptr) return;
-  for (const std::string& p : *problems) {
-    if (p == what) return;
-  }
-  if (problems->size() < 50) problems->push_back(std::move(what));
-}
-
 // ---- RFC 2047 ----
 
 int Base64Value(char c) {
@@ -274,32 +266,34 @@ std::string ConvertToUtf8(std::string_view bytes, std::string_view charset,
   const bool eight_bit = Has8Bit(bytes);
   if (IsAsciiLabel(label)) {
     if (!eight_bit || IsValidUtf8(bytes)) return std::string(bytes);
-    if (!label.empty()) Note(problems, "8-bit text labelled " + label + ", read as windows-1252");
+    if (!label.empty()) {
+      NoteProblem(problems, "8-bit text labelled " + label + ", read as windows-1252");
+    }
     return Windows1252ToUtf8(bytes);
   }
   if (IsUtf8Label(label)) {
     if (IsValidUtf8(bytes)) return std::string(bytes);
-    Note(problems, "invalid UTF-8 replaced");
+    NoteProblem(problems, "invalid UTF-8 replaced");
     return RepairUtf8(bytes);
   }
   const bool wide = IsWideLabel(label);
   if (!wide && eight_bit && IsValidUtf8(bytes)) {
-    Note(problems, "text labelled " + label + " is UTF-8");
+    NoteProblem(problems, "text labelled " + label + " is UTF-8");
     return std::string(bytes);
   }
   if (!wide && !eight_bit && !StartsWith(label, "iso-2022") && !StartsWith(label, "hz")) {
     // 7-bit text in an ASCII-compatible charset is itself (mail charsets are, but for the
     // 7-bit stateful ones above); only whether the name is known is worth a note.
-    if (!IsKnownCharset(label)) Note(problems, "unknown charset " + PrintableLabel(label));
+    if (!IsKnownCharset(label)) NoteProblem(problems, "unknown charset " + PrintableLabel(label));
     return std::string(bytes);
   }
   std::string out;
   bool errors = false;
   if (label == "?" || !IcuToUtf8(bytes, label, &out, &errors)) {
-    Note(problems, "unknown charset " + PrintableLabel(label));
+    NoteProblem(problems, "unknown charset " + PrintableLabel(label));
     return IsValidUtf8(bytes) ? std::string(bytes) : RepairUtf8(bytes);
   }
-  if (errors) Note(problems, "bytes not valid in " + label + " replaced");
+  if (errors) NoteProblem(problems, "bytes not valid in " + label + " replaced");
   return IsValidUtf8(out) ? out : RepairUtf8(out);
 }
 
@@ -524,6 +518,14 @@ const std::string* FindHeader(const std::vector<RawHeader>& headers, std::string
     if (EqualsIgnoreCase(h.name, name)) return &h.value;
   }
   return nullptr;
+}
+
+void NoteProblem(std::vector<std::string>* problems, std::string what) {
+  if (problems == nullptr) return;
+  for (const std::string& p : *problems) {
+    if (p == what) return;
+  }
+  if (problems->size() < 50) problems->push_back(std::move(what));
 }
 
 }  // namespace sahayak::channels

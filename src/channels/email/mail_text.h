@@ -60,4 +60,7 @@ const std::string* FindHeader(const std::vector<RawHeader>& headers, std::string
 // True when a and b are equal ignoring ASCII case.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
+// Adds `what` to a parser's problem list (may be null) unless it is there already; at most 50.
+void NoteProblem(std::vector<std::string>* problems, std::string what);
+
 }  // namespace sahayak::channels

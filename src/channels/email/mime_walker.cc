@@ -22,13 +22,6 @@ struct PartInfo {
   bool has_content_type = false;
 };
 
-void Note(std::vector<std::string>* problems, std::string what) {
-  for (const std::string& p : *problems) {
-    if (p == what) return;
-  }
-  if (problems->size() < 50) problems->push_back(std::move(what));
-}
-
 std::string WordToUtf8(const vmime::word& w, std::vector<std::string>* problems) {
   // vmime labels text that was not an encoded word "us-ascii", whatever its bytes.
   std::string charset = w.getCharset().getName();
@@ -63,7 +56,7 @@ PartInfo DescribePart(const vmime::bodyPart& part, std::vector<std::string>* pro
     }
     if (auto p = FindParam(ct, "charset")) info.charset = p->getValue().getBuffer();
     if (info.type == "multipart" && !FindParam(ct, "boundary")) {
-      Note(problems, "multipart/" + info.subtype + " without a boundary parameter");
+      NoteProblem(problems, "multipart/" + info.subtype + " without a boundary parameter");
     }
     if (auto p = FindParam(ct, "report-type")) {
       info.report_type = AsciiLower(p->getValue().getBuffer());
@@ -164,7 +157,7 @@ class Walker {
   Bodies Visit(const vmime::bodyPart& part, int level, const std::string& parent) {
     Bodies bodies;
     if (++nodes_ > 4 * static_cast<int>(limits_.max_parts) + 50 || level > limits_.max_depth) {
-      Note(problems_, "MIME structure too large or too deep; the rest was dropped");
+      NoteProblem(problems_, "MIME structure too large or too deep; the rest was dropped");
       return bodies;
     }
     const PartInfo info = DescribePart(part, problems_);
@@ -176,7 +169,7 @@ class Walker {
       const size_t count = body->getPartCount();
       if (count == 0) {
         // A multipart without a (findable) boundary: read it as text.
-        Note(problems_, "multipart/" + info.subtype + " without parts, read as text");
+        NoteProblem(problems_, "multipart/" + info.subtype + " without parts, read as text");
         bodies.plain =
             CleanBodyText(ConvertToUtf8(Contents(part).value_or(""), info.charset, problems_));
         return bodies;
@@ -245,7 +238,7 @@ class Walker {
     const auto contents = part.getBody()->getContents();
     if (!contents) return out;
     if (contents->getLength() > limits_.max_part_bytes * 4 / 3 + 4096) {
-      Note(problems_, "a part over the size limit was dropped");
+      NoteProblem(problems_, "a part over the size limit was dropped");
       return std::nullopt;
     }
     try {
@@ -256,13 +249,13 @@ class Walker {
       try {
         vmime::utility::outputStreamStringAdapter os(out);
         contents->extractRaw(os);
-        Note(problems_, "undecodable transfer encoding, kept as sent");
+        NoteProblem(problems_, "undecodable transfer encoding, kept as sent");
       } catch (const std::exception&) {
         out.clear();
       }
     }
     if (out.size() > limits_.max_part_bytes) {
-      Note(problems_, "a part over the size limit was dropped");
+      NoteProblem(problems_, "a part over the size limit was dropped");
       return std::nullopt;
     }
     return out;
@@ -272,7 +265,9 @@ class Walker {
                std::optional<std::string> content) {
     if (!content.has_value()) return;
     if (out_->parts.size() >= limits_.max_parts) {
-      if (!out_->dropped_parts) Note(problems_, "more than the allowed parts; the rest dropped");
+      if (!out_->dropped_parts) {
+        NoteProblem(problems_, "more than the allowed parts; the rest dropped");
+      }
       out_->dropped_parts = true;
       return;
     }
@@ -314,7 +309,7 @@ WalkResult WalkMime(const std::string& mime, const WalkLimits& limits, int depth
     result.plain = std::move(bodies.plain);
     result.html = std::move(bodies.html);
   } catch (const std::exception& e) {
-    Note(problems, std::string("MIME structure unreadable: ") + RepairUtf8(e.what()));
+    NoteProblem(problems, std::string("MIME structure unreadable: ") + RepairUtf8(e.what()));
   }
   // Fix up inline flags now that the HTML is known.
   for (domain::MailPart& part : result.parts) {

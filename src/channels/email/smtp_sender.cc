@@ -16,6 +16,7 @@
 #include <vmime/vmime.hpp>
 
 #include "base/clock.h"
+#include "base/crypto.h"
 #include "base/text.h"
 #include "channels/email/tls_trust.h"
 
@@ -29,7 +30,7 @@ namespace {
 // Data is handed to the socket in pieces of about this size (dot-stuffed on the way).
 constexpr size_t kDataChunk = 64 * 1024;
 
-Status Temporary(std::string message) {
+Status SmtpTemporary(std::string message) {
   Status s = Unavailable(std::move(message));
   s.WithKind(kSmtpTemporary);
   return s;
@@ -66,7 +67,7 @@ std::string ReplyText(const smtp::SMTPResponse& r) {
 }
 
 // vmime's exception and the ones it wraps, as one line.
-std::string Describe(const vmime::exception& e) {
+std::string DescribeSmtpError(const vmime::exception& e) {
   std::string text = e.what();
   if (const auto* ce = dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
     if (!ce->response().empty()) text += " (" + ce->response() + ")";
@@ -118,30 +119,6 @@ bool IsAsciiAddress(std::string_view a) {
     }
   }
   return true;
-}
-
-std::string Base64(std::string_view in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
-    for (int s : {18, 12, 6, 0}) out += kAlphabet[(v >> s) & 63];
-  }
-  if (i + 1 == in.size()) {
-    const uint32_t v = uint8_t(in[i]) << 16;
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[(v >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == in.size()) {
-    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
-    out += kAlphabet[v >> 18];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += '=';
-  }
-  return out;
 }
 
 }  // namespace
@@ -276,29 +253,32 @@ Status SmtpSender::Connect() {
     impl_->conn = vmime::dynamicCast<smtp::SMTPTransport>(impl_->transport)->getConnection();
   } catch (const cert::certificateException& e) {
     Close();
-    return Temporary("the TLS certificate of the SMTP server " + where_ + " is not accepted (" +
-                     Describe(e) + "); give its CA as ca_file, or check the host name");
+    return SmtpTemporary("the TLS certificate of the SMTP server " + where_ + " is not accepted (" +
+                         DescribeSmtpError(e) +
+                         "); give its CA as ca_file, or check the host name");
   } catch (const vmime::exceptions::command_error& e) {
     Close();
     if (starttls && e.command().find("STARTTLS") != std::string::npos) {
-      return Temporary("the SMTP server " + where_ + " refused STARTTLS: " + Describe(e));
+      return SmtpTemporary("the SMTP server " + where_ +
+                           " refused STARTTLS: " + DescribeSmtpError(e));
     }
-    return Temporary("cannot connect to the SMTP server " + where_ + ": " + Describe(e));
+    return SmtpTemporary("cannot connect to the SMTP server " + where_ + ": " +
+                         DescribeSmtpError(e));
   } catch (const vmime::exception& e) {
     Close();
-    return Temporary("cannot connect to the SMTP server " + where_ + " (" +
-                     SmtpSecurityName(settings_.security) + "): " + Describe(e));
+    return SmtpTemporary("cannot connect to the SMTP server " + where_ + " (" +
+                         SmtpSecurityName(settings_.security) + "): " + DescribeSmtpError(e));
   } catch (const std::exception& e) {
     Close();
-    return Temporary("cannot connect to the SMTP server " + where_ + ": " + e.what());
+    return SmtpTemporary("cannot connect to the SMTP server " + where_ + ": " + e.what());
   }
   if (!impl_->conn) {
     Close();
-    return Temporary("cannot connect to the SMTP server " + where_);
+    return SmtpTemporary("cannot connect to the SMTP server " + where_);
   }
   if (starttls && !impl_->conn->isSecuredConnection()) {
     Close();
-    return Temporary("the SMTP server " + where_ + " did not start TLS");
+    return SmtpTemporary("the SMTP server " + where_ + " did not start TLS");
   }
   Status auth = Authenticate();
   if (!auth.ok()) {
@@ -328,26 +308,27 @@ Status SmtpSender::Authenticate() {
     std::shared_ptr<smtp::SMTPResponse> r;
     if (has("PLAIN")) {
       const std::string token =
-          Base64(std::string(1, '\0') + settings_.username + '\0' + settings_.password);
+          Base64Encode(std::string(1, '\0') + settings_.username + '\0' + settings_.password);
       r = impl_->Command("AUTH PLAIN " + token, "AUTH PLAIN {credentials}");
     } else if (has("LOGIN")) {
       r = impl_->Command("AUTH LOGIN");
-      if (r->getCode() == 334) r = impl_->Command(Base64(settings_.username), "{username}");
-      if (r->getCode() == 334) r = impl_->Command(Base64(settings_.password), "{password}");
+      if (r->getCode() == 334) r = impl_->Command(Base64Encode(settings_.username), "{username}");
+      if (r->getCode() == 334) r = impl_->Command(Base64Encode(settings_.password), "{password}");
     } else {
       return AuthFailed("the SMTP server " + where_ +
                         " offers neither AUTH PLAIN nor LOGIN (only what vmime cannot do)");
     }
     if (r->getCode() == 235) return Status::Ok();
     if (r->getCode() >= 400 && r->getCode() < 500) {
-      return Temporary("the SMTP server " + where_ +
-                       " could not check the login now: " + ReplyText(*r));
+      return SmtpTemporary("the SMTP server " + where_ +
+                           " could not check the login now: " + ReplyText(*r));
     }
     return AuthFailed(who + ReplyText(*r));
   } catch (const vmime::exception& e) {
-    return Temporary("the SMTP connection to " + where_ + " failed during AUTH: " + Describe(e));
+    return SmtpTemporary("the SMTP connection to " + where_ +
+                         " failed during AUTH: " + DescribeSmtpError(e));
   } catch (const std::exception& e) {
-    return Temporary("the SMTP connection to " + where_ + " failed during AUTH: " + e.what());
+    return SmtpTemporary("the SMTP connection to " + where_ + " failed during AUTH: " + e.what());
   }
 }
 
@@ -408,7 +389,7 @@ Result<SendReport> SmtpSender::Send(std::string_view envelope_from,
     if (r->getCode() != 250) {
       const std::string what = "the SMTP server " + where_ + " refused the sender <" +
                                std::string(envelope_from) + ">: " + ReplyText(*r);
-      failure = r->getCode() >= 500 ? Rejected(what) : Temporary(what);
+      failure = r->getCode() >= 500 ? Rejected(what) : SmtpTemporary(what);
     }
     for (size_t i = 0; failure.ok() && i < recipients.size(); ++i) {
       r = impl_->Command("RCPT TO:<" + recipients[i] + ">");
@@ -426,14 +407,14 @@ Result<SendReport> SmtpSender::Send(std::string_view envelope_from,
         what += " <" + x.address + ">: " + x.reply + ";";
       }
       what.pop_back();
-      failure = all_permanent ? Rejected(what) : Temporary(what);
+      failure = all_permanent ? Rejected(what) : SmtpTemporary(what);
       for (const SmtpRefusal& x : report.refused) failure.WithField(x.address, x.reply);
     }
     if (failure.ok()) {
       r = impl_->Command("DATA");
       if (r->getCode() != 354) {
         const std::string what = "the SMTP server " + where_ + " refused DATA: " + ReplyText(*r);
-        failure = r->getCode() >= 500 ? Rejected(what) : Temporary(what);
+        failure = r->getCode() >= 500 ? Rejected(what) : SmtpTemporary(what);
       }
     }
     if (failure.ok()) {
@@ -466,15 +447,16 @@ Result<SendReport> SmtpSender::Send(std::string_view envelope_from,
       }
       const std::string what =
           "the SMTP server " + where_ + " refused the message: " + ReplyText(*r);
-      failure = r->getCode() >= 500 ? Rejected(what) : Temporary(what);
+      failure = r->getCode() >= 500 ? Rejected(what) : SmtpTemporary(what);
     }
   } catch (const vmime::exceptions::operation_timed_out&) {
-    failure = Temporary("the SMTP server " + where_ + " did not answer within " +
-                        std::to_string(settings_.command_timeout_seconds) + " s");
+    failure = SmtpTemporary("the SMTP server " + where_ + " did not answer within " +
+                            std::to_string(settings_.command_timeout_seconds) + " s");
   } catch (const vmime::exception& e) {
-    failure = Temporary("the SMTP connection to " + where_ + " failed: " + Describe(e));
+    failure =
+        SmtpTemporary("the SMTP connection to " + where_ + " failed: " + DescribeSmtpError(e));
   } catch (const std::exception& e) {
-    failure = Temporary("the SMTP connection to " + where_ + " failed: " + e.what());
+    failure = SmtpTemporary("the SMTP connection to " + where_ + " failed: " + e.what());
   }
   Close();
   return failure;

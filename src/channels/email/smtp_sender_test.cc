@@ -183,7 +183,7 @@ TEST(SmtpSender, PermanenceFollowsTheKind) {
 // SAHAYAK_TEST_SMTP_UNKNOWN   an address the server refuses (default nobody@example.in)
 // SAHAYAK_TEST_SMTP_MESSAGE_ID  Message-ID of the mail DeliversComposedMail sends
 
-std::string Env(const char* name, const std::string& fallback = "") {
+std::string SmtpEnv(const char* name, const std::string& fallback = "") {
   const char* v = std::getenv(name);
   return v != nullptr ? std::string(v) : fallback;
 }
@@ -191,21 +191,21 @@ std::string Env(const char* name, const std::string& fallback = "") {
 class SmtpSenderLive : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (Env("SAHAYAK_TEST_SMTP_PORT").empty()) {
+    if (SmtpEnv("SAHAYAK_TEST_SMTP_PORT").empty()) {
       GTEST_SKIP() << "SAHAYAK_TEST_SMTP_PORT is not set (tests/integration/"
                       "test_smtp_sender.py runs this against Postfix)";
     }
-    settings_.host = Env("SAHAYAK_TEST_SMTP_HOST", "127.0.0.1");
-    settings_.port = static_cast<uint16_t>(std::stoi(Env("SAHAYAK_TEST_SMTP_PORT")));
-    settings_.security = *ParseSmtpSecurity(Env("SAHAYAK_TEST_SMTP_SECURITY", "none"));
-    settings_.username = Env("SAHAYAK_TEST_SMTP_USER");
-    settings_.password = Env("SAHAYAK_TEST_SMTP_PASSWORD");
-    settings_.ca_file = Env("SAHAYAK_TEST_SMTP_CA_FILE");
-    settings_.tls_verify = Env("SAHAYAK_TEST_SMTP_TLS_VERIFY", "1") != "0";
+    settings_.host = SmtpEnv("SAHAYAK_TEST_SMTP_HOST", "127.0.0.1");
+    settings_.port = static_cast<uint16_t>(std::stoi(SmtpEnv("SAHAYAK_TEST_SMTP_PORT")));
+    settings_.security = *ParseSmtpSecurity(SmtpEnv("SAHAYAK_TEST_SMTP_SECURITY", "none"));
+    settings_.username = SmtpEnv("SAHAYAK_TEST_SMTP_USER");
+    settings_.password = SmtpEnv("SAHAYAK_TEST_SMTP_PASSWORD");
+    settings_.ca_file = SmtpEnv("SAHAYAK_TEST_SMTP_CA_FILE");
+    settings_.tls_verify = SmtpEnv("SAHAYAK_TEST_SMTP_TLS_VERIFY", "1") != "0";
     settings_.connect_timeout_seconds = 20;
     settings_.command_timeout_seconds = 20;
-    to_ = Env("SAHAYAK_TEST_SMTP_TO", "customer@example.in");
-    unknown_ = Env("SAHAYAK_TEST_SMTP_UNKNOWN", "nobody@example.in");
+    to_ = SmtpEnv("SAHAYAK_TEST_SMTP_TO", "customer@example.in");
+    unknown_ = SmtpEnv("SAHAYAK_TEST_SMTP_UNKNOWN", "nobody@example.in");
   }
 
   // The reply the integration test looks for: Hindi subject, threading headers, HTML, a
@@ -235,7 +235,7 @@ class SmtpSenderLive : public ::testing::Test {
 };
 
 TEST_F(SmtpSenderLive, DeliversComposedMail) {
-  const std::string mid = Env("SAHAYAK_TEST_SMTP_MESSAGE_ID");
+  const std::string mid = SmtpEnv("SAHAYAK_TEST_SMTP_MESSAGE_ID");
   ASSERT_FALSE(mid.empty()) << "SAHAYAK_TEST_SMTP_MESSAGE_ID is needed";
   auto sender = MakeSender(settings_);
   ASSERT_NE(sender, nullptr);
@@ -274,7 +274,7 @@ TEST_F(SmtpSenderLive, WrongPasswordIsAuthFailure) {
 TEST_F(SmtpSenderLive, UnknownRecipientIsPermanent) {
   auto sender = MakeSender(settings_);
   ASSERT_NE(sender, nullptr);
-  const std::string mid = Env("SAHAYAK_TEST_SMTP_MESSAGE_ID", "unknown@sahayak.test");
+  const std::string mid = SmtpEnv("SAHAYAK_TEST_SMTP_MESSAGE_ID", "unknown@sahayak.test");
   Result<SendReport> r = sender->Send("support@acme-courier.test", {unknown_}, Compose("u-" + mid));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Code::kFailedPrecondition) << r.status().ToString();

@@ -27,13 +27,6 @@ constexpr int kMaxForwardDepth = 3;
 // recurses once per nesting level.
 constexpr size_t kMaxMultipartHeaders = 250;
 
-void Note(std::vector<std::string>* problems, std::string what) {
-  for (const std::string& p : *problems) {
-    if (p == what) return;
-  }
-  if (problems->size() < 50) problems->push_back(std::move(what));
-}
-
 std::string WordsToUtf8(const vmime::text& text, std::vector<std::string>* problems) {
   // Adjacent words in one charset are joined first (a character may be split between them).
   std::string joined;
@@ -108,7 +101,7 @@ std::vector<MailAddress> ParseAddresses(const std::string& raw,
       }
     }
   } catch (const std::exception&) {
-    Note(problems, "unreadable address list");
+    NoteProblem(problems, "unreadable address list");
   }
   return out;
 }
@@ -204,11 +197,13 @@ Result<InboundMail> ParseMail(std::string_view raw, int depth) {
   }
   InboundMail mail;
   std::vector<std::string>& problems = mail.problems;
-  if (missing_blank_line) Note(&problems, "no blank line between header and body");
+  if (missing_blank_line) NoteProblem(&problems, "no blank line between header and body");
   for (const char* name : {"From", "Subject", "Message-ID", "Date", "Content-Type"}) {
     int seen = 0;
     for (const RawHeader& h : headers) seen += EqualsIgnoreCase(h.name, name) ? 1 : 0;
-    if (seen > 1) Note(&problems, std::string("duplicated ") + name + " header; the first is used");
+    if (seen > 1) {
+      NoteProblem(&problems, std::string("duplicated ") + name + " header; the first is used");
+    }
   }
 
   if (const std::string* v = FindHeader(headers, "Message-ID")) {
@@ -227,7 +222,7 @@ Result<InboundMail> ParseMail(std::string_view raw, int depth) {
   }
   if (const std::string* v = FindHeader(headers, "Date")) {
     mail.date = ParseMailDate(*v);
-    if (!mail.date.has_value()) Note(&problems, "unreadable Date header");
+    if (!mail.date.has_value()) NoteProblem(&problems, "unreadable Date header");
   }
   if (const std::string* v = FindHeader(headers, "From")) {
     std::vector<MailAddress> from = ParseAddresses(*v, &problems);
@@ -239,7 +234,7 @@ Result<InboundMail> ParseMail(std::string_view raw, int depth) {
       if (!sender.empty() && !sender.front().email.empty()) mail.from = std::move(sender.front());
     }
   }
-  if (mail.from.email.empty()) Note(&problems, "no usable From address");
+  if (mail.from.email.empty()) NoteProblem(&problems, "no usable From address");
   if (const std::string* v = FindHeader(headers, "Reply-To")) {
     std::vector<MailAddress> reply_to = ParseAddresses(*v, &problems);
     if (!reply_to.empty() && !reply_to.front().email.empty()) {
@@ -275,7 +270,7 @@ Result<InboundMail> ParseMail(std::string_view raw, int depth) {
   const std::string_view body = raw.substr(body_offset);
   WalkResult walk;
   if (CountMultipartHeaders(raw) > kMaxMultipartHeaders) {
-    Note(&problems, "too many nested multiparts; body read as text");
+    NoteProblem(&problems, "too many nested multiparts; body read as text");
     walk.plain = CleanBodyText(RepairUtf8(body.substr(0, VmimeMailParser::kMaxPartBytes)));
   } else {
     WalkLimits limits;
@@ -283,7 +278,7 @@ Result<InboundMail> ParseMail(std::string_view raw, int depth) {
     limits.max_part_bytes = VmimeMailParser::kMaxPartBytes;
     bool cut = false;
     const std::string_view capped = CapDelimiterLines(body, &cut);
-    if (cut) Note(&problems, "too many MIME boundary lines; the rest was dropped");
+    if (cut) NoteProblem(&problems, "too many MIME boundary lines; the rest was dropped");
     walk = WalkMime(NormalizedMime(headers, capped), limits, depth, SummarizeForward, &problems);
   }
   mail.html = std::move(walk.html);

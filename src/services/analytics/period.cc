@@ -11,9 +11,7 @@
 
 namespace sahayak::services {
 
-namespace {
-constexpr Millis kDay = 86'400'000;
-}  // namespace
+namespace {}  // namespace
 
 struct Period::Zone {
   std::unique_ptr<icu::TimeZone> tz;

@@ -10,7 +10,7 @@
 namespace sahayak::services {
 namespace {
 
-Millis At(const std::string& rfc3339) {
+Millis AtTime(const std::string& rfc3339) {
   Millis t = 0;
   EXPECT_TRUE(ParseRfc3339(rfc3339, &t)) << rfc3339;
   return t;
@@ -24,7 +24,7 @@ ShipmentOutcome Outcome(domain::Id id, domain::Id carrier, const std::string& or
   o.carrier_id = carrier;
   o.origin = origin;
   o.destination = destination;
-  o.booked_at = At(created);
+  o.booked_at = AtTime(created);
   o.status = status;
   return o;
 }
@@ -38,7 +38,7 @@ ShipmentContact Contact(domain::Id ticket, const ShipmentOutcome& s, const std::
   c.origin = s.origin;
   c.destination = s.destination;
   c.shipment_booked_at = s.booked_at;
-  c.contact_at = At(at);
+  c.contact_at = AtTime(at);
   c.status_at_contact = status;
   c.promised_date = std::move(promised);
   return c;
@@ -60,8 +60,8 @@ TEST(ContactReason, FollowsTheShipmentsStateWhenTheCustomerWrote) {
 
 TEST(ShipmentFigureBuilder, CohortRunsFromLocalMidnightToLocalMidnight) {
   ShipmentFigureBuilder b("2026-11-01", "2026-11-03", "Asia/Kolkata");
-  EXPECT_EQ(b.start(), At("2026-10-31T18:30:00Z"));
-  EXPECT_EQ(b.end(), At("2026-11-03T18:30:00Z"));
+  EXPECT_EQ(b.start(), AtTime("2026-10-31T18:30:00Z"));
+  EXPECT_EQ(b.end(), AtTime("2026-11-03T18:30:00Z"));
   b.AddOutcome(Outcome(1, 1, "Bengaluru", "Delhi", "2026-10-31T18:30:00Z", "booked"));
   b.AddOutcome(Outcome(2, 1, "Bengaluru", "Delhi", "2026-11-01T18:29:59Z", "booked"));
   b.AddOutcome(Outcome(3, 1, "Bengaluru", "Delhi", "2026-11-03T18:29:59Z", "booked"));
@@ -78,8 +78,8 @@ TEST(ShipmentFigureBuilder, CohortRunsFromLocalMidnightToLocalMidnight) {
 TEST(ShipmentFigureBuilder, DaysFollowDaylightSavingChanges) {
   // Britain leaves summer time on Sunday 25 October 2026 at 01:00 UTC: that day has 25 hours.
   ShipmentFigureBuilder b("2026-10-24", "2026-10-26", "Europe/London");
-  EXPECT_EQ(b.start(), At("2026-10-23T23:00:00Z"));
-  EXPECT_EQ(b.end(), At("2026-10-27T00:00:00Z"));
+  EXPECT_EQ(b.start(), AtTime("2026-10-23T23:00:00Z"));
+  EXPECT_EQ(b.end(), AtTime("2026-10-27T00:00:00Z"));
   b.AddOutcome(Outcome(1, 1, "London", "Leeds", "2026-10-25T23:30:00Z", "booked"));
   b.AddOutcome(Outcome(2, 1, "London", "Leeds", "2026-10-26T00:00:00Z", "booked"));
   ShipmentFigures f = b.Finish();

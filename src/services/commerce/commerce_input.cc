@@ -18,16 +18,6 @@ using nlohmann::json;
 
 constexpr const char* kAmountRule = "must be an amount like \"499.00\" (at most two decimals)";
 
-void OnlyMembers(const json& body, std::initializer_list<const char*> allowed, const char* what,
-                 domain::JsonInput* in) {
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (std::none_of(allowed.begin(), allowed.end(),
-                     [&](const char* m) { return it.key() == m; })) {
-      in->Error(it.key(), std::string("is not a member of ") + what);
-    }
-  }
-}
-
 // Trimmed NFC text of at most `max` characters; line breaks only where `lines` allows.
 bool Text(domain::JsonInput* in, const char* key, std::string* out, size_t max,
           bool required = false, bool lines = false) {
@@ -173,7 +163,7 @@ void ReadItems(const json& body, domain::JsonInput* in, std::vector<domain::Orde
       continue;
     }
     domain::JsonInput sub(e, name);
-    OnlyMembers(e, {"sku", "name", "quantity", "unit_price", "amount"}, "an item", &sub);
+    domain::OnlyMembers(e, {"sku", "name", "quantity", "unit_price", "amount"}, "an item", &sub);
     domain::OrderItem it;
     Text(&sub, "sku", &it.sku, 100);
     Text(&sub, "name", &it.name, kMaxTextChars, true);
@@ -205,8 +195,8 @@ void ReadLines(const json& body, domain::JsonInput* in, std::vector<domain::Invo
       continue;
     }
     domain::JsonInput sub(e, name);
-    OnlyMembers(e, {"description", "hsn", "quantity", "unit_price", "tax_rate", "amount"}, "a line",
-                &sub);
+    domain::OnlyMembers(e, {"description", "hsn", "quantity", "unit_price", "tax_rate", "amount"},
+                        "a line", &sub);
     domain::InvoiceLine l;
     Text(&sub, "description", &l.description, kMaxTextChars, true);
     Text(&sub, "hsn", &l.hsn, 20);
@@ -270,11 +260,12 @@ bool ReadNumber(domain::JsonInput* in, const char* key, std::string* out, bool r
 
 void ReadOrder(const json& body, bool creating, Millis now, domain::JsonInput* in,
                domain::Order* o) {
-  OnlyMembers(body,
-              {"number", "contact_id", "contact", "organisation_id", "status", "payment_status",
-               "currency", "items", "subtotal", "shipping", "discount", "tax", "total",
-               "placed_at", "shipments", "id", "created_at", "updated_at", "version"},
-              "an order", in);
+  domain::OnlyMembers(
+      body,
+      {"number", "contact_id", "contact", "organisation_id", "status", "payment_status", "currency",
+       "items", "subtotal", "shipping", "discount", "tax", "total", "placed_at", "shipments", "id",
+       "created_at", "updated_at", "version"},
+      "an order", in);
   ReadNumberMember(in, "number", creating, &o->number);
   std::optional<domain::OrderStatus> status;
   if (in->Enum("status", &status, domain::ParseOrderStatus, domain::kOrderStatusNames)) {
@@ -321,12 +312,13 @@ void ReadOrder(const json& body, bool creating, Millis now, domain::JsonInput* i
 }
 
 void ReadInvoice(const json& body, bool creating, domain::JsonInput* in, domain::Invoice* i) {
-  OnlyMembers(body,
-              {"number", "contact_id", "contact", "organisation_id", "order_number", "currency",
-               "bill_to", "tax_id", "lines", "subtotal", "tax", "total", "amount_paid",
-               "balance", "issued_on", "due_on", "status", "state", "pdf", "id", "created_at",
-               "updated_at", "version"},
-              "an invoice", in);
+  domain::OnlyMembers(
+      body,
+      {"number",      "contact_id", "contact",    "organisation_id", "order_number", "currency",
+       "bill_to",     "tax_id",     "lines",      "subtotal",        "tax",          "total",
+       "amount_paid", "balance",    "issued_on",  "due_on",          "status",       "state",
+       "pdf",         "id",         "created_at", "updated_at",      "version"},
+      "an invoice", in);
   ReadNumberMember(in, "number", creating, &i->number);
   if (in->Has("order_number")) {
     if (in->IsNull("order_number")) {
@@ -384,11 +376,12 @@ void ReadInvoice(const json& body, bool creating, domain::JsonInput* in, domain:
 void ReadContract(const json& body, bool creating, domain::JsonInput* in, domain::Contract* c,
                   std::optional<int64_t>* organisation_id,
                   std::optional<std::optional<int64_t>>* account_manager_id) {
-  OnlyMembers(body,
-              {"number", "organisation_id", "plan", "tier", "sla_tier", "start_on", "end_on",
-               "renewal_on", "account_manager_id", "notes", "id", "organisation_name", "state",
-               "account_manager", "document", "created_at", "updated_at", "version"},
-              "a contract", in);
+  domain::OnlyMembers(
+      body,
+      {"number", "organisation_id", "plan", "tier", "sla_tier", "start_on", "end_on", "renewal_on",
+       "account_manager_id", "notes", "id", "organisation_name", "state", "account_manager",
+       "document", "created_at", "updated_at", "version"},
+      "a contract", in);
   ReadNumberMember(in, "number", creating, &c->number);
   int64_t org = 0;
   if (in->Int("organisation_id", &org, creating)) *organisation_id = org;
@@ -419,7 +412,8 @@ void ReadContract(const json& body, bool creating, domain::JsonInput* in, domain
 
 void ReadPatterns(const json& body, domain::JsonInput* in, std::string* order_pattern,
                   std::string* invoice_pattern) {
-  OnlyMembers(body, {"order_pattern", "invoice_pattern", "version"}, "commerce settings", in);
+  domain::OnlyMembers(body, {"order_pattern", "invoice_pattern", "version"}, "commerce settings",
+                      in);
   for (auto [key, out] : {std::pair{"order_pattern", order_pattern},
                           std::pair{"invoice_pattern", invoice_pattern}}) {
     std::string p;

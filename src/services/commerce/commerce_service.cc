@@ -7,6 +7,7 @@
 #include "domain/json_input.h"
 #include "services/audit.h"
 #include "services/commerce/commerce_input.h"
+#include "services/errors.h"
 #include "services/shipments/shipment_service.h"
 #include "services/tickets/customer_ref.h"
 #include "services/tickets/inbound_ticket.h"
@@ -21,17 +22,6 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kMaxCandidates = 50;
-
-Status RequireAdmin(const Principal& who, const char* what) {
-  if (!who.is_admin()) return PermissionDenied(std::string("only admins may change ") + what);
-  return Status::Ok();
-}
-
-Status Stale(const char* what, Id id, int64_t sent, int64_t now) {
-  return Aborted(std::string(what) + " " + std::to_string(id) + " changed since version " +
-                 std::to_string(sent) + "; it is now at version " + std::to_string(now))
-      .WithKind("precondition-failed");
-}
 
 json Opt(const std::optional<Id>& v) { return v ? json(*v) : json(nullptr); }
 json Opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
@@ -184,7 +174,7 @@ Result<Page<Order>> CommerceService::ListOrders(ReadTx& tx, const Principal& who
 
 Result<Order> CommerceService::CreateOrder(WriteTx& tx, const Principal& who,
                                            const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "orders"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change orders"));
   RETURN_IF_ERROR(domain::RequireObject(body));
   const Millis now = clock_.Now();
   Order o;
@@ -206,7 +196,7 @@ Result<Order> CommerceService::CreateOrder(WriteTx& tx, const Principal& who,
 Result<Order> CommerceService::UpdateOrder(WriteTx& tx, const Principal& who, Id id,
                                            const json& body,
                                            std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "orders"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change orders"));
   RETURN_IF_ERROR(domain::RequireObject(body));
   ASSIGN_OR_RETURN(Order before, tx.commerce().GetOrder(who.workspace_id, id));
   if (if_match && *if_match != before.version) return Stale("order", id, *if_match, before.version);
@@ -231,7 +221,7 @@ Result<Order> CommerceService::UpdateOrder(WriteTx& tx, const Principal& who, Id
 }
 
 Status CommerceService::DeleteOrder(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "orders"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change orders"));
   ASSIGN_OR_RETURN(Order o, tx.commerce().GetOrder(who.workspace_id, id));
   RETURN_IF_ERROR(tx.commerce().DeleteOrder(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "order.deleted", "order", id,
@@ -264,7 +254,7 @@ Result<Page<Invoice>> CommerceService::ListInvoices(ReadTx& tx, const Principal&
 
 Result<Invoice> CommerceService::CreateInvoice(WriteTx& tx, const Principal& who,
                                                const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "invoices"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change invoices"));
   RETURN_IF_ERROR(domain::RequireObject(body));
   Invoice i;
   i.workspace_id = who.workspace_id;
@@ -285,7 +275,7 @@ Result<Invoice> CommerceService::CreateInvoice(WriteTx& tx, const Principal& who
 Result<Invoice> CommerceService::UpdateInvoice(WriteTx& tx, const Principal& who, Id id,
                                                const json& body,
                                                std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "invoices"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change invoices"));
   RETURN_IF_ERROR(domain::RequireObject(body));
   ASSIGN_OR_RETURN(Invoice before, tx.commerce().GetInvoice(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
@@ -313,7 +303,7 @@ Result<Invoice> CommerceService::UpdateInvoice(WriteTx& tx, const Principal& who
 }
 
 Status CommerceService::DeleteInvoice(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "invoices"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change invoices"));
   ASSIGN_OR_RETURN(Invoice i, tx.commerce().GetInvoice(who.workspace_id, id));
   RETURN_IF_ERROR(tx.commerce().DeleteInvoice(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "invoice.deleted", "invoice", id,
@@ -393,7 +383,7 @@ Status CommerceService::SyncOrganisation(WriteTx& tx, const Contract& k,
 
 Result<Contract> CommerceService::CreateContract(WriteTx& tx, const Principal& who,
                                                  const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "contracts"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change contracts"));
   Contract k;
   k.workspace_id = who.workspace_id;
   RETURN_IF_ERROR(ApplyContract(tx, who.workspace_id, body, true, &k));
@@ -409,7 +399,7 @@ Result<Contract> CommerceService::CreateContract(WriteTx& tx, const Principal& w
 Result<Contract> CommerceService::UpdateContract(WriteTx& tx, const Principal& who, Id id,
                                                  const json& body,
                                                  std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "contracts"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change contracts"));
   ASSIGN_OR_RETURN(Contract before, tx.commerce().GetContract(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
     return Stale("contract", id, *if_match, before.version);
@@ -429,7 +419,7 @@ Result<Contract> CommerceService::UpdateContract(WriteTx& tx, const Principal& w
 }
 
 Status CommerceService::DeleteContract(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "contracts"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change contracts"));
   ASSIGN_OR_RETURN(Contract k, tx.commerce().GetContract(who.workspace_id, id));
   RETURN_IF_ERROR(tx.commerce().DeleteContract(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "contract.deleted", "contract", id,
@@ -465,7 +455,7 @@ Result<std::string> CommerceService::ReadDocument(const std::string& sha256) con
 
 Result<Invoice> CommerceService::SetInvoicePdf(WriteTx& tx, const Principal& who, Id id,
                                                std::optional<std::string> sha256) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "invoices"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change invoices"));
   ASSIGN_OR_RETURN(Invoice i, tx.commerce().GetInvoice(who.workspace_id, id));
   const std::string before = i.pdf_sha256;
   i.pdf_sha256 = sha256.value_or("");
@@ -483,7 +473,7 @@ Result<Invoice> CommerceService::SetInvoicePdf(WriteTx& tx, const Principal& who
 
 Result<Contract> CommerceService::SetContractDocument(WriteTx& tx, const Principal& who, Id id,
                                                       std::optional<std::string> sha256) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "contracts"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change contracts"));
   ASSIGN_OR_RETURN(Contract k, tx.commerce().GetContract(who.workspace_id, id));
   const std::string before = k.document_sha256;
   k.document_sha256 = sha256.value_or("");
@@ -691,7 +681,7 @@ Result<CommerceSettings> CommerceService::Settings(ReadTx& tx, const Principal& 
 Result<CommerceSettings> CommerceService::PutSettings(WriteTx& tx, const Principal& who,
                                                       const json& body,
                                                       std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "commerce settings"));
+  RETURN_IF_ERROR(RequireAdmin(who, "change commerce settings"));
   RETURN_IF_ERROR(domain::RequireObject(body));
   ASSIGN_OR_RETURN(CommerceSettings before, tx.commerce().GetCommerceSettings(who.workspace_id));
   if (if_match && *if_match != before.version) {

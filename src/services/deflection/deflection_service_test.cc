@@ -11,8 +11,6 @@
 namespace sahayak::services {
 namespace {
 
-constexpr Millis kMinute = 60 * 1000;
-
 DeflectionAttempt Attempt(Id id, Millis created, std::vector<Id> shown,
                           std::optional<Id> ticket = std::nullopt) {
   DeflectionAttempt a;

@@ -13,16 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-void OnlyMembers(const json& body, std::initializer_list<const char*> allowed, const char* what,
-                 domain::JsonInput* in) {
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (std::none_of(allowed.begin(), allowed.end(),
-                     [&](const char* m) { return it.key() == m; })) {
-      in->Error(it.key(), std::string("is not a member of ") + what);
-    }
-  }
-}
-
 // Trimmed NFC text; false (with the error) when absent, not text, too long, or empty and
 // required.
 bool Text(domain::JsonInput* in, std::string_view key, std::string* out, size_t max,
@@ -49,7 +39,7 @@ std::optional<domain::BusinessPeriod> ReadPeriod(const json& j, const std::strin
     return std::nullopt;
   }
   domain::JsonInput in(j, prefix);
-  OnlyMembers(j, {"day", "start", "end"}, "a period", &in);
+  domain::OnlyMembers(j, {"day", "start", "end"}, "a period", &in);
   domain::BusinessPeriod p;
   std::string day, start, end;
   if (in.Str("day", &day, true, 10)) {
@@ -85,7 +75,7 @@ std::optional<StoredHoliday> ReadHolidayAt(const json& j, const std::string& pre
     return std::nullopt;
   }
   domain::JsonInput in(j, prefix);
-  OnlyMembers(j, {"date", "name", "calendar"}, "a holiday", &in);
+  domain::OnlyMembers(j, {"date", "name", "calendar"}, "a holiday", &in);
   StoredHoliday h;
   std::string date;
   if (in.Str("date", &date, true, 20)) {
@@ -111,7 +101,7 @@ std::optional<StoredHoliday> ReadHolidayAt(const json& j, const std::string& pre
 Status ReadBusinessHours(const json& body, bool creating, BusinessHoursRecord* r) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput in(body);
-  OnlyMembers(
+  domain::OnlyMembers(
       body, {"name", "time_zone", "always_open", "is_default", "periods", "holidays", "group_ids"},
       "business hours", &in);
   BusinessHoursRecord out = *r;

@@ -41,11 +41,6 @@ json AuditView(const BusinessHoursRecord& r) {
           {"group_ids", r.group_ids}};
 }
 
-Status RequireAdmin(const Principal& who) {
-  if (!who.is_admin()) return PermissionDenied("only admins may change business hours");
-  return Status::Ok();
-}
-
 Status CheckVersion(const BusinessHoursRecord& r, std::optional<int64_t> if_match) {
   if (if_match && *if_match != r.version) {
     return Aborted("business hours " + std::to_string(r.id) + " changed since version " +
@@ -98,7 +93,7 @@ Result<BusinessHoursRecord> BusinessHoursService::Get(ReadTx& tx, const Principa
 
 Result<BusinessHoursRecord> BusinessHoursService::Create(WriteTx& tx, const Principal& who,
                                                          const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change business hours"));
   ASSIGN_OR_RETURN(Workspace w, tx.GetWorkspace(who.workspace_id));
   ASSIGN_OR_RETURN(auto current_default, tx.hours().DefaultBusinessHours(who.workspace_id));
   BusinessHoursRecord r;
@@ -118,7 +113,7 @@ Result<BusinessHoursRecord> BusinessHoursService::Create(WriteTx& tx, const Prin
 Result<BusinessHoursRecord> BusinessHoursService::Update(WriteTx& tx, const Principal& who, Id id,
                                                          const json& body,
                                                          std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change business hours"));
   ASSIGN_OR_RETURN(BusinessHoursRecord before, tx.hours().GetBusinessHours(who.workspace_id, id));
   RETURN_IF_ERROR(CheckVersion(before, if_match));
   BusinessHoursRecord r = before;
@@ -135,7 +130,7 @@ Result<BusinessHoursRecord> BusinessHoursService::Update(WriteTx& tx, const Prin
 }
 
 Status BusinessHoursService::Delete(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change business hours"));
   ASSIGN_OR_RETURN(BusinessHoursRecord r, tx.hours().GetBusinessHours(who.workspace_id, id));
   RETURN_IF_ERROR(tx.hours().DeleteBusinessHours(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "business_hours.deleted", "business_hours",
@@ -145,7 +140,7 @@ Status BusinessHoursService::Delete(WriteTx& tx, const Principal& who, Id id) co
 Result<BusinessHoursRecord> BusinessHoursService::AddHoliday(
     WriteTx& tx, const Principal& who, Id id, const json& body,
     std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change business hours"));
   StoredHoliday h;
   RETURN_IF_ERROR(ReadHoliday(body, &h));
   ASSIGN_OR_RETURN(BusinessHoursRecord before, tx.hours().GetBusinessHours(who.workspace_id, id));
@@ -178,7 +173,7 @@ Result<HolidayImport> BusinessHoursService::ImportHolidays(WriteTx& tx, const Pr
                                                            std::string_view ics,
                                                            std::string calendar,
                                                            std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change business hours"));
   ASSIGN_OR_RETURN(BusinessHoursRecord before, tx.hours().GetBusinessHours(who.workspace_id, id));
   RETURN_IF_ERROR(CheckVersion(before, if_match));
   domain::ICalOptions options;

@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-bool HasField(const Status& st, const std::string& field, const std::string& words = "") {
+bool HasFieldSaying(const Status& st, const std::string& field, const std::string& words = "") {
   for (const auto& f : st.fields()) {
     if (f.field == field && f.message.find(words) != std::string::npos) return true;
   }
@@ -137,25 +137,25 @@ TEST_F(HoursServiceTest, BadBodiesNameEveryMemberAndChangeNothing) {
   auto r = Create(admin_, body);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
-  EXPECT_TRUE(HasField(r.status(), "time_zone", "Asia/Bengaluru"));
-  EXPECT_TRUE(HasField(r.status(), "periods[12]", "overlaps periods[0]"));
-  EXPECT_TRUE(HasField(r.status(), "periods[13].end", "later than"));
-  EXPECT_TRUE(HasField(r.status(), "holidays[1].date", "repeats holidays[0]"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "time_zone", "Asia/Bengaluru"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "periods[12]", "overlaps periods[0]"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "periods[13].end", "later than"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "holidays[1].date", "repeats holidays[0]"));
 
   json shape = {{"name", ""},
                 {"periods", json::array({{{"day", "funday"}, {"start", "9"}}})},
                 {"colour", "red"}};
   r = Create(admin_, shape);
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(HasField(r.status(), "name", "required"));
-  EXPECT_TRUE(HasField(r.status(), "periods[0].day", "mon"));
-  EXPECT_TRUE(HasField(r.status(), "periods[0].start", "HH:MM"));
-  EXPECT_TRUE(HasField(r.status(), "periods[0].end", "required"));
-  EXPECT_TRUE(HasField(r.status(), "colour", "not a member"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "name", "required"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "periods[0].day", "mon"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "periods[0].start", "HH:MM"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "periods[0].end", "required"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "colour", "not a member"));
 
   r = Create(admin_, {{"name", "Never"}, {"periods", json::array()}});
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(HasField(r.status(), "periods", "never open"));
+  EXPECT_TRUE(HasFieldSaying(r.status(), "periods", "never open"));
 
   std::vector<BusinessHoursRecord> all;
   ASSERT_TRUE(store_
@@ -179,9 +179,9 @@ TEST_F(HoursServiceTest, VersionsDefaultsAndGroups) {
   // A group follows one schedule at a time.
   auto both = Update(desk->id, {{"group_ids", {groups_[1]}}});
   ASSERT_FALSE(both.ok());
-  EXPECT_TRUE(HasField(both.status(), "group_ids[0]", "follows \"Chat 24/7\" already"));
+  EXPECT_TRUE(HasFieldSaying(both.status(), "group_ids[0]", "follows \"Chat 24/7\" already"));
   auto ghost = Update(desk->id, {{"group_ids", {999}}});
-  EXPECT_TRUE(HasField(ghost.status(), "group_ids[0]", "not a group"));
+  EXPECT_TRUE(HasFieldSaying(ghost.status(), "group_ids[0]", "not a group"));
 
   // The chat group follows the 24/7 schedule; the shipping group the workspace's default.
   auto c = ClockFor(groups_[1]);
@@ -219,7 +219,7 @@ TEST_F(HoursServiceTest, HolidaysAddedAndImportedFromICalendar) {
     });
   };
   Status st = add({{"date", "2026-08-15"}, {"name", "Twice"}});
-  EXPECT_TRUE(HasField(st, "date", "Independence Day"));
+  EXPECT_TRUE(HasFieldSaying(st, "date", "Independence Day"));
   ASSERT_TRUE(add({{"date", "2026-10-02"}, {"name", "Gandhi Jayanti"}}).ok());
   EXPECT_EQ(added->holidays.size(), 2u);
 
@@ -254,7 +254,7 @@ TEST_F(HoursServiceTest, HolidaysAddedAndImportedFromICalendar) {
         .status();
   });
   EXPECT_EQ(bad.code(), Code::kInvalidArgument);
-  EXPECT_TRUE(HasField(bad, "ics", "line 3: DTSTART \"20261301\""));
+  EXPECT_TRUE(HasFieldSaying(bad, "ics", "line 3: DTSTART \"20261301\""));
 }
 
 TEST_F(HoursServiceTest, StatusAndDueTimeOnTheFridayBeforeIndependenceDay) {

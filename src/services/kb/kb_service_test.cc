@@ -5,6 +5,7 @@
 
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fake_clock.h"
+#include "testing/status_fields.h"
 #include "testing/temp_dir.h"
 
 namespace sahayak::services {
@@ -13,13 +14,6 @@ namespace {
 using domain::KbArticle;
 using domain::KbStatus;
 using nlohmann::json;
-
-bool HasField(const Status& st, const std::string& field) {
-  for (const auto& f : st.fields()) {
-    if (f.field == field) return true;
-  }
-  return false;
-}
 
 class KbServiceTest : public ::testing::Test {
  protected:

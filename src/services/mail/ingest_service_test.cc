@@ -17,8 +17,6 @@ using domain::MailKind;
 using domain::TicketStatus;
 using Outcome = IngestResult::Outcome;
 
-constexpr Millis kDay = 24LL * 3600 * 1000;
-
 class MailIngestTest : public ::testing::Test {
  protected:
   void SetUp() override {

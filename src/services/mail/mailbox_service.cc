@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "domain/json_input.h"
 #include "services/audit.h"
+#include "services/errors.h"
 
 namespace sahayak::services {
 
@@ -157,12 +158,6 @@ bool Templates(JsonInput& in, const json& body, json* out) {
 json TemplatesJson(const std::string& text) {
   json j = json::parse(text, nullptr, false);
   return j.is_object() ? j : json::object();
-}
-
-Status Stale(Id id, int64_t seen, int64_t now) {
-  return Aborted("mailbox " + std::to_string(id) + " changed since version " +
-                 std::to_string(seen) + "; it is now at version " + std::to_string(now))
-      .WithKind("precondition-failed");
 }
 
 // Names the field that collides, since the store's AlreadyExists names neither.
@@ -356,7 +351,9 @@ Result<domain::Mailbox> MailboxService::Update(WriteTx& tx, const Principal& who
                                                const json& body, std::optional<int64_t> if_match) {
   RETURN_IF_ERROR(RequireAdmin(who));
   ASSIGN_OR_RETURN(domain::Mailbox before, tx.GetMailbox(who.workspace_id, id));
-  if (if_match && *if_match != before.version) return Stale(id, *if_match, before.version);
+  if (if_match && *if_match != before.version) {
+    return Stale("mailbox", id, *if_match, before.version);
+  }
   domain::Mailbox m = before;
   json passwords = json::object();
   RETURN_IF_ERROR(Apply(tx, who.workspace_id, body, false, &m, &passwords));

@@ -16,7 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr Millis kHour = 3600LL * 1000;
 constexpr const char* kNoSmtp =
     "no SMTP server is configured: add a mailbox with an SMTP server and the mail goes out";
 

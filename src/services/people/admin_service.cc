@@ -6,6 +6,7 @@
 #include "domain/json_input.h"
 #include "domain/public_host.h"
 #include "services/audit.h"
+#include "services/errors.h"
 #include "services/people/people_service.h"
 
 namespace sahayak::services {
@@ -23,12 +24,6 @@ Status CheckPassword(const std::string& password) {
 }
 
 namespace {
-
-Status Stale(const char* what, Id id, int64_t seen, int64_t now) {
-  return Aborted(std::string(what) + " " + std::to_string(id) + " changed since version " +
-                 std::to_string(seen) + "; it is now at version " + std::to_string(now))
-      .WithKind("precondition-failed");
-}
 
 json AgentAuditView(const domain::Agent& a) {
   return {{"name", a.name},         {"email", a.email},         {"role", domain::Name(a.role)},

@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "domain/json_input.h"
 #include "services/audit.h"
+#include "services/errors.h"
 
 namespace sahayak::services {
 
@@ -12,12 +13,6 @@ using domain::JsonInput;
 using nlohmann::json;
 
 namespace {
-
-Status StaleVersion(const char* what, Id id, int64_t seen, int64_t now) {
-  return Aborted(std::string(what) + " " + std::to_string(id) + " changed since version " +
-                 std::to_string(seen) + "; it is now at version " + std::to_string(now))
-      .WithKind("precondition-failed");
-}
 
 // Reads e-mail, phone, social and identities[] into normalised identities.
 void ReadIdentities(JsonInput& in, const json& body, std::vector<domain::Identity>* out,
@@ -200,7 +195,7 @@ Result<domain::Contact> PeopleService::UpdateContact(WriteTx& tx, const Principa
                                                      std::optional<int64_t> if_match) {
   ASSIGN_OR_RETURN(domain::Contact before, tx.GetContact(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
-    return StaleVersion("contact", id, *if_match, before.version);
+    return Stale("contact", id, *if_match, before.version);
   }
   domain::Contact c = before;
   RETURN_IF_ERROR(ApplyContact(tx, who.workspace_id, body, false, &c));
@@ -288,7 +283,7 @@ Result<domain::Organisation> PeopleService::UpdateOrganisation(WriteTx& tx, cons
                                                                std::optional<int64_t> if_match) {
   ASSIGN_OR_RETURN(domain::Organisation before, tx.GetOrganisation(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
-    return StaleVersion("organisation", id, *if_match, before.version);
+    return Stale("organisation", id, *if_match, before.version);
   }
   domain::Organisation o = before;
   RETURN_IF_ERROR(ApplyOrg(tx, who.workspace_id, body, false, &o));

@@ -25,8 +25,6 @@ using domain::RuleEvent;
 using domain::RuleKind;
 using nlohmann::json;
 
-constexpr Millis kHour = 3'600'000;
-
 Principal RulePrincipal(Id ws, const Rule& r) {
   Principal p;
   p.workspace_id = ws;

@@ -15,11 +15,6 @@ using domain::Rule;
 using domain::RuleKind;
 using nlohmann::json;
 
-Status RequireAdmin(const Principal& who) {
-  if (!who.is_admin()) return PermissionDenied("only admins may see or change triggers and automations");
-  return Status::Ok();
-}
-
 json ActionsForApi(const std::vector<domain::Action>& actions) {
   json out = json::array();
   for (const auto& a : actions) {
@@ -137,12 +132,12 @@ Result<std::vector<Rule>> LoadRules(ReadTx& tx, Id ws, RuleKind kind) {
 
 Result<std::vector<Rule>> RuleService::List(ReadTx& tx, const Principal& who,
                                             RuleKind kind) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   return LoadRules(tx, who.workspace_id, kind);
 }
 
 Result<Rule> RuleService::Get(ReadTx& tx, const Principal& who, RuleKind kind, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   auto s = tx.rules().GetRule(who.workspace_id, id);
   if (!s.ok()) return s.status();
   if (s->rule.kind != kind) return NotFound(Noun(kind) + " " + std::to_string(id) + " does not exist");
@@ -258,7 +253,7 @@ Status RuleService::Read(ReadTx& tx, Id ws, const json& body, bool creating, con
 
 Result<Rule> RuleService::Create(WriteTx& tx, const Principal& who, RuleKind kind,
                                  const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   const Id ws = who.workspace_id;
   Rule r;
   r.workspace_id = ws;
@@ -280,7 +275,7 @@ Result<Rule> RuleService::Create(WriteTx& tx, const Principal& who, RuleKind kin
 
 Result<Rule> RuleService::Update(WriteTx& tx, const Principal& who, RuleKind kind, Id id,
                                  const json& body, std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   ASSIGN_OR_RETURN(Rule before, Get(tx, who, kind, id));
   if (if_match && *if_match != before.version) {
     return Aborted(Noun(kind) + " " + std::to_string(id) + " changed since version " +
@@ -302,7 +297,7 @@ Result<Rule> RuleService::Update(WriteTx& tx, const Principal& who, RuleKind kin
 }
 
 Status RuleService::Delete(WriteTx& tx, const Principal& who, RuleKind kind, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   ASSIGN_OR_RETURN(Rule before, Get(tx, who, kind, id));
   RETURN_IF_ERROR(tx.rules().DeleteRule(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), Noun(kind) + ".deleted", Noun(kind), id,
@@ -311,7 +306,7 @@ Status RuleService::Delete(WriteTx& tx, const Principal& who, RuleKind kind, Id 
 
 Result<RulePreview> RuleService::Preview(ReadTx& tx, const Principal& who, RuleKind kind,
                                          const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   RETURN_IF_ERROR(domain::RequireObject(body));
   const Id ws = who.workspace_id;
   std::vector<FieldError> errors;
@@ -367,7 +362,7 @@ Result<RulePreview> RuleService::Preview(ReadTx& tx, const Principal& who, RuleK
 }
 
 Result<json> RuleService::Vocabulary(ReadTx& tx, const Principal& who) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "see or change triggers and automations"));
   ASSIGN_OR_RETURN(auto fields, tx.ListCustomFields(who.workspace_id));
   return domain::RuleVocabularyJson(fields);
 }

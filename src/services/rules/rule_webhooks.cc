@@ -15,11 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-Status RequireAdmin(const Principal& who, const char* what) {
-  if (!who.is_admin()) return PermissionDenied(std::string("only admins may ") + what);
-  return Status::Ok();
-}
-
 json OptionalTime(const std::optional<Millis>& t) {
   return t ? json(FormatRfc3339(*t)) : json(nullptr);
 }

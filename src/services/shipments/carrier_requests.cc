@@ -7,21 +7,13 @@
 #include "domain/http_url.h"
 #include "domain/json_input.h"
 #include "services/audit.h"
+#include "services/errors.h"
 
 namespace sahayak::services {
 
 using nlohmann::json;
 
 namespace {
-
-Status RequireAdmin(const Principal& who) {
-  if (!who.is_admin()) return PermissionDenied("only admins may manage carriers' endpoints");
-  return Status::Ok();
-}
-
-Status Conflict(std::string message) {
-  return AlreadyExists(std::move(message)).WithKind("conflict");
-}
 
 std::string NewSecret() {
   return kCarrierSecretPrefix + RandomToken(24);
@@ -41,7 +33,7 @@ Result<EndpointResult> CarrierRequestService::UpdateEndpoint(WriteTx& tx, const 
                                                              Id carrier_id, const json& members,
                                                              int64_t version_before,
                                                              int64_t version_now) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage carriers' endpoints"));
   ASSIGN_OR_RETURN(CarrierEndpoint before,
                    tx.carrier_requests().GetCarrierEndpoint(who.workspace_id, carrier_id));
   EndpointResult out;
@@ -92,7 +84,7 @@ Result<EndpointResult> CarrierRequestService::UpdateEndpoint(WriteTx& tx, const 
 Result<EndpointResult> CarrierRequestService::RotateSecret(WriteTx& tx, const Principal& who,
                                                            Id carrier_id,
                                                            std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage carriers' endpoints"));
   ASSIGN_OR_RETURN(domain::Carrier c, tx.shipments().GetCarrier(who.workspace_id, carrier_id));
   if (if_match && *if_match != c.version) {
     return Aborted("carrier " + std::to_string(carrier_id) + " changed since version " +

@@ -11,19 +11,13 @@
 #include "services/shipments/shipment_service.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fake_clock.h"
+#include "testing/status_fields.h"
 #include "testing/temp_dir.h"
 
 namespace sahayak::services {
 namespace {
 
 using nlohmann::json;
-
-bool HasField(const Status& st, const std::string& field) {
-  for (const auto& f : st.fields()) {
-    if (f.field == field) return true;
-  }
-  return false;
-}
 
 // ---- what is sent ----
 

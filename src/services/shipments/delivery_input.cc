@@ -28,7 +28,7 @@ std::optional<ClockRange> ReadRange(JsonInput* in, const json& v, const std::str
     return std::nullopt;
   }
   JsonInput r(v, key);
-  shipment_input::OnlyMembers(v, {"from", "until"}, "a time span", &r);
+  domain::OnlyMembers(v, {"from", "until"}, "a time span", &r);
   std::string from, until;
   r.Str("from", &from, true, 10);
   r.Str("until", &until, true, 10);
@@ -115,8 +115,8 @@ bool ReadAddress(JsonInput* in, const json& v, const std::string& key, domain::P
     return false;
   }
   JsonInput a(v, key);
-  shipment_input::OnlyMembers(v, {"name", "line1", "line2", "city", "pin", "country", "phone"},
-                              "an address", &a);
+  domain::OnlyMembers(v, {"name", "line1", "line2", "city", "pin", "country", "phone"},
+                      "an address", &a);
   domain::PostalAddress x;
   shipment_input::Text(&a, "name", &x.name, shipment_input::kMaxNameChars);
   shipment_input::Text(&a, "line1", &x.line1, kMaxAddressLineChars, true);
@@ -164,10 +164,10 @@ bool ReadAddress(JsonInput* in, const json& v, const std::string& key, domain::P
 Result<domain::DeliveryPreferences> ReadPreferences(const json& body) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   JsonInput in(body);
-  shipment_input::OnlyMembers(body,
-                              {"windows", "time_zone", "language", "safe_place",
-                               "alternate_address", "preferred_channel", "quiet_hours"},
-                              "delivery preferences", &in);
+  domain::OnlyMembers(body,
+                      {"windows", "time_zone", "language", "safe_place", "alternate_address",
+                       "preferred_channel", "quiet_hours"},
+                      "delivery preferences", &in);
   domain::DeliveryPreferences p;
   ReadWindows(&in, body, &p.windows);
   if (shipment_input::Text(&in, "time_zone", &p.time_zone, 64) && !p.time_zone.empty() &&
@@ -232,12 +232,12 @@ Result<DeliveryRequestInput> ReadDeliveryRequest(const json& body) {
   DeliveryRequestInput r;
   if (!in.Str("kind", &r.kind, true, 32)) return in.status();
   if (r.kind == "reschedule") {
-    shipment_input::OnlyMembers(body, {"kind", "date"}, "a reschedule request", &in);
+    domain::OnlyMembers(body, {"kind", "date"}, "a reschedule request", &in);
     if (in.Str("date", &r.date, true, 10) && !IsValidDate(r.date)) {
       in.Error("date", "must be a date like 2026-12-08");
     }
   } else if (r.kind == "window") {
-    shipment_input::OnlyMembers(body, {"kind", "window"}, "a window request", &in);
+    domain::OnlyMembers(body, {"kind", "window"}, "a window request", &in);
     if (!in.Has("window")) {
       in.Error("window", "is required ({from, until}, or null to clear it)");
     } else if (!in.IsNull("window")) {
@@ -248,7 +248,7 @@ Result<DeliveryRequestInput> ReadDeliveryRequest(const json& body) {
       }
     }
   } else if (r.kind == "address") {
-    shipment_input::OnlyMembers(body, {"kind", "address"}, "an address request", &in);
+    domain::OnlyMembers(body, {"kind", "address"}, "an address request", &in);
     if (!in.Has("address")) {
       in.Error("address", "is required (\"alternate\", an address, or null for the booked one)");
     } else if (in.IsNull("address")) {
@@ -263,7 +263,7 @@ Result<DeliveryRequestInput> ReadDeliveryRequest(const json& body) {
       ReadAddress(&in, body["address"], "address", &r.address);
     }
   } else if (r.kind == "safe_place") {
-    shipment_input::OnlyMembers(body, {"kind", "safe_place"}, "a safe-place request", &in);
+    domain::OnlyMembers(body, {"kind", "safe_place"}, "a safe-place request", &in);
     if (!in.Has("safe_place")) in.Error("safe_place", "is required (\"\" clears it)");
     shipment_input::Text(&in, "safe_place", &r.safe_place, domain::kMaxSafePlaceChars);
   } else {

@@ -4,6 +4,7 @@
 
 #include "domain/people.h"
 #include "services/audit.h"
+#include "services/errors.h"
 #include "services/shipments/carrier_requests.h"
 #include "services/shipments/delivery_input.h"
 
@@ -33,10 +34,6 @@ json RequestDetails(const delivery_input::DeliveryRequestInput& in, const Shipme
   if (in.kind == "window") return {{"window", delivery_input::ClockRangeJson(in.window)}};
   if (in.kind == "address") return {{"address", delivery_input::AddressJson(after.delivery.address)}};
   return {{"safe_place", in.safe_place}};
-}
-
-Status Conflict(std::string message) {
-  return AlreadyExists(std::move(message)).WithKind("conflict");
 }
 
 }  // namespace

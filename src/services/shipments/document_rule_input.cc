@@ -53,7 +53,7 @@ std::optional<RequiredDocument> ReadDocument(const json& item, const std::string
     return std::nullopt;
   }
   domain::JsonInput in(item);
-  shipment_input::OnlyMembers(item, {"code", "name", "note", "kb_article_id"}, "a document", &in);
+  domain::OnlyMembers(item, {"code", "name", "note", "kb_article_id"}, "a document", &in);
   RequiredDocument d;
   std::string code;
   if (in.Str("code", &code, true, 1000)) {
@@ -89,8 +89,8 @@ std::optional<RequiredDocument> ReadDocument(const json& item, const std::string
 Status ReadDocumentRule(const json& body, bool creating, DocumentRule* r) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput in(body);
-  shipment_input::OnlyMembers(body, {"destination_country", "origin_country", "documents"},
-                              "a document rule", &in);
+  domain::OnlyMembers(body, {"destination_country", "origin_country", "documents"},
+                      "a document rule", &in);
   DocumentRule out = *r;
   ReadCountry(&in, "destination_country", creating, true, false, &out.destination_country);
   ReadCountry(&in, "origin_country", false, false, true, &out.origin_country);

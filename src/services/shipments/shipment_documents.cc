@@ -32,11 +32,6 @@ json RuleAuditView(const DocumentRule& r) {
           {"documents", std::move(docs)}};
 }
 
-Status RequireAdmin(const Principal& who) {
-  if (!who.is_admin()) return PermissionDenied("only admins may manage document requirements");
-  return Status::Ok();
-}
-
 // Every kb_article_id of `r` names an article of the workspace; InvalidArgument naming each
 // that does not.
 Status CheckArticles(ReadTx& tx, Id ws, const DocumentRule& r) {
@@ -158,7 +153,7 @@ Result<DocumentRule> ShipmentService::GetDocumentRule(ReadTx& tx, const Principa
 
 Result<DocumentRule> ShipmentService::CreateDocumentRule(WriteTx& tx, const Principal& who,
                                                          const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage document requirements"));
   DocumentRule r;
   r.workspace_id = who.workspace_id;
   RETURN_IF_ERROR(ReadDocumentRule(body, true, &r));
@@ -174,7 +169,7 @@ Result<DocumentRule> ShipmentService::CreateDocumentRule(WriteTx& tx, const Prin
 Result<DocumentRule> ShipmentService::UpdateDocumentRule(WriteTx& tx, const Principal& who, Id id,
                                                          const json& body,
                                                          std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage document requirements"));
   ASSIGN_OR_RETURN(DocumentRule before, tx.shipments().GetDocumentRule(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
     return Aborted("document rule " + std::to_string(id) + " changed since version " +
@@ -196,7 +191,7 @@ Result<DocumentRule> ShipmentService::UpdateDocumentRule(WriteTx& tx, const Prin
 }
 
 Status ShipmentService::DeleteDocumentRule(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage document requirements"));
   ASSIGN_OR_RETURN(DocumentRule r, tx.shipments().GetDocumentRule(who.workspace_id, id));
   RETURN_IF_ERROR(tx.shipments().DeleteDocumentRule(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "shipment_document_rule.deleted",

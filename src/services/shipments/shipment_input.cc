@@ -22,16 +22,6 @@ std::string AsciiUpper(std::string_view s) {
 }
 
 // Rejects members outside `allowed`, naming each.
-void OnlyMembers(const json& body, std::initializer_list<const char*> allowed, const char* what,
-                 domain::JsonInput* in) {
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (std::none_of(allowed.begin(), allowed.end(),
-                     [&](const char* m) { return it.key() == m; })) {
-      in->Error(it.key(), std::string("is not a member of ") + what);
-    }
-  }
-}
-
 // Trimmed NFC text of at most `max` characters, without control characters; false (with the
 // error) otherwise. Absent members leave `out` alone.
 bool Text(domain::JsonInput* in, std::string_view key, std::string* out, size_t max,
@@ -64,7 +54,7 @@ void ReadPlace(domain::JsonInput* in, const json& body, const char* key,
     return;
   }
   domain::JsonInput sub(p, key);
-  OnlyMembers(p, {"city", "pin", "country"}, "a place", &sub);
+  domain::OnlyMembers(p, {"city", "pin", "country"}, "a place", &sub);
   domain::ShipmentPlace out = *place;
   Text(&sub, "city", &out.city, kMaxNameChars);
   std::string pin;
@@ -138,7 +128,7 @@ Result<std::vector<TrackingEventInput>> ReadTrackingEvents(const json& body, Mil
                                                            const CarrierResolver& carrier_of) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput top(body);
-  OnlyMembers(body, {"events"}, "a batch of tracking events", &top);
+  domain::OnlyMembers(body, {"events"}, "a batch of tracking events", &top);
   if (!body.contains("events") || !body["events"].is_array()) {
     top.Error("events", "must be an array of tracking events");
     return top.status();
@@ -159,10 +149,10 @@ Result<std::vector<TrackingEventInput>> ReadTrackingEvents(const json& body, Mil
       continue;
     }
     domain::JsonInput in(e, at);
-    OnlyMembers(e,
-                {"carrier", "tracking_number", "event_id", "status", "occurred_at", "place",
-                 "description", "reason", "eta"},
-                "a tracking event", &in);
+    domain::OnlyMembers(e,
+                        {"carrier", "tracking_number", "event_id", "status", "occurred_at", "place",
+                         "description", "reason", "eta"},
+                        "a tracking event", &in);
     TrackingEventInput x;
     std::string code;
     if (in.Str("carrier", &code, true, 64)) {

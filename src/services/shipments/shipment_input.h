@@ -30,10 +30,6 @@ inline constexpr int64_t kWebhookWindowSeconds = 300;  // signatures older or ne
 
 std::string AsciiUpper(std::string_view s);
 
-// Rejects members outside `allowed`, naming each.
-void OnlyMembers(const nlohmann::json& body, std::initializer_list<const char*> allowed,
-                 const char* what, domain::JsonInput* in);
-
 // Trimmed NFC text of at most `max` characters, without control characters; false (with the
 // error) otherwise. Absent members leave `out` alone.
 bool Text(domain::JsonInput* in, std::string_view key, std::string* out, size_t max,

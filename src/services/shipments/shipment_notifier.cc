@@ -523,10 +523,10 @@ Result<ShipmentNoticeSettings> ShipmentNotifier::UpdateSettings(
   }
   const ShipmentNoticeSettings before = s;
   domain::JsonInput in(body);
-  shipment_input::OnlyMembers(body,
-                              {"notices", "quiet_from", "quiet_until", "templates",
-                               "open_tickets", "ticket_group_id"},
-                              "the shipment notice settings", &in);
+  domain::OnlyMembers(
+      body,
+      {"notices", "quiet_from", "quiet_until", "templates", "open_tickets", "ticket_group_id"},
+      "the shipment notice settings", &in);
   if (in.Has("notices")) {
     const json& v = body["notices"];
     if (!v.is_array()) {

@@ -16,6 +16,7 @@
 #include "services/shipments/shipment_service.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fake_clock.h"
+#include "testing/status_fields.h"
 #include "testing/temp_dir.h"
 
 namespace sahayak::services {
@@ -26,15 +27,6 @@ using nlohmann::json;
 
 // 2026-12-01T06:30:00Z = 12:00 in India.
 constexpr Millis kNoonIst = 1'796'106'600'000;
-constexpr Millis kMinute = 60'000;
-constexpr Millis kHour = 60 * kMinute;
-
-bool HasField(const Status& st, const std::string& field) {
-  for (const auto& f : st.fields()) {
-    if (f.field == field) return true;
-  }
-  return false;
-}
 
 bool HasDevanagari(const std::string& s) { return s.find("\xE0\xA4") != std::string::npos; }
 

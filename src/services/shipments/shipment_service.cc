@@ -1,5 +1,8 @@
 #include "services/shipments/shipment_service.h"
 
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -8,18 +11,16 @@
 #include <mutex>
 #include <set>
 
-#include <unicode/regex.h>
-#include <unicode/unistr.h>
-
 #include "base/crypto.h"
 #include "base/text.h"
+#include "domain/commerce.h"
 #include "domain/json_input.h"
 #include "domain/people.h"
-#include "domain/commerce.h"
 #include "services/audit.h"
-#include "services/tickets/customer_ref.h"
+#include "services/errors.h"
 #include "services/shipments/shipment_input.h"
 #include "services/shipments/shipment_notifier.h"
+#include "services/tickets/customer_ref.h"
 
 namespace sahayak::services {
 
@@ -36,17 +37,6 @@ namespace {
 constexpr size_t kMaxPatternChars = 200;
 constexpr size_t kMaxUrlChars = 500;
 constexpr size_t kMaxCandidates = 50;
-
-Status RequireAdmin(const Principal& who, const char* what) {
-  if (!who.is_admin()) return PermissionDenied(std::string("only admins may manage ") + what);
-  return Status::Ok();
-}
-
-Status Stale(const char* what, Id id, int64_t sent, int64_t now) {
-  return Aborted(std::string(what) + " " + std::to_string(id) + " changed since version " +
-                 std::to_string(sent) + "; it is now at version " + std::to_string(now))
-      .WithKind("precondition-failed");
-}
 
 // ---- tracking-number patterns ----
 
@@ -110,7 +100,7 @@ bool IsWordChar(char c) {
 Status ApplyCarrier(const json& body, bool creating, Carrier* c) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput in(body);
-  OnlyMembers(body, {"code", "name", "tracking_pattern", "tracking_url"}, "a carrier", &in);
+  domain::OnlyMembers(body, {"code", "name", "tracking_pattern", "tracking_url"}, "a carrier", &in);
   std::string code;
   if (in.Str("code", &code, creating, 64)) {
     code = Trim(code);
@@ -161,11 +151,11 @@ Status ApplyShipment(WriteTx& tx, TicketService& tickets, const Principal& who, 
   RETURN_IF_ERROR(domain::RequireObject(body));
   const Id ws = who.workspace_id;
   domain::JsonInput in(body);
-  OnlyMembers(body,
-              {"carrier", "tracking_number", "service", "origin", "destination", "weight_grams",
-               "cod", "promised_date", "eta", "contact_id", "contact", "organisation_id",
-               "order_ref", "status"},
-              "a shipment", &in);
+  domain::OnlyMembers(
+      body,
+      {"carrier", "tracking_number", "service", "origin", "destination", "weight_grams", "cod",
+       "promised_date", "eta", "contact_id", "contact", "organisation_id", "order_ref", "status"},
+      "a shipment", &in);
   if (in.Has("status")) {
     in.Error("status", "changes only through tracking events (POST /api/v1/tracking-events)");
   }
@@ -273,7 +263,7 @@ Result<Carrier> ShipmentService::GetCarrier(ReadTx& tx, const Principal& who, Id
 
 Result<Carrier> ShipmentService::CreateCarrier(WriteTx& tx, const Principal& who,
                                                const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "carriers"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage carriers"));
   Carrier c;
   c.workspace_id = who.workspace_id;
   RETURN_IF_ERROR(ApplyCarrier(body, true, &c));
@@ -287,7 +277,7 @@ Result<Carrier> ShipmentService::CreateCarrier(WriteTx& tx, const Principal& who
 Result<Carrier> ShipmentService::UpdateCarrier(WriteTx& tx, const Principal& who, Id id,
                                                const json& body,
                                                std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "carriers"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage carriers"));
   ASSIGN_OR_RETURN(Carrier before, tx.shipments().GetCarrier(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
     return Stale("carrier", id, *if_match, before.version);
@@ -305,7 +295,7 @@ Result<Carrier> ShipmentService::UpdateCarrier(WriteTx& tx, const Principal& who
 }
 
 Status ShipmentService::DeleteCarrier(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "carriers"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage carriers"));
   ASSIGN_OR_RETURN(Carrier c, tx.shipments().GetCarrier(who.workspace_id, id));
   RETURN_IF_ERROR(tx.shipments().DeleteCarrier(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "carrier.deleted", "carrier", id,
@@ -515,7 +505,7 @@ Result<LinkedShipment> ShipmentService::Link(WriteTx& tx, const Principal& who, 
   RETURN_IF_ERROR(tx.GetTicket(ws, ticket_id).status());
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput in(body);
-  OnlyMembers(body, {"tracking_number", "carrier", "shipment_id"}, "a link", &in);
+  domain::OnlyMembers(body, {"tracking_number", "carrier", "shipment_id"}, "a link", &in);
   Shipment s;
   int64_t shipment_id = 0;
   if (in.Int("shipment_id", &shipment_id)) {
@@ -635,13 +625,13 @@ Status LinkShipmentsInText(WriteTx& tx, Id ws, Id ticket_id, std::string_view te
 
 Result<std::vector<TrackingWebhook>> ShipmentService::ListWebhooks(ReadTx& tx,
                                                                    const Principal& who) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "tracking webhooks"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage tracking webhooks"));
   return tx.shipments().ListTrackingWebhooks(who.workspace_id);
 }
 
 Result<TrackingWebhook> ShipmentService::GetWebhook(ReadTx& tx, const Principal& who,
                                                     Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "tracking webhooks"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage tracking webhooks"));
   return tx.shipments().GetTrackingWebhook(who.workspace_id, id);
 }
 
@@ -650,7 +640,7 @@ namespace {
 Status ApplyWebhook(const json& body, bool creating, TrackingWebhook* w) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput in(body);
-  OnlyMembers(body, {"name", "enabled"}, "a tracking webhook", &in);
+  domain::OnlyMembers(body, {"name", "enabled"}, "a tracking webhook", &in);
   Text(&in, "name", &w->name, kMaxNameChars, creating);
   in.Bool("enabled", &w->enabled);
   return in.status();
@@ -666,7 +656,7 @@ std::string NewWebhookSecret() { return "whsec_" + RandomToken(24); }
 
 Result<IssuedWebhook> ShipmentService::CreateWebhook(WriteTx& tx, const Principal& who,
                                                      const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "tracking webhooks"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage tracking webhooks"));
   IssuedWebhook out;
   TrackingWebhook& w = out.hook;
   w.workspace_id = who.workspace_id;
@@ -685,7 +675,7 @@ Result<IssuedWebhook> ShipmentService::CreateWebhook(WriteTx& tx, const Principa
 Result<TrackingWebhook> ShipmentService::UpdateWebhook(WriteTx& tx, const Principal& who, Id id,
                                                        const json& body,
                                                        std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "tracking webhooks"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage tracking webhooks"));
   ASSIGN_OR_RETURN(TrackingWebhook before,
                    tx.shipments().GetTrackingWebhook(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
@@ -704,7 +694,7 @@ Result<TrackingWebhook> ShipmentService::UpdateWebhook(WriteTx& tx, const Princi
 }
 
 Status ShipmentService::DeleteWebhook(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "tracking webhooks"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage tracking webhooks"));
   ASSIGN_OR_RETURN(TrackingWebhook w, tx.shipments().GetTrackingWebhook(who.workspace_id, id));
   RETURN_IF_ERROR(tx.shipments().DeleteTrackingWebhook(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "tracking_webhook.deleted",
@@ -713,7 +703,7 @@ Status ShipmentService::DeleteWebhook(WriteTx& tx, const Principal& who, Id id) 
 
 Result<IssuedWebhook> ShipmentService::RotateWebhookSecret(WriteTx& tx, const Principal& who,
                                                            Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who, "tracking webhooks"));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage tracking webhooks"));
   IssuedWebhook out;
   ASSIGN_OR_RETURN(out.hook, tx.shipments().GetTrackingWebhook(who.workspace_id, id));
   out.secret = NewWebhookSecret();

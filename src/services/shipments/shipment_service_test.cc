@@ -7,6 +7,7 @@
 #include "base/crypto.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fake_clock.h"
+#include "testing/status_fields.h"
 #include "testing/temp_dir.h"
 
 namespace sahayak::services {
@@ -14,13 +15,6 @@ namespace {
 
 using domain::ShipmentStatus;
 using nlohmann::json;
-
-bool HasField(const Status& st, const std::string& field) {
-  for (const auto& f : st.fields()) {
-    if (f.field == field) return true;
-  }
-  return false;
-}
 
 json Event(const std::string& number, const std::string& status, const std::string& when,
            const std::string& id = "") {

@@ -11,16 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-void OnlyMembers(const json& body, std::initializer_list<const char*> allowed, const char* what,
-                 domain::JsonInput* in) {
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (std::none_of(allowed.begin(), allowed.end(),
-                     [&](const char* m) { return it.key() == m; })) {
-      in->Error(it.key(), std::string("is not a member of ") + what);
-    }
-  }
-}
-
 // A list of names (channels, priorities, tiers) parsed one by one; false with errors naming
 // `<key>[i]` (`in` prefixes `conditions.`) when one is unknown.
 template <typename T, typename Parse>
@@ -60,7 +50,8 @@ void ReadConditions(const json& c, domain::JsonInput* in, domain::SlaConditions*
     return;
   }
   domain::JsonInput inner(c, "conditions");
-  OnlyMembers(c, {"channels", "priorities", "tiers", "group_ids", "tags"}, "conditions", &inner);
+  domain::OnlyMembers(c, {"channels", "priorities", "tiers", "group_ids", "tags"}, "conditions",
+                      &inner);
   NameList<domain::Channel>(
       c, "channels", [](const std::string& s) { return domain::ParseChannel(s); },
       "email, chat, phone, social, web, portal, api", &inner, &out->channels);
@@ -112,7 +103,7 @@ void ReadTargets(const json& list, domain::JsonInput* in, std::vector<domain::Sl
       continue;
     }
     domain::JsonInput t(list[i], prefix);
-    OnlyMembers(list[i], {"metric", "minutes", "business_hours"}, "a target", &t);
+    domain::OnlyMembers(list[i], {"metric", "minutes", "business_hours"}, "a target", &t);
     domain::SlaTarget target;
     std::optional<domain::SlaMetric> metric;
     t.Enum("metric", &metric, [](const std::string& s) { return domain::ParseSlaMetric(s); },
@@ -138,8 +129,8 @@ void ReadTargets(const json& list, domain::JsonInput* in, std::vector<domain::Sl
 Status ReadSlaPolicy(const json& body, bool creating, domain::SlaPolicy* p) {
   RETURN_IF_ERROR(domain::RequireObject(body));
   domain::JsonInput in(body);
-  OnlyMembers(body, {"name", "description", "position", "active", "conditions", "targets"},
-              "an SLA policy", &in);
+  domain::OnlyMembers(body, {"name", "description", "position", "active", "conditions", "targets"},
+                      "an SLA policy", &in);
   domain::SlaPolicy out = *p;
   if (creating || in.Has("name")) {
     std::string name;

@@ -18,13 +18,6 @@ using domain::SlaPolicy;
 using domain::SlaState;
 using nlohmann::json;
 
-constexpr Millis kHour = 3'600'000;
-
-Status RequireAdmin(const Principal& who) {
-  if (!who.is_admin()) return PermissionDenied("only admins may change SLA policies");
-  return Status::Ok();
-}
-
 json AuditView(const SlaPolicy& p) {
   json targets = json::array();
   for (const auto& t : p.targets) {
@@ -79,7 +72,7 @@ Result<SlaPolicy> SlaService::Get(ReadTx& tx, const Principal& who, Id id) const
 }
 
 Result<SlaPolicy> SlaService::Create(WriteTx& tx, const Principal& who, const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change SLA policies"));
   SlaPolicy p;
   p.workspace_id = who.workspace_id;
   if (!body.is_object() || !body.contains("position")) {
@@ -100,7 +93,7 @@ Result<SlaPolicy> SlaService::Create(WriteTx& tx, const Principal& who, const js
 
 Result<SlaPolicy> SlaService::Update(WriteTx& tx, const Principal& who, Id id, const json& body,
                                      std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change SLA policies"));
   ASSIGN_OR_RETURN(SlaPolicy before, tx.sla().GetSlaPolicy(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
     return Aborted("SLA policy " + std::to_string(id) + " changed since version " +
@@ -123,7 +116,7 @@ Result<SlaPolicy> SlaService::Update(WriteTx& tx, const Principal& who, Id id, c
 }
 
 Status SlaService::Delete(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "change SLA policies"));
   ASSIGN_OR_RETURN(SlaPolicy before, tx.sla().GetSlaPolicy(who.workspace_id, id));
   RETURN_IF_ERROR(tx.sla().DeleteSlaPolicy(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "sla_policy.deleted", "sla_policy", id,

@@ -15,11 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-Status RequireAdmin(const Principal& who) {
-  if (!who.is_admin()) return PermissionDenied("only admins may manage web forms");
-  return Status::Ok();
-}
-
 bool IsHostChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
@@ -268,18 +263,18 @@ Status WebFormService::Apply(ReadTx& tx, Id ws, const json& body, bool creating,
 }
 
 Result<std::vector<WebForm>> WebFormService::List(ReadTx& tx, const Principal& who) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage web forms"));
   return tx.web_forms().ListWebForms(who.workspace_id);
 }
 
 Result<WebForm> WebFormService::Get(ReadTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage web forms"));
   return tx.web_forms().GetWebForm(who.workspace_id, id);
 }
 
 Result<WebForm> WebFormService::Create(WriteTx& tx, const Principal& who,
                                        const json& body) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage web forms"));
   WebForm f;
   f.workspace_id = who.workspace_id;
   RETURN_IF_ERROR(Apply(tx, who.workspace_id, body, true, &f));
@@ -298,7 +293,7 @@ Result<WebForm> WebFormService::Create(WriteTx& tx, const Principal& who,
 
 Result<WebForm> WebFormService::Update(WriteTx& tx, const Principal& who, Id id,
                                        const json& body, std::optional<int64_t> if_match) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage web forms"));
   ASSIGN_OR_RETURN(WebForm before, tx.web_forms().GetWebForm(who.workspace_id, id));
   if (if_match && *if_match != before.version) {
     return Aborted("web form " + std::to_string(id) + " changed since version " +
@@ -323,7 +318,7 @@ Result<WebForm> WebFormService::Update(WriteTx& tx, const Principal& who, Id id,
 }
 
 Status WebFormService::Delete(WriteTx& tx, const Principal& who, Id id) const {
-  RETURN_IF_ERROR(RequireAdmin(who));
+  RETURN_IF_ERROR(RequireAdmin(who, "manage web forms"));
   ASSIGN_OR_RETURN(WebForm f, tx.web_forms().GetWebForm(who.workspace_id, id));
   RETURN_IF_ERROR(tx.web_forms().DeleteWebForm(who.workspace_id, id));
   return RecordChange(tx, who.workspace_id, who.actor(), "web_form.deleted", "web_form", id,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,12 @@ Result<T> ReadOne(Stmt& s, F read, const char* what, int64_t id) {
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound(std::string(what) + " " + std::to_string(id));
   return read(s);
+}
+
+// A JSON column's value, or `fallback` when the text does not parse.
+inline nlohmann::json ParseJsonColumn(const std::string& text, nlohmann::json fallback) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return j.is_discarded() ? fallback : j;
 }
 
 }  // namespace sahayak::store

@@ -18,14 +18,9 @@ using services::ChatVisitor;
 
 namespace {
 
-json ParseJson(const std::string& text, json fallback) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return j.is_discarded() ? fallback : j;
-}
-
 std::vector<std::string> StringList(const std::string& text) {
   std::vector<std::string> out;
-  for (const auto& v : ParseJson(text, json::array())) {
+  for (const auto& v : ParseJsonColumn(text, json::array())) {
     if (v.is_string()) out.push_back(v.get<std::string>());
   }
   return out;
@@ -33,7 +28,7 @@ std::vector<std::string> StringList(const std::string& text) {
 
 std::vector<domain::Id> IdList(const std::string& text) {
   std::vector<domain::Id> out;
-  for (const auto& v : ParseJson(text, json::array())) {
+  for (const auto& v : ParseJsonColumn(text, json::array())) {
     if (v.is_number_integer()) out.push_back(v.get<domain::Id>());
   }
   return out;
@@ -136,7 +131,7 @@ ChatEvent EventAt(const Stmt& s) {
   e.text = s.Text(8);
   e.client_id = s.IsNull(9) ? "" : s.Text(9);
   e.internal = s.Int(10) != 0;
-  e.data = ParseJson(s.Text(11), json::object());
+  e.data = ParseJsonColumn(s.Text(11), json::object());
   e.message_id = s.OptInt(12);
   e.created_at = s.Int(13);
   return e;

@@ -10,7 +10,7 @@ namespace {
 using nlohmann::json;
 using services::DeflectionAttempt;
 
-constexpr const char* kColumns =
+constexpr const char* kDeflectionColumns =
     "id, workspace_id, token, source, language, last_query, shown_article_ids, ticket_id, "
     "submitted_at, created_at, updated_at";
 
@@ -40,7 +40,7 @@ DeflectionAttempt ReadAttempt(const Stmt& s) {
 Result<DeflectionAttempt> SqliteDeflectionTx::GetDeflectionAttempt(domain::Id ws,
                                                                    std::string_view token) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns +
+    return std::string("SELECT ") + kDeflectionColumns +
            " FROM deflection_attempts WHERE workspace_id = ? AND token = ?";
   })));
   s.Bind(1, ws).Bind(2, token);
@@ -53,7 +53,7 @@ Result<std::vector<DeflectionAttempt>> SqliteDeflectionTx::ListDeflectionAttempt
                                                                                   Millis from,
                                                                                   Millis to) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns +
+    return std::string("SELECT ") + kDeflectionColumns +
            " FROM deflection_attempts WHERE workspace_id = ? AND created_at >= ? AND "
            "created_at < ? ORDER BY created_at, id";
   })));

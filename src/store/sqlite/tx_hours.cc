@@ -12,7 +12,7 @@ namespace {
 using nlohmann::json;
 using services::BusinessHoursRecord;
 
-constexpr const char* kColumns =
+constexpr const char* kHoursColumns =
     "id, workspace_id, name, time_zone, always_open, periods, is_default, created_at, "
     "updated_at, version";
 
@@ -151,7 +151,7 @@ Result<std::vector<BusinessHoursRecord>> SqliteHoursTx::ListBusinessHours(domain
   std::vector<BusinessHoursRecord> out;
   {
     ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-      return std::string("SELECT ") + kColumns +
+      return std::string("SELECT ") + kHoursColumns +
              " FROM business_hours WHERE workspace_id = ? ORDER BY name, id";
     })));
     s.Bind(1, ws);
@@ -169,7 +169,7 @@ Result<BusinessHoursRecord> SqliteHoursTx::GetBusinessHours(domain::Id ws, domai
   BusinessHoursRecord r;
   {
     ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-      return std::string("SELECT ") + kColumns +
+      return std::string("SELECT ") + kHoursColumns +
              " FROM business_hours WHERE workspace_id = ? AND id = ?";
     })));
     s.Bind(1, ws).Bind(2, id);

@@ -10,7 +10,7 @@ namespace {
 using domain::Id;
 using domain::ImportJob;
 
-constexpr const char* kColumns =
+constexpr const char* kImportColumns =
     "SELECT id, workspace_id, kind, file_name, file_sha256, dry_run, status, rows, records, "
     "created, updated, error_count, errors, created_by, attempts, created_at, started_at, "
     "finished_at FROM imports ";
@@ -41,15 +41,15 @@ ImportJob ReadJob(const Stmt& s) {
 }  // namespace
 
 Result<ImportJob> SqliteImportTx::GetImport(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string(kColumns) +
-                                       "WHERE workspace_id = ? AND id = ?"));
+  ASSIGN_OR_RETURN(Stmt s,
+                   c_->Prepare(std::string(kImportColumns) + "WHERE workspace_id = ? AND id = ?"));
   s.Bind(1, ws).Bind(2, id);
   return ReadOne<ImportJob>(s, ReadJob, "import", id);
 }
 
 Result<std::vector<ImportJob>> SqliteImportTx::ListImports(Id ws, std::optional<Id> before,
                                                            int limit) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string(kColumns) +
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string(kImportColumns) +
                                        "WHERE workspace_id = ?1 AND (?2 IS NULL OR id < ?2) "
                                        "ORDER BY id DESC LIMIT ?3"));
   s.Bind(1, ws).Bind(2, before).Bind(3, limit);
@@ -57,7 +57,7 @@ Result<std::vector<ImportJob>> SqliteImportTx::ListImports(Id ws, std::optional<
 }
 
 Result<std::vector<ImportJob>> SqliteImportTx::ListPendingImports(int limit) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string(kColumns) +
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string(kImportColumns) +
                                        "WHERE status IN ('queued', 'running') ORDER BY id "
                                        "LIMIT ?"));
   s.Bind(1, limit);

@@ -10,7 +10,7 @@ using services::RuleWebhookDelivery;
 
 namespace {
 
-constexpr char kColumns[] =
+constexpr char kWebhookDeliveryColumns[] =
     "id, workspace_id, rule_id, ticket_id, event, url, sealed_secret, body, state, attempts, "
     "next_attempt_at, lease_until, last_status, last_error, created_at, updated_at, sent_at";
 
@@ -37,7 +37,8 @@ RuleWebhookDelivery DeliveryAt(const Stmt& s) {
 }
 
 std::string Select(const char* where) {
-  return std::string("SELECT ") + kColumns + " FROM rule_webhook_deliveries WHERE " + where;
+  return std::string("SELECT ") + kWebhookDeliveryColumns + " FROM rule_webhook_deliveries WHERE " +
+         where;
 }
 
 }  // namespace

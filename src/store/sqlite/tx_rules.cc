@@ -15,14 +15,9 @@ using services::StoredRule;
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kRuleColumns =
     "id, workspace_id, kind, name, description, position, active, events, conditions, actions, "
     "run_count, last_run_at, created_at, updated_at, version";
-
-json ParseJson(const std::string& text, json fallback) {
-  json j = json::parse(text, nullptr, false);
-  return j.is_discarded() ? fallback : j;
-}
 
 StoredRule ReadRule(const Stmt& s) {
   StoredRule out;
@@ -34,12 +29,12 @@ StoredRule ReadRule(const Stmt& s) {
   r.description = s.Text(4);
   r.position = s.Int(5);
   r.active = s.Int(6) != 0;
-  for (const json& e : ParseJson(s.Text(7), json::array())) {
+  for (const json& e : ParseJsonColumn(s.Text(7), json::array())) {
     if (!e.is_string()) continue;
     if (auto ev = domain::ParseRuleEvent(e.get<std::string>())) r.events.push_back(*ev);
   }
-  out.conditions = ParseJson(s.Text(8), json::object());
-  r.actions = domain::ActionsFromJson(ParseJson(s.Text(9), json::array()));
+  out.conditions = ParseJsonColumn(s.Text(8), json::object());
+  r.actions = domain::ActionsFromJson(ParseJsonColumn(s.Text(9), json::array()));
   r.run_count = s.Int(10);
   r.last_run_at = s.OptInt(11);
   r.created_at = s.Int(12);
@@ -86,7 +81,7 @@ RuleTicket ReadRuleTicket(const Stmt& s) {
 
 Result<std::vector<StoredRule>> SqliteRulesTx::ListRules(Id ws, domain::RuleKind kind) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns +
+    return std::string("SELECT ") + kRuleColumns +
            " FROM rules WHERE workspace_id = ? AND kind = ? ORDER BY position, id";
   })));
   s.Bind(1, ws).Bind(2, domain::Name(kind));
@@ -95,7 +90,7 @@ Result<std::vector<StoredRule>> SqliteRulesTx::ListRules(Id ws, domain::RuleKind
 
 Result<StoredRule> SqliteRulesTx::GetRule(Id ws, Id id) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns + " FROM rules WHERE workspace_id = ? AND id = ?";
+    return std::string("SELECT ") + kRuleColumns + " FROM rules WHERE workspace_id = ? AND id = ?";
   })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());

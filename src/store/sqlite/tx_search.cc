@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_tx.h"
 
 namespace sahayak::store {
@@ -16,17 +17,12 @@ namespace {
 
 // The same columns and parsing as tx_tickets.cc's ReadTicket; kept apart so the ticket
 // repository stays free to change its private helpers.
-constexpr const char* kTicketCols =
+constexpr const char* kIndexTicketCols =
     "id, workspace_id, number, subject, status, priority, type, channel, requester_id, "
     "assignee_id, group_id, organisation_id, merged_into_id, tags, custom_fields, language, "
     "created_at, updated_at, first_response_at, solved_at, version";
 
-json ParseJson(const std::string& text, json fallback) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return j.is_discarded() ? fallback : j;
-}
-
-domain::Ticket ReadTicketRow(const Stmt& s) {
+domain::Ticket ReadIndexTicket(const Stmt& s) {
   domain::Ticket t;
   t.id = s.Int(0);
   t.workspace_id = s.Int(1);
@@ -41,10 +37,10 @@ domain::Ticket ReadTicketRow(const Stmt& s) {
   t.group_id = s.OptInt(10);
   t.organisation_id = s.OptInt(11);
   t.merged_into_id = s.OptInt(12);
-  for (const auto& tag : ParseJson(s.Text(13), json::array())) {
+  for (const auto& tag : ParseJsonColumn(s.Text(13), json::array())) {
     if (tag.is_string()) t.tags.push_back(tag.get<std::string>());
   }
-  t.custom_fields = ParseJson(s.Text(14), json::object());
+  t.custom_fields = ParseJsonColumn(s.Text(14), json::object());
   t.language = s.Text(15);
   t.created_at = s.Int(16);
   t.updated_at = s.Int(17);
@@ -145,10 +141,10 @@ Result<std::vector<domain::Organisation>> LoadOrganisations(Connection* c, Stmt&
   return out;
 }
 
-constexpr const char* kContactCols =
+constexpr const char* kIndexContactCols =
     "id, workspace_id, name, language, time_zone, organisation_id, created_at, updated_at, "
     "version";
-constexpr const char* kOrgCols =
+constexpr const char* kIndexOrgCols =
     "id, workspace_id, name, tier, account_manager_id, notes, created_at, updated_at, version";
 
 // Fills in messages, attachment names, requesters and organisations of `tickets` (id order).
@@ -205,7 +201,7 @@ Result<std::vector<services::TicketForIndex>> Complete(Connection* c,
   }
 
   ASSIGN_OR_RETURN(Stmt cs, c->Prepare(Sql([] {
-    return std::string("SELECT ") + kContactCols +
+    return std::string("SELECT ") + kIndexContactCols +
            " FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id";
   })));
   cs.Bind(1, IdArray(std::vector<Id>(contact_ids.begin(), contact_ids.end())));
@@ -216,7 +212,7 @@ Result<std::vector<services::TicketForIndex>> Complete(Connection* c,
   std::vector<domain::Organisation> orgs;
   if (!org_ids.empty()) {
     ASSIGN_OR_RETURN(Stmt os, c->Prepare(Sql([] {
-      return std::string("SELECT ") + kOrgCols +
+      return std::string("SELECT ") + kIndexOrgCols +
              " FROM organisations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id";
     })));
     os.Bind(1, IdArray(std::vector<Id>(org_ids.begin(), org_ids.end())));
@@ -241,7 +237,7 @@ Result<std::vector<domain::Ticket>> ReadTickets(Stmt& s) {
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.push_back(ReadTicketRow(s));
+    out.push_back(ReadIndexTicket(s));
   }
   return out;
 }
@@ -261,7 +257,8 @@ Result<std::vector<Id>> ReadIds(Stmt& s) {
 Result<std::vector<services::TicketForIndex>> SqliteTx::ScanTicketsForIndex(Id after_id,
                                                                             int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kTicketCols + " FROM tickets WHERE id > ? ORDER BY id LIMIT ?";
+    return std::string("SELECT ") + kIndexTicketCols +
+           " FROM tickets WHERE id > ? ORDER BY id LIMIT ?";
   })));
   s.Bind(1, after_id).Bind(2, limit);
   ASSIGN_OR_RETURN(std::vector<domain::Ticket> tickets, ReadTickets(s));
@@ -272,7 +269,7 @@ Result<std::vector<services::TicketForIndex>> SqliteTx::GetTicketsForIndex(
     const std::vector<Id>& ids) {
   if (ids.empty()) return std::vector<services::TicketForIndex>{};
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kTicketCols +
+    return std::string("SELECT ") + kIndexTicketCols +
            " FROM tickets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id";
   })));
   s.Bind(1, IdArray(ids));
@@ -325,7 +322,7 @@ Result<std::map<Id, std::vector<std::string>>> SqliteTx::GetFirstMessageBodies(
 
 Result<std::vector<domain::Contact>> SqliteTx::ScanContactsForIndex(Id after_id, int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kContactCols +
+    return std::string("SELECT ") + kIndexContactCols +
            " FROM contacts WHERE id > ? ORDER BY id LIMIT ?";
   })));
   s.Bind(1, after_id).Bind(2, limit);
@@ -335,7 +332,7 @@ Result<std::vector<domain::Contact>> SqliteTx::ScanContactsForIndex(Id after_id,
 Result<std::vector<domain::Contact>> SqliteTx::GetContactsForIndex(const std::vector<Id>& ids) {
   if (ids.empty()) return std::vector<domain::Contact>{};
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kContactCols +
+    return std::string("SELECT ") + kIndexContactCols +
            " FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id";
   })));
   s.Bind(1, IdArray(ids));
@@ -345,7 +342,7 @@ Result<std::vector<domain::Contact>> SqliteTx::GetContactsForIndex(const std::ve
 Result<std::vector<domain::Organisation>> SqliteTx::ScanOrganisationsForIndex(Id after_id,
                                                                               int limit) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kOrgCols +
+    return std::string("SELECT ") + kIndexOrgCols +
            " FROM organisations WHERE id > ? ORDER BY id LIMIT ?";
   })));
   s.Bind(1, after_id).Bind(2, limit);
@@ -356,7 +353,7 @@ Result<std::vector<domain::Organisation>> SqliteTx::GetOrganisationsForIndex(
     const std::vector<Id>& ids) {
   if (ids.empty()) return std::vector<domain::Organisation>{};
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kOrgCols +
+    return std::string("SELECT ") + kIndexOrgCols +
            " FROM organisations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id";
   })));
   s.Bind(1, IdArray(ids));
@@ -389,7 +386,7 @@ Result<std::vector<domain::OutboxItem>> SqliteTx::ListOutboxAfter(Id after_id, i
     o.id = s.Int(0);
     o.workspace_id = s.Int(1);
     o.topic = s.Text(2);
-    o.payload = ParseJson(s.Text(3), json::object());
+    o.payload = ParseJsonColumn(s.Text(3), json::object());
     o.created_at = s.Int(4);
     out.push_back(std::move(o));
   }

@@ -15,7 +15,7 @@ using domain::DocumentRule;
 using domain::RequiredDocument;
 using nlohmann::json;
 
-constexpr const char* kRuleColumns =
+constexpr const char* kDocumentRuleColumns =
     "id, workspace_id, destination_country, origin_country, documents, created_at, updated_at, "
     "version";
 
@@ -50,7 +50,7 @@ std::vector<RequiredDocument> DocumentsFromJsonText(const std::string& text) {
   return out;
 }
 
-DocumentRule ReadRule(const Stmt& s) {
+DocumentRule ReadDocumentRule(const Stmt& s) {
   DocumentRule r;
   r.id = s.Int(0);
   r.workspace_id = s.Int(1);
@@ -83,7 +83,7 @@ int LangOrder(const std::string& lang) {
 Result<std::vector<DocumentRule>> SqliteShipmentTx::ListDocumentRules(domain::Id ws) {
   // "*" sorts before letters, "" before any origin: the general rules lead.
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kRuleColumns +
+    return std::string("SELECT ") + kDocumentRuleColumns +
            " FROM shipment_document_rules WHERE workspace_id = ? "
            "ORDER BY destination_country, origin_country, id";
   })));
@@ -92,20 +92,20 @@ Result<std::vector<DocumentRule>> SqliteShipmentTx::ListDocumentRules(domain::Id
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.push_back(ReadRule(s));
+    out.push_back(ReadDocumentRule(s));
   }
   return out;
 }
 
 Result<DocumentRule> SqliteShipmentTx::GetDocumentRule(domain::Id ws, domain::Id id) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kRuleColumns +
+    return std::string("SELECT ") + kDocumentRuleColumns +
            " FROM shipment_document_rules WHERE workspace_id = ? AND id = ?";
   })));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("document rule " + std::to_string(id) + " does not exist");
-  return ReadRule(s);
+  return ReadDocumentRule(s);
 }
 
 Result<std::vector<services::DocumentArticle>> SqliteShipmentTx::ListDocumentArticles(

@@ -14,7 +14,7 @@ using domain::SlaPolicy;
 using nlohmann::json;
 using services::TicketSlaRow;
 
-constexpr const char* kColumns =
+constexpr const char* kPolicyColumns =
     "id, workspace_id, name, description, position, active, conditions, targets, created_at, "
     "updated_at, version";
 
@@ -128,7 +128,7 @@ TicketSlaRow ReadRow(const Stmt& s) {
 }  // namespace
 
 Result<std::vector<SlaPolicy>> SqliteSlaTx::ListSlaPolicies(Id ws) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kColumns +
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kPolicyColumns +
                                        " FROM sla_policies WHERE workspace_id = ? "
                                        "ORDER BY position, id"));
   s.Bind(1, ws);
@@ -141,7 +141,7 @@ Result<std::vector<SlaPolicy>> SqliteSlaTx::ListSlaPolicies(Id ws) {
 }
 
 Result<SlaPolicy> SqliteSlaTx::GetSlaPolicy(Id ws, Id id) {
-  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kColumns +
+  ASSIGN_OR_RETURN(Stmt s, c_->Prepare(std::string("SELECT ") + kPolicyColumns +
                                        " FROM sla_policies WHERE workspace_id = ? AND id = ?"));
   s.Bind(1, ws).Bind(2, id);
   ASSIGN_OR_RETURN(bool row, s.Step());

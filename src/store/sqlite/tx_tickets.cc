@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_tx.h"
 
 namespace sahayak::store {
@@ -20,11 +21,6 @@ constexpr const char* kTicketCols =
     "language, created_at, updated_at, first_response_at, solved_at, version, "
     "(SELECT next_due_at FROM ticket_sla WHERE ticket_sla.ticket_id = tickets.id), "
     "COALESCE((SELECT breached FROM ticket_sla WHERE ticket_sla.ticket_id = tickets.id), 0)";
-
-json ParseJsonColumn(const std::string& text, json fallback) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return j.is_discarded() ? fallback : j;
-}
 
 domain::Ticket ReadTicket(const Stmt& s) {
   domain::Ticket t;

@@ -11,7 +11,7 @@ namespace {
 using nlohmann::json;
 using services::WebForm;
 
-constexpr const char* kColumns =
+constexpr const char* kFormColumns =
     "id, workspace_id, public_key, name, group_id, enabled, allowed_origins, fields, "
     "min_fill_seconds, created_at, updated_at, version";
 
@@ -61,7 +61,8 @@ Result<WebForm> One(Stmt& s, std::string what) {
 
 Result<std::vector<WebForm>> SqliteWebFormTx::ListWebForms(domain::Id ws) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns + " FROM web_forms WHERE workspace_id = ? ORDER BY id";
+    return std::string("SELECT ") + kFormColumns +
+           " FROM web_forms WHERE workspace_id = ? ORDER BY id";
   })));
   s.Bind(1, ws);
   std::vector<WebForm> out;
@@ -75,7 +76,8 @@ Result<std::vector<WebForm>> SqliteWebFormTx::ListWebForms(domain::Id ws) {
 
 Result<WebForm> SqliteWebFormTx::GetWebForm(domain::Id ws, domain::Id id) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns + " FROM web_forms WHERE workspace_id = ? AND id = ?";
+    return std::string("SELECT ") + kFormColumns +
+           " FROM web_forms WHERE workspace_id = ? AND id = ?";
   })));
   s.Bind(1, ws).Bind(2, id);
   return One(s, "web form " + std::to_string(id) + " does not exist");
@@ -83,7 +85,7 @@ Result<WebForm> SqliteWebFormTx::GetWebForm(domain::Id ws, domain::Id id) {
 
 Result<WebForm> SqliteWebFormTx::FindWebFormByKey(std::string_view public_key) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare(Sql([] {
-    return std::string("SELECT ") + kColumns + " FROM web_forms WHERE public_key = ?";
+    return std::string("SELECT ") + kFormColumns + " FROM web_forms WHERE public_key = ?";
   })));
   s.Bind(1, public_key);
   return One(s, "no such web form");
