@@ -1,5 +1,5 @@
 # The two set-up commands of the README: `make run` and `make test`.
-.PHONY: run test deps build build-debug build-asan bench format clean
+.PHONY: run test test-asan deps build build-debug build-asan bench format clean
 
 DATA ?= ./sahayak-data
 LISTEN ?= 127.0.0.1:8080
@@ -25,6 +25,11 @@ run: build
 
 test: deps
 	@scripts/test
+
+# make test plus the unit and integration suites again on an ASan/UBSan build (about an hour
+# more on two cores; docs/decisions/0005-sanitizer-suites-outside-make-test.md).
+test-asan: deps
+	@SAHAYAK_TEST_ASAN=1 scripts/test
 
 bench: build
 	@bench/run.sh

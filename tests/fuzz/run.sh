@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets for the parsers of outside input and runs each one for
 # FUZZ_SECONDS (default 20) on a copy of its seed corpus under tests/fuzz/corpus/<name>/.
+# Each source is compiled once for all targets, and JOBS (default: the number of cores)
+# compilers and then fuzzers run at a time.
 #
 #   tests/fuzz/run.sh [build-dir]      build-dir defaults to /tmp/sahayak-fuzz
 #   FUZZ_ONLY=chat_frame tests/fuzz/run.sh    one target
@@ -159,33 +161,62 @@ write_dictionary() {
   esac
 }
 
-failed=0
-for entry in "${targets[@]}"; do
-  IFS='|' read -r name sources libs <<<"$entry"
-  # FUZZ_ONLY=<name> runs one target.
-  if [[ -n "${FUZZ_ONLY:-}" && "$name" != "$FUZZ_ONLY" ]]; then
-    continue
-  fi
-  binary="$build/fuzz_$name"
-  log="$build/fuzz_$name.log"
-  corpus="$build/corpus/$name"
-  artifacts="$build/artifacts/$name"
+jobs="${JOBS:-$(nproc)}"
 
-  srcs=("$root/tests/fuzz/fuzz_$name.cc" "$root/src/base/status.cc")
-  for s in $sources; do
-    srcs+=("$root/$s")
+# Selected targets (FUZZ_ONLY=<name> runs one).
+selected=()
+for entry in "${targets[@]}"; do
+  IFS='|' read -r name _ _ <<<"$entry"
+  if [[ -z "${FUZZ_ONLY:-}" || "$name" == "$FUZZ_ONLY" ]]; then
+    selected+=("$entry")
+  fi
+done
+
+# 1. Every source the selected targets need is compiled once, $jobs at a time (text.cc alone is
+#    in nearly every target), instead of once per target.
+cxx=(clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+  -fno-sanitize-recover=undefined -I "$root/src")
+object_of() { local s="${1#"$root"/}"; echo "$build/obj/${s//\//_}.o"; }
+declare -A wanted=()
+for entry in "${selected[@]}"; do
+  IFS='|' read -r name sources _ <<<"$entry"
+  wanted["$root/tests/fuzz/fuzz_$name.cc"]=1
+  wanted["$root/src/base/status.cc"]=1
+  for s in $sources; do wanted["$root/$s"]=1; done
+done
+mkdir -p "$build/obj"
+throttle() {  # waits while $jobs background jobs run
+  while (($(jobs -rp | wc -l) >= jobs)); do wait -n; done
+}
+for src in "${!wanted[@]}"; do
+  obj="$(object_of "$src")"
+  ( "${cxx[@]}" -c "$src" -o "$obj" >"$obj.log" 2>&1 || rm -f "$obj" ) &
+  throttle
+done
+wait
+
+# 2. Link each target; 3. run them $jobs at a time, each on a copy of its seed corpus.
+run_one() {  # run_one ENTRY -> writes $build/fuzz_<name>.status ("ok" or "FAILED: why")
+  local name sources libs
+  IFS='|' read -r name sources libs <<<"$1"
+  local binary="$build/fuzz_$name" log="$build/fuzz_$name.log"
+  local corpus="$build/corpus/$name" artifacts="$build/artifacts/$name"
+  local objects=("$(object_of "$root/tests/fuzz/fuzz_$name.cc")" "$(object_of "$root/src/base/status.cc")")
+  local s
+  for s in $sources; do objects+=("$(object_of "$root/$s")"); done
+  for s in "${objects[@]}"; do
+    if [[ ! -f "$s" ]]; then
+      echo "FAILED: build failed, see ${s}.log" >"$build/fuzz_$name.status"
+      return
+    fi
   done
   # shellcheck disable=SC2086  # $libs is a list of linker flags
-  if ! clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined \
-      -fno-sanitize-recover=undefined -I "$root/src" "${srcs[@]}" $libs -o "$binary" \
+  if ! clang++-14 -fsanitize=fuzzer,address,undefined "${objects[@]}" $libs -o "$binary" \
       >"$log" 2>&1; then
-    echo "fuzz $name: FAILED"
-    echo "  build failed, see $log" >&2
-    failed=1
-    continue
+    echo "FAILED: link failed, see $log" >"$build/fuzz_$name.status"
+    return
   fi
-
-  options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
+  local options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
   write_dictionary "$name" >"$build/$name.dict"
   if [[ -s "$build/$name.dict" ]]; then
     options+=(-dict="$build/$name.dict")
@@ -196,14 +227,34 @@ for entry in "${targets[@]}"; do
   if [[ "$name" == mime ]]; then
     cp "$root/tests/data/mail/"*.eml "$corpus/"  # the mail corpus seeds the MIME parser
   fi
-
   if "$binary" "${options[@]}" -artifact_prefix="$artifacts/" "$corpus" >>"$log" 2>&1; then
-    echo "fuzz $name: ok"
+    local runs
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')"
-    echo "  ${runs:-?} runs in ${seconds}s, corpus $(ls "$corpus" | wc -l) inputs" >&2
+    echo "ok ${runs:-?} runs in ${seconds}s, corpus $(ls "$corpus" | wc -l) inputs" \
+      >"$build/fuzz_$name.status"
+  else
+    echo "FAILED: see $log; crashing input in $artifacts" >"$build/fuzz_$name.status"
+  fi
+}
+
+for entry in "${selected[@]}"; do
+  IFS='|' read -r name _ _ <<<"$entry"
+  rm -f "$build/fuzz_$name.status"
+  run_one "$entry" &
+  throttle
+done
+wait
+
+failed=0
+for entry in "${selected[@]}"; do
+  IFS='|' read -r name _ _ <<<"$entry"
+  status="$(cat "$build/fuzz_$name.status" 2>/dev/null || echo "FAILED: no result")"
+  if [[ "$status" == ok* ]]; then
+    echo "fuzz $name: ok"
+    echo "  ${status#ok }" >&2
   else
     echo "fuzz $name: FAILED"
-    echo "  see $log; crashing input in $artifacts" >&2
+    echo "  ${status#FAILED: }" >&2
     failed=1
   fi
 done
