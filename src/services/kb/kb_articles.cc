@@ -3,6 +3,7 @@
 
 #include "domain/ticket.h"
 #include "services/audit.h"
+#include "services/errors.h"
 #include "services/kb/kb_input.h"
 #include "services/kb/kb_service.h"
 

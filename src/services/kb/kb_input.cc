@@ -107,12 +107,6 @@ Status Forbidden(const char* what) {
   return PermissionDenied(std::string("only admins may ") + what).WithKind("forbidden");
 }
 
-Status Stale(const char* what, domain::Id id, int64_t seen, int64_t now) {
-  return Aborted(std::string(what) + " " + std::to_string(id) + " changed since version " +
-                 std::to_string(seen) + "; it is now at version " + std::to_string(now))
-      .WithKind("precondition-failed");
-}
-
 json LocalizedJson(const domain::LocalizedText& t) {
   json j = json::object();
   for (const auto& [k, v] : t) j[k] = v;

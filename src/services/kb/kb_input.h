@@ -32,7 +32,6 @@ bool ReadBody(domain::JsonInput& in, std::string_view key, bool required, std::s
 Status CheckLanguage(std::string_view lang, std::string_view field = "language");
 
 Status Forbidden(const char* what);
-Status Stale(const char* what, domain::Id id, int64_t seen, int64_t now);
 
 nlohmann::json LocalizedJson(const domain::LocalizedText& t);
 

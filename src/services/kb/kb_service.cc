@@ -3,6 +3,7 @@
 
 #include "base/markdown.h"
 #include "services/audit.h"
+#include "services/errors.h"
 #include "services/kb/kb_input.h"
 
 namespace sahayak::services {
