@@ -80,20 +80,21 @@ json AttachmentJson(const domain::Attachment& a) {
 json MessageJson(const domain::Message& m) {
   json atts = json::array();
   for (const auto& a : m.attachments) atts.push_back(AttachmentJson(a));
-  return {{"id", m.id},
-          {"ticket_id", m.ticket_id},
-          {"public", m.is_public},
-          {"author",
-           {{"type", domain::ActorKindName(m.author_kind)},
-            {"id", m.author_kind == domain::Actor::Kind::kSystem ? json(nullptr)
-                                                                 : json(m.author_id)},
-            {"name", m.author_name}}},
-          {"body", m.body},
-          {"html", m.html},
-          {"channel", domain::Name(m.channel)},
-          {"channel_meta", m.channel_meta},
-          {"attachments", atts},
-          {"created_at", FormatRfc3339(m.created_at)}};
+  return {
+      {"id", m.id},
+      {"ticket_id", m.ticket_id},
+      {"public", m.is_public},
+      {"author",
+       {{"type", domain::ActorKindName(m.author_kind)},
+        {"id", m.author_kind == domain::Actor::Kind::kSystem ? json(nullptr) : json(m.author_id)},
+        {"name", m.author_name}}},
+      {"body", m.body},
+      {"html", m.html},
+      {"channel", domain::Name(m.channel)},
+      {"channel_meta", m.channel_meta},
+      {"language", m.language ? json(*m.language) : json(nullptr)},
+      {"attachments", atts},
+      {"created_at", FormatRfc3339(m.created_at)}};
 }
 
 json ContactJson(const domain::Contact& c) {

@@ -17,7 +17,7 @@
 #include "net/http_client.h"
 #include "render/invoice_pdf.h"
 #include "search/indexer.h"
-#include "search/language.h"
+#include "base/language.h"
 #include "search/searcher.h"
 #include "channels/email/mail_server_check.h"
 #include "base/clock.h"
@@ -301,7 +301,7 @@ Result<std::unique_ptr<App>> App::Open(const Config& config) {
   chat_service_options.link_key = services::DeriveChatLinkKey(app->secret_key_);
   app->chat_ = std::make_unique<services::ChatService>(
       clock, *app->tickets_, *app->chat_presence_, app->assistant_.get(),
-      [](std::string_view text) { return search::DetectLanguage(text); }, chat_service_options);
+      [](std::string_view text) { return DetectLanguage(text); }, chat_service_options);
   app->chat_hub_ = std::make_unique<services::ChatHub>();
   api::ChatEndpointOptions chat_options;
   chat_options.public_url = config.public_url;

@@ -39,6 +39,10 @@ struct Message {
   nlohmann::json channel_meta = nlohmann::json::object();
   std::vector<Attachment> attachments;  // filled on read
   Millis created_at = 0;
+  // The body's language as the store found it when it wrote the message (base/language.h:
+  // "en", "hi", "kn" …, "" when nothing could be said); nullopt for messages stored before
+  // the store noted languages (migration 0029), whose language is worked out when needed.
+  std::optional<std::string> language;
 };
 
 constexpr size_t kMaxMessageBytes = 512 * 1024;

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/clock.h"
-#include "search/language.h"
+#include "base/language.h"
 #include "search/schema.h"
 
 namespace sahayak::search {
@@ -101,7 +101,8 @@ Xapian::Document TicketDocument(const services::TicketForIndex& in, Analyzer& an
   text.Add(t.subject, 3);
   for (const auto& m : in.messages) {
     text.Add(m.body);
-    std::string lang = DetectLanguage(m.body);
+    // As the store noted it; a message of an older database has none and is read here.
+    std::string lang = m.language ? *m.language : DetectLanguage(m.body);
     if (!lang.empty()) languages.insert(std::move(lang));
   }
   for (const auto& lang : languages) AddBooleanTerm(&doc, schema::kLanguage, lang);

@@ -104,6 +104,22 @@ TEST(TicketDocumentTest, DetectsTheLanguageOfEachMessage) {
   EXPECT_TRUE(Has(doc, "XLen"));
 }
 
+TEST(TicketDocumentTest, TakesTheLanguageTheStoreNotedAndDetectsOnlyWhenThereIsNone) {
+  Analyzer analyzer;
+  services::TicketForIndex t = SampleTicket();
+  t.ticket.language.clear();
+  t.messages[0].language = "kn";  // as noted when written, whatever the body looks like now
+  t.messages[1].language = "";    // noted: nothing could be said
+  Xapian::Document doc = TicketDocument(t, analyzer);
+  EXPECT_TRUE(Has(doc, "XLkn"));
+  EXPECT_FALSE(Has(doc, "XLhi")) << "a noted language is not detected again";
+  EXPECT_FALSE(Has(doc, "XLen"));
+  t.messages[1].language.reset();  // a message of an older database: detected from its body
+  doc = TicketDocument(t, analyzer);
+  EXPECT_TRUE(Has(doc, "XLkn"));
+  EXPECT_TRUE(Has(doc, "XLen"));
+}
+
 TEST(TicketDocumentTest, IndexesTextOfEveryFieldWithStemsAndWordPrefixes) {
   Analyzer analyzer;
   Xapian::Document doc = TicketDocument(SampleTicket(), analyzer);

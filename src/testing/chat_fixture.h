@@ -181,7 +181,7 @@ class ChatFixture : public ::testing::Test {
   services::TicketService tickets_{clock_, &outbound_};
   services::ChatPresence presence_{clock_};
   services::NoAssistant assistant_;
-  // Hindi and Kannada by script, as search::DetectLanguage does for short text.
+  // Hindi and Kannada by script, as DetectLanguage (base/language.h) does for short text.
   services::ChatService chat_{clock_, tickets_, presence_, &assistant_,
                               [](std::string_view text) -> std::string {
                                 for (size_t i = 0; i + 2 < text.size(); ++i) {

@@ -149,6 +149,22 @@ class SearchTest(unittest.TestCase):
             self.assertProblem(self.search("invoice", limit="1", cursor=first.json["next_cursor"]),
                                422, ["cursor"])
 
+    def test_messages_keep_their_language_and_search_files_tickets_by_it(self):
+        m = harness.unique("lg")
+        t = self.agent.create_ticket("Parcel " + m, "मेरा पार्सल तीन दिन से नहीं आया है, कृपया बताइए " + m)
+        r = self.agent.post("/api/v1/tickets/%d/messages" % t["id"],
+                            {"body": "ನಿಮ್ಮ ಪಾರ್ಸೆಲ್ ನಾಳೆ ತಲುಪುತ್ತದೆ, ದಯವಿಟ್ಟು ಕಾಯಿರಿ " + m, "public": True})
+        self.assertEqual(r.status, 201, r.describe())
+        self.assertEqual(r.json["language"], "kn", "the reply as stored\n" + r.describe())
+        other = self.agent.create_ticket("Parcel " + m, "My parcel has not arrived yet " + m)
+        msgs = self.agent.list_all("/api/v1/tickets/%d/messages" % t["id"])
+        self.assertEqual([x["language"] for x in msgs], ["hi", "kn"])
+        self.wait_for(m, 2, type="ticket")
+        for q, expected in ((m + " lang:kn", [t["id"]]), (m + " lang:hi", [t["id"]]),
+                            (m + " lang:en", [other["id"]]), (m + " lang:fr", [])):
+            r = self.search(q, type="ticket")
+            self.assertEqual(sorted(h["id"] for h in r.json["data"]), expected, r.describe())
+
     def test_has_attachment(self):
         m = harness.unique("at")
         up = self.agent.upload("रसीद.pdf", b"%PDF-1.4 receipt", "application/pdf")

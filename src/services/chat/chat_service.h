@@ -120,7 +120,7 @@ struct ChatOfflineInput {
   std::string language;
 };
 
-// The language of a visitor's text: an ISO 639-1 code or "" (search/language.h's
+// The language of a visitor's text: an ISO 639-1 code or "" (base/language.h's
 // DetectLanguage in the server).
 using ChatLanguageDetector = std::function<std::string(std::string_view)>;
 

@@ -66,6 +66,11 @@ std::optional<int64_t> Stmt::OptInt(int col) const {
   return Int(col);
 }
 
+std::optional<std::string> Stmt::OptText(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Text(col);
+}
+
 std::string Stmt::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
   int n = sqlite3_column_bytes(s_, col);

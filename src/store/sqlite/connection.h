@@ -51,6 +51,7 @@ class Stmt {
   int64_t Int(int col) const;
   std::optional<int64_t> OptInt(int col) const;
   std::string Text(int col) const;
+  std::optional<std::string> OptText(int col) const;
   bool IsNull(int col) const;
 
   sqlite3_stmt* raw() const { return s_; }

@@ -241,6 +241,64 @@ TEST_F(SqliteStoreTest, FirstMessageBodiesAreOfTheWorkspaceOldestFirst) {
               }).ok());
 }
 
+TEST_F(SqliteStoreTest, MessagesCarryTheLanguageNotedWhenTheyWereWritten) {
+  Id ws = MakeWorkspace();
+  Id requester = MakeContact(ws, "r@x.in");
+  std::vector<Id> ids;
+  const std::vector<std::pair<std::string, std::optional<std::string>>> written = {
+      {"मेरा पार्सल अभी तक नहीं आया है, कृपया बताइए कि वह कब पहुँचेगा।", std::nullopt},
+      {"ನನ್ನ ಪಾರ್ಸೆಲ್ ಇನ್ನೂ ಬಂದಿಲ್ಲ, ದಯವಿಟ್ಟು ಯಾವಾಗ ಬರುತ್ತದೆ ಎಂದು ತಿಳಿಸಿ.", std::nullopt},
+      {"My parcel has still not arrived, please tell me when it will come.", std::nullopt},
+      {"2231 !!! ₹500", std::nullopt},
+      {"Where is it?", std::string("hi")},  // a writer that knows better says so
+  };
+  ASSERT_TRUE(store_
+                  ->Write([&](WriteTx& tx) -> Status {
+                    RETURN_IF_ERROR(AddTicket(tx, ws, requester, "languages", &ids));
+                    for (const auto& [body, language] : written) {
+                      domain::Message m;
+                      m.workspace_id = ws;
+                      m.ticket_id = ids[0];
+                      m.body = body;
+                      m.language = language;
+                      RETURN_IF_ERROR(tx.InsertMessage(&m));
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
+  const std::vector<std::optional<std::string>> expected = {"hi", "kn", "en", "", "hi"};
+  ASSERT_TRUE(store_
+                  ->Read([&](ReadTx& tx) -> Status {
+                    ASSIGN_OR_RETURN(auto page, tx.ListMessages(ws, ids[0], {}));
+                    std::vector<std::optional<std::string>> listed;
+                    for (const auto& m : page.items) listed.push_back(m.language);
+                    EXPECT_EQ(listed, expected) << "as the conversation shows them";
+                    ASSIGN_OR_RETURN(auto indexed, tx.ScanTicketsForIndex(0, 10));
+                    EXPECT_EQ(indexed.size(), 1u);
+                    std::vector<std::optional<std::string>> scanned;
+                    for (const auto& m : indexed.at(0).messages) scanned.push_back(m.language);
+                    EXPECT_EQ(scanned, expected) << "as the search index reads them";
+                    return Status::Ok();
+                  })
+                  .ok());
+
+  // A message of a database older than migration 0029 has no language: it reads as unknown,
+  // not as "nothing could be said".
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_.path() + "/t.db").c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "UPDATE messages SET language = NULL", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_TRUE(store_
+                  ->Read([&](ReadTx& tx) -> Status {
+                    ASSIGN_OR_RETURN(auto page, tx.ListMessages(ws, ids[0], {}));
+                    EXPECT_EQ(page.items.size(), written.size());
+                    for (const auto& m : page.items) EXPECT_FALSE(m.language) << m.body;
+                    return Status::Ok();
+                  })
+                  .ok());
+}
+
 TEST_F(SqliteStoreTest, TicketNumbersAreSequentialPerWorkspace) {
   Id ws1 = MakeWorkspace();
   Id ws2 = MakeWorkspace();

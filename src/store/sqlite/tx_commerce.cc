@@ -20,11 +20,6 @@ void BindOptText(Stmt& s, int i, const std::optional<std::string>& v) {
   }
 }
 
-std::optional<std::string> OptText(const Stmt& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  return s.Text(col);
-}
-
 Status Taken(const Status& st, const char* what, const std::string& number) {
   if (st.code() != Code::kAlreadyExists) return st;
   return AlreadyExists(std::string("the workspace already has ") + what + " " + number)
@@ -162,8 +157,8 @@ Contract ReadContract(const Stmt& s) {
   k.tier = domain::ParseTier(s.Text(5)).value_or(domain::Tier::kStandard);
   k.sla_tier = domain::ParseTier(s.Text(6)).value_or(domain::Tier::kStandard);
   k.start_on = s.Text(7);
-  k.end_on = OptText(s, 8);
-  k.renewal_on = OptText(s, 9);
+  k.end_on = s.OptText(8);
+  k.renewal_on = s.OptText(9);
   k.account_manager_id = s.OptInt(10);
   k.notes = s.Text(11);
   k.document_sha256 = s.Text(12);

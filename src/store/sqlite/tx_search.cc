@@ -165,10 +165,11 @@ Result<std::vector<services::TicketForIndex>> Complete(Connection* c,
   for (const auto& t : out) ticket_ids.push_back(t.ticket.id);
   const std::string ids = IdArray(ticket_ids);
 
-  ASSIGN_OR_RETURN(Stmt ms, c->Prepare("SELECT id, workspace_id, ticket_id, public, author_kind, "
-                                       "author_id, body, channel, created_at FROM messages "
-                                       "WHERE ticket_id IN (SELECT value FROM json_each(?)) "
-                                       "ORDER BY ticket_id, id"));
+  ASSIGN_OR_RETURN(Stmt ms,
+                   c->Prepare("SELECT id, workspace_id, ticket_id, public, author_kind, "
+                              "author_id, body, channel, created_at, language FROM messages "
+                              "WHERE ticket_id IN (SELECT value FROM json_each(?)) "
+                              "ORDER BY ticket_id, id"));
   ms.Bind(1, ids);
   while (true) {
     ASSIGN_OR_RETURN(bool row, ms.Step());
@@ -185,6 +186,7 @@ Result<std::vector<services::TicketForIndex>> Complete(Connection* c,
     m.body = ms.Text(6);
     m.channel = domain::ParseChannel(ms.Text(7)).value_or(domain::Channel::kApi);
     m.created_at = ms.Int(8);
+    m.language = ms.OptText(9);
     out[it->second].messages.push_back(std::move(m));
   }
 

@@ -56,11 +56,6 @@ constexpr const char* kShipmentColumns =
 constexpr int kShipmentColumnCount = 34;
 constexpr const char* kShipmentFrom = " FROM shipments s JOIN carriers c ON c.id = s.carrier_id ";
 
-std::optional<std::string> OptText(const Stmt& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  return s.Text(col);
-}
-
 Shipment ReadShipment(const Stmt& s) {
   Shipment x;
   x.id = s.Int(0);
@@ -76,8 +71,8 @@ Shipment ReadShipment(const Stmt& s) {
   x.weight_grams = s.OptInt(14);
   x.cod_minor = s.OptInt(15);
   x.cod_currency = s.Text(16);
-  x.promised_date = OptText(s, 17);
-  x.eta = OptText(s, 18);
+  x.promised_date = s.OptText(17);
+  x.eta = s.OptText(18);
   x.status = domain::ParseShipmentStatus(s.Text(19)).value_or(domain::ShipmentStatus::kBooked);
   x.status_reason = s.Text(20);
   x.contact_id = s.OptInt(21);
@@ -88,7 +83,7 @@ Shipment ReadShipment(const Stmt& s) {
   x.created_at = s.Int(26);
   x.updated_at = s.Int(27);
   x.version = s.Int(28);
-  x.delivery.date = OptText(s, 29);
+  x.delivery.date = s.OptText(29);
   x.delivery.window = domain::ParseClockRangeText(s.Text(30));
   x.delivery.address = domain::AddressFromJsonText(s.Text(31));
   x.delivery.safe_place = s.Text(32);

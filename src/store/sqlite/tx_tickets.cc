@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "base/language.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_tx.h"
 
@@ -729,7 +730,7 @@ Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id, const 
                   "m.author_id, m.body, m.html, m.channel, m.channel_meta, m.created_at, "
                   "CASE m.author_kind WHEN 'agent' THEN (SELECT name FROM agents WHERE id = "
                   "m.author_id) WHEN 'contact' THEN (SELECT name FROM contacts WHERE id = "
-                  "m.author_id) ELSE 'Sahayak' END "
+                  "m.author_id) ELSE 'Sahayak' END, m.language "
                   "FROM messages m WHERE m.workspace_id = ? AND m.ticket_id = ? AND m.id > ? "
                   "ORDER BY m.id LIMIT ?"));
   s.Bind(1, ws).Bind(2, ticket_id).Bind(3, page.cursor.value_or(0)).Bind(4, page.limit + 1);
@@ -750,6 +751,7 @@ Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id, const 
     m.channel_meta = ParseJsonColumn(s.Text(9), json::object());
     m.created_at = s.Int(10);
     m.author_name = s.Text(11);
+    m.language = s.OptText(12);
     out.items.push_back(std::move(m));
   }
   if (static_cast<int>(out.items.size()) > page.limit) {
@@ -774,12 +776,15 @@ Result<Page<domain::Message>> SqliteTx::ListMessages(Id ws, Id ticket_id, const 
 Status SqliteTx::InsertMessage(domain::Message* m) {
   ASSIGN_OR_RETURN(Stmt s, c_->Prepare("INSERT INTO messages (workspace_id, ticket_id, public, "
                                        "author_kind, author_id, body, html, channel, "
-                                       "channel_meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                       "?, ?, ?)"));
+                                       "channel_meta, created_at, language) VALUES (?, ?, ?, ?, "
+                                       "?, ?, ?, ?, ?, ?, ?)"));
+  // Every message's language is noted as it is written (migration 0029), by whichever path
+  // it came: the body is all the detector needs.
+  if (!m->language) m->language = DetectLanguage(m->body);
   s.Bind(1, m->workspace_id).Bind(2, m->ticket_id).Bind(3, m->is_public);
   s.Bind(4, domain::ActorKindName(m->author_kind)).Bind(5, m->author_id).Bind(6, m->body);
   s.Bind(7, m->html).Bind(8, domain::Name(m->channel)).Bind(9, m->channel_meta.dump());
-  s.Bind(10, m->created_at);
+  s.Bind(10, m->created_at).Bind(11, *m->language);
   RETURN_IF_ERROR(s.Exec());
   m->id = c_->LastInsertId();
   return Status::Ok();

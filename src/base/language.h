@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace sahayak::search {
+namespace sahayak {
 
 // The language of a piece of customer text, as an ISO 639-1 code: "en", "hi", "kn", another
 // code CLD2 knows, or "" when nothing can be said. CLD2 decides when the text has enough
@@ -12,4 +12,4 @@ namespace sahayak::search {
 // script and comes out as "en" unless CLD2 is sure otherwise. Thread-safe.
 std::string DetectLanguage(std::string_view text);
 
-}  // namespace sahayak::search
+}  // namespace sahayak

@@ -1,8 +1,8 @@
-#include "search/language.h"
+#include "base/language.h"
 
 #include <gtest/gtest.h>
 
-namespace sahayak::search {
+namespace sahayak {
 namespace {
 
 TEST(LanguageTest, NothingToSayWithoutLetters) {
@@ -51,4 +51,4 @@ TEST(LanguageTest, InvalidUtf8IsRepairedNotFatal) {
 }
 
 }  // namespace
-}  // namespace sahayak::search
+}  // namespace sahayak

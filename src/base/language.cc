@@ -1,4 +1,4 @@
-#include "search/language.h"
+#include "base/language.h"
 
 #include <cld2/public/compact_lang_det.h>
 #include <unicode/uchar.h>
@@ -9,7 +9,7 @@
 
 #include "base/text.h"
 
-namespace sahayak::search {
+namespace sahayak {
 namespace {
 
 // Below this many letters CLD2's guesses are noise ("kab aayega" comes out as anything).
@@ -101,4 +101,4 @@ std::string DetectLanguage(std::string_view text) {
   return ByMajorityScript(counts);
 }
 
-}  // namespace sahayak::search
+}  // namespace sahayak
