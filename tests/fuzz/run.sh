@@ -31,6 +31,7 @@ targets=(
   "request|src/api/http.cc src/api/json_body.cc src/base/text.cc src/domain/json_input.cc src/domain/ticket.cc src/domain/people.cc|-licuuc -licui18n -lsodium"
   "mail_threading|src/services/mail/threading.cc src/base/text.cc src/base/crypto.cc|-licuuc -licui18n -lsodium"
   "mime|src/channels/email/vmime_mail_parser.cc src/channels/email/mime_walker.cc src/channels/email/mail_text.cc src/channels/email/mail_date.cc src/channels/email/mail_kind.cc src/base/text.cc src/base/html_sanitizer.cc src/base/clock.cc|-lvmime -lgumbo -licuuc -licui18n -lsodium"
+  "language|src/base/language.cc src/base/text.cc|-lcld2 -licuuc -licui18n -lsodium"
   "search_query|src/search/query/query_parser.cc src/search/query/lexer.cc src/search/query/field_term.cc src/search/query/date_term.cc src/search/query/canonical.cc src/base/text.cc|-licuuc -licui18n -lsodium"
   "analyzer|src/search/analyzer.cc src/search/phonetic.cc src/search/kannada_stem.cc src/search/text_writer.cc src/search/lexicon.cc src/base/text.cc|-lxapian -lstemmer -licuuc -licui18n -lsodium"
   "public_input|src/domain/public_host.cc src/services/webforms/form_token.cc src/base/crypto.cc src/base/text.cc|-licuuc -licui18n -lsodium"
