@@ -37,6 +37,11 @@ bool LooksLikeEmail(std::string_view s);
 // Lower-cased copy of the ASCII letters.
 std::string AsciiLower(std::string_view s);
 
+// One of the five lower-case Latin vowel letters, as romanised Hindi spells its vowels.
+inline bool IsLowerAsciiVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 // Base64url without padding.
 std::string Base64UrlEncode(std::string_view bytes);
 bool Base64UrlDecode(std::string_view text, std::string* out);

@@ -7,6 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "base/text.h"
+
 namespace sahayak::search {
 namespace {
 
@@ -83,10 +85,6 @@ const std::unordered_map<std::string_view, std::vector<std::string>>& Table() {
   return *table;
 }
 
-bool IsVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
 // The word as ICU's Latin-Devanagari (ISO 15919) reads it, from the way Hinglish is typed.
 // `long_a` (a position in `w`, or npos) is one short "a" to write long.
 std::string AsIso(std::string_view w, size_t long_a) {
@@ -95,7 +93,7 @@ std::string AsIso(std::string_view w, size_t long_a) {
     const char c = w[i];
     const char next = i + 1 < w.size() ? w[i + 1] : '\0';
     const bool last = i + 1 == w.size();
-    const bool after_consonant = i > 0 && !IsVowel(w[i - 1]);
+    const bool after_consonant = i > 0 && !IsLowerAsciiVowel(w[i - 1]);
     if (c == 'c' && next == 'h') {
       if (i + 2 < w.size() && w[i + 2] == 'h') {
         out += "ch";  // chh: छ
@@ -205,7 +203,7 @@ HinglishSpellings DevanagariSpellings(std::string_view w) {
     ++tried;
   }
   // A final nasal the Latin spelling leaves out: nahi → नहीं.
-  if (IsVowel(w.back())) AddOnce(&out.words, plain + "\u0902");
+  if (IsLowerAsciiVowel(w.back())) AddOnce(&out.words, plain + "\u0902");
   return out;
 }
 

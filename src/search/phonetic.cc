@@ -3,6 +3,8 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "base/text.h"
+
 namespace sahayak::search {
 namespace {
 
@@ -12,21 +14,17 @@ constexpr size_t kMinKeyLength = 2;
 constexpr size_t kMaxCachedKeys = 50000;
 constexpr char16_t kAnusvara = 0x0902;
 
-bool IsVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
 // People write a nasalised final vowel as "-n" (nahin, kahan, kyun, hain, hoon) where
 // Devanagari has an anusvara that the Devanagari side drops. A real final n (din, saman,
 // dukaan, kaun) must stay, so only the common nasal spellings lose it: after h or y
 // (nahin, kahan, kahaan, yahan, kyun, kyon) and after "ai", "ei", "oo" (hain, mein, hoon).
 void DropTypedFinalNasal(std::string& s) {
   const size_t n = s.size();
-  if (n < 3 || s[n - 1] != 'n' || !IsVowel(s[n - 2])) {
+  if (n < 3 || s[n - 1] != 'n' || !IsLowerAsciiVowel(s[n - 2])) {
     return;
   }
   size_t run_start = n - 2;
-  while (run_start > 0 && IsVowel(s[run_start - 1])) {
+  while (run_start > 0 && IsLowerAsciiVowel(s[run_start - 1])) {
     --run_start;
   }
   const std::string_view run(s.data() + run_start, n - 1 - run_start);
@@ -69,15 +67,15 @@ std::string SkeletonKey(std::string_view ascii, bool from_devanagari) {
     const char c = s[i];
     const char prev = i > 0 ? s[i - 1] : '\0';
     const char next = i + 1 < n ? s[i + 1] : '\0';
-    if (IsVowel(c)) {
+    if (IsLowerAsciiVowel(c)) {
       phones.push_back('V');
       continue;
     }
     if (c == 'y') {
       // y is a consonant only before a vowel, and not as the glide of "aaye"/"kuriyar"/"priya"
       // that Devanagari writes as a bare vowel (आएगा, कूरियर, प्रिया).
-      const bool glide = prev == 'i' || (IsVowel(prev) && (next == 'e' || next == 'i'));
-      phones.push_back(IsVowel(next) && !glide ? 'y' : 'V');
+      const bool glide = prev == 'i' || (IsLowerAsciiVowel(prev) && (next == 'e' || next == 'i'));
+      phones.push_back(IsLowerAsciiVowel(next) && !glide ? 'y' : 'V');
       continue;
     }
     if (c == 'h') {
