@@ -92,9 +92,13 @@ std::string DetectLanguage(std::string_view text) {
     const CLD2::Language language = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()),
                                                          /*is_plain_text=*/true, &reliable);
     if (reliable && language != CLD2::UNKNOWN_LANGUAGE && language != CLD2::TG_UNKNOWN_LANGUAGE) {
+      // The primary subtag only ("zh-Hant" → "zh"); CLD2's "xx-Nkoo" and the like name a
+      // script whose language it does not know, which is no language code (found by the
+      // fuzzer).
       const char* code = CLD2::LanguageCode(language);
-      if (code != nullptr && std::strcmp(code, "un") != 0 && code[0] != '\0') {
-        return code;
+      std::string primary = code != nullptr ? std::string(code, std::strcspn(code, "-_")) : "";
+      if (primary.size() >= 2 && primary.size() <= 3 && primary != "un" && primary != "xx") {
+        return primary;
       }
     }
   }

@@ -45,6 +45,17 @@ TEST(LanguageTest, LongTextGoesToCld2) {
             "fr");
 }
 
+TEST(LanguageTest, AnswersAreLanguageCodesNotCld2ScriptPlaceholders) {
+  // Found by the fuzzer: CLD2 said "xx-Nkoo" (N'Ko script, language unknown) for this text.
+  const std::string text =
+      "MMy parce\x9b\xdf\x97\xe4\x9e\x8c\xdf\x91\x90t arrarrived t, mera parcel "
+      "ce\x9b\xdf\x97\x9e\x8c\xdf\x91\x90t arrarrived t, mera parcel k h\xde\xf0e aa\x8f? "
+      "\xff\xfe ";
+  const std::string code = DetectLanguage(text);
+  EXPECT_EQ(code.find("xx"), std::string::npos) << code;
+  EXPECT_TRUE(code.empty() || code.size() == 2 || code.size() == 3) << code;
+}
+
 TEST(LanguageTest, InvalidUtf8IsRepairedNotFatal) {
   EXPECT_EQ(DetectLanguage("\xFF\xFE पार्सल \xE0\xA4 कब"), "hi");
   EXPECT_EQ(DetectLanguage("\xC0\xAF\xED\xA0\x80"), "");

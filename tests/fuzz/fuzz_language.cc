@@ -1,7 +1,7 @@
 // libFuzzer target for DetectLanguage, which the store runs on the body of every message it
 // writes (mail, chat, portal and API text from outside). Beyond "no crash, no leak, no undefined
-// behaviour" it checks the contract of base/language.h: the answer is "" or a short lower-case
-// code, the same for the same text, and text without a letter has none.
+// behaviour" it checks the contract of base/language.h: the answer is "" or a two- or three-letter
+// lower-case code, the same for the same text, and text without a letter has none.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,10 +13,11 @@
 
 namespace {
 
+// An ISO 639 code: two or three lower-case letters, no region or script subtag.
 bool IsCode(std::string_view code) {
-  if (code.size() < 2 || code.size() > 8) return false;
+  if (code.size() < 2 || code.size() > 3 || code == "xx" || code == "un") return false;
   for (char ch : code) {
-    if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return false;
+    if (ch < 'a' || ch > 'z') return false;
   }
   return true;
 }
