@@ -269,6 +269,10 @@ class ChatTest(unittest.TestCase):
         ravi = self.agent("Ravi")
         kavya.send({"type": "presence", "state": "online"})
         ravi.send({"type": "presence", "state": "away"})
+        # The echo says the hub has taken each state in; before it, the chat could be
+        # offered to Ravi while he still counted as online.
+        kavya.expect("presence", where=lambda f: f["state"] == "online")
+        ravi.expect("presence", where=lambda f: f["state"] == "away")
         v, welcome = self.visitor()
         conv, _, _ = self.start(v, welcome, "Please help")
         self.accept(kavya, conv)
@@ -286,6 +290,7 @@ class ChatTest(unittest.TestCase):
         joined = v.expect("event", "joined")
         self.assertEqual(joined["author"]["name"], "Ravi")
         ravi.send({"type": "presence", "state": "online"})
+        ravi.expect("presence", where=lambda f: f["state"] == "online")
 
     def test_an_agent_at_capacity_is_not_offered_another_chat(self):
         admin = S["admin"]
@@ -782,6 +787,7 @@ class ChatTest(unittest.TestCase):
                 self.assertEqual(tab.expect("presence")["state"], "online")
         finally:
             tab1.send({"type": "presence", "state": "online"})
+            tab1.expect("presence", where=lambda f: f["state"] == "online")
 
     def test_admin_settings_and_key_rotation(self):
         admin = S["admin"]
