@@ -126,6 +126,7 @@ echo "read: $READ_S s ($(calc "%.0f" "$TICKET_ROWS / $READ_S") tickets/s)"
 
 REINDEX_S=
 REINDEX_NOTE=
+REINDEX_ALLOCATOR=
 INDEX_MIB=
 if "$SAHAYAK" reindex --help >/dev/null 2>&1; then
   log "1. sahayak reindex"
@@ -142,6 +143,8 @@ print("%.2f %.2f %d" % (time.monotonic() - t, r.ru_utime + r.ru_stime, rc))
   if [[ $REINDEX_RC == 0 ]]; then
     tail -3 "$WORK/reindex.log"
     INDEX_MIB=$(du -sm "$DATA/search" 2>/dev/null | awk '{ print $1 }')
+    # Which allocator served the rebuild (decision 0007: mimalloc where it is installed).
+    REINDEX_ALLOCATOR=$(grep -o 'allocator [a-z]*' "$WORK/reindex.log" | awk '{ print $2 }' | tail -1)
     echo "RESULT reindex tickets=$TICKET_ROWS seconds=$REINDEX_S tickets_per_s=$(calc "%.0f" "$TICKET_ROWS / $REINDEX_S") cpu_seconds=$REINDEX_CPU tickets_per_cpu_s=$(calc "%.0f" "$TICKET_ROWS / $REINDEX_CPU") index_mib=${INDEX_MIB:-?} read_seconds=$READ_S"
   else
     REINDEX_S=
@@ -211,7 +214,8 @@ json.dump({"date": "$START_DATE", "commit": "$GIT_REV", "machine": "$MACHINE",
            "db_mib": "$DB_MIB", "read_seconds": float("$READ_S"),
            "reindex_seconds": float("$REINDEX_S") if "$REINDEX_S" else None,
            "reindex_cpu_seconds": float("$REINDEX_CPU") if "$REINDEX_S" else None,
-           "reindex_note": "$REINDEX_NOTE", "index_mib": "$INDEX_MIB",
+           "reindex_note": "$REINDEX_NOTE", "reindex_allocator": "$REINDEX_ALLOCATOR",
+           "index_mib": "$INDEX_MIB",
            "load_start": "$LOAD_START", "load_reindex": "$LOAD_REINDEX",
            "load_http": "$LOAD_HTTP", "load_fts": "$LOAD_FTS", "server_hwm_mib": "$RSS"},
           open(sys.argv[1], "w"))

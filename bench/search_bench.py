@@ -469,9 +469,11 @@ def cmd_report(args):
     if rs:
         rate = n / rs
         ceil = n / read_s if read_s else None
-        L.append("| index build (`sahayak reindex`) | %s tickets/s (%s s for %s tickets) | "
+        allocator = facts.get("reindex_allocator")
+        L.append("| index build (`sahayak reindex`%s) | %s tickets/s (%s s for %s tickets) | "
                  "reading the same subjects + messages from SQLite (sqlite3 shell): %s tickets/s | "
-                 "%s | >= 5,000/s | %s |" % (fmt(rate), fmt(rs, 1), fmt(n), fmt(ceil),
+                 "%s | >= 5,000/s | %s |" % (", under " + allocator if allocator else "",
+                                             fmt(rate), fmt(rs, 1), fmt(n), fmt(ceil),
                                              fmt(rate / ceil) if ceil else "", "yes" if rate >= 5000 else "**NO**"))
         cpu = facts.get("reindex_cpu_seconds")
         if cpu:

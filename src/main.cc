@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/batch_allocator.h"
 #include "app/commands.h"
 #include "app/mail_import.h"
 #include "app/config.h"
@@ -86,6 +87,8 @@ int main(int argc, char** argv) {
   cli.add_subcommand("routes", "List the API routes");
 
   CLI11_PARSE(cli, argc, argv);
+  // Before anything opens: a rebuild is a tenth faster under mimalloc (decision 0007).
+  if (reindex->parsed()) sahayak::app::RunUnderMimalloc(argv);
 
   if (cli.got_subcommand("version")) {
     std::printf("sahayak %s\n", kVersion);

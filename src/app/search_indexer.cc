@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/batch_allocator.h"
 #include "search/indexer.h"
 
 namespace sahayak::app {
@@ -166,9 +167,11 @@ int Reindex(const Config& config) {
     return 1;
   }
   const double rate = summary->seconds > 0 ? summary->documents / summary->seconds : 0;
-  std::printf("indexed %lld documents in %.2f s (%.0f documents/s); index %s at %s\n",
-              static_cast<long long>(summary->documents), summary->seconds, rate,
-              Mebibytes(summary->bytes).c_str(), path.c_str());
+  std::printf(
+      "indexed %lld documents in %.2f s (%.0f documents/s; merging the shards %.2f s of it; "
+      "allocator %s); index %s at %s\n",
+      static_cast<long long>(summary->documents), summary->seconds, rate, summary->merge_seconds,
+      AllocatorInUse().c_str(), Mebibytes(summary->bytes).c_str(), path.c_str());
   return 0;
 }
 

@@ -52,6 +52,9 @@ struct RebuildSummary {
   int64_t documents = 0;
   double seconds = 0;
   int64_t bytes = 0;  // the new index on disk
+  // Of `seconds`, the last step's: the shards merged into the new index and synced to disk,
+  // on one thread.
+  double merge_seconds = 0;
 };
 
 // (done, total) documents; `total` is counted before the scan, so `done` may end a little

@@ -274,6 +274,8 @@ TEST_F(IndexerTest, ALostIndexNeedsARebuildAndTheRebuildMatchesCatchUp) {
   ASSERT_FALSE(calls.empty());
   EXPECT_EQ(calls.back().first, calls.back().second);
   EXPECT_GT(summary->bytes, 0);
+  EXPECT_GT(summary->merge_seconds, 0) << "the shards were merged";
+  EXPECT_LE(summary->merge_seconds, summary->seconds) << "as part of the rebuild";
   EXPECT_EQ(AllTerms(other), incremental);
   EXPECT_EQ(CatchUp(*fresh), 0) << "the rebuild's cursor covers what it read";
 }

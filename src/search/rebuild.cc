@@ -378,6 +378,7 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   }
   if (progress) progress(done.load(), total);
 
+  const auto merge_started = std::chrono::steady_clock::now();
   try {
     if (shard_paths.empty()) {
       Xapian::WritableDatabase(fresh, Xapian::DB_CREATE_OR_OVERWRITE).close();  // nothing to index
@@ -397,6 +398,8 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
                                        e.get_description());
   }
   SyncFiles(fresh);
+  const double merge_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - merge_started).count();
   fs::remove_all(parts, ec);
   ec.clear();
   const int64_t documents = done.load();
@@ -446,6 +449,7 @@ Result<RebuildSummary> Indexer::Rebuild(const RebuildProgress& progress,
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   summary.bytes = TreeBytes(path_);
+  summary.merge_seconds = merge_seconds;
   return summary;
 }
 
