@@ -304,7 +304,9 @@ Result<ChatPosted> ChatService::Start(WriteTx& tx, const ChatSettings& settings,
 
   // The language to route by: what the text is written in when that is Hindi or Kannada (a
   // visitor on an English page writing Devanagari wants a Hindi speaker), else the widget's.
-  std::string language = detect_ ? detect_(in.text) : std::string();
+  std::optional<std::string> written_in;
+  if (detect_) written_in = detect_(in.text);
+  std::string language = written_in.value_or("");
   if (language != "hi" && language != "kn") {
     language = visitor->language.empty() ? PrimaryLanguage(w.default_language) : visitor->language;
   }
@@ -315,6 +317,7 @@ Result<ChatPosted> ChatService::Start(WriteTx& tx, const ChatSettings& settings,
   tc.message.channel = domain::Channel::kChat;
   tc.message.attachment_ids = in.attachments;
   tc.message.channel_meta = {{"chat", {{"page", visitor->page}}}};
+  tc.message.language = written_in;  // the store need not detect it again
   if (!in.fields.empty()) tc.message.channel_meta["chat"]["fields"] = in.fields;
   tc.requester.id = contact.id;
   tc.channel = domain::Channel::kChat;

@@ -618,6 +618,26 @@ TEST_F(ChatServiceTest, ThePrechatFormAsksForAnAddressAndVisitorsHaveALimit) {
   EXPECT_EQ(sixth.status().kind(), "rate_limited") << "the address is remembered, the limit holds";
 }
 
+TEST_F(ChatServiceTest, TheFirstMessageKeepsTheLanguageTheChatDetected) {
+  // The fixture's detector knows Hindi, Kannada and "en" for the rest; the store's own (CLD2)
+  // would call this French. The chat detected the language to route by, and the store takes
+  // that instead of running a second detection on the same text.
+  auto v = NewVisitor("en");
+  auto started = Start(&v.visitor,
+                       "Bonjour, je n'ai toujours pas reçu mon colis. Pouvez-vous vérifier "
+                       "la livraison, s'il vous plaît ?",
+                       "lang-1");
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  auto messages = TicketMessages(started->conversation.ticket_id);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].language, "en");
+  auto hindi = Start(&v.visitor, "मेरा पार्सल कहाँ है?", "lang-2");
+  ASSERT_TRUE(hindi.ok()) << hindi.status().ToString();
+  messages = TicketMessages(hindi->conversation.ticket_id);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].language, "hi");
+}
+
 TEST_F(ChatServiceTest, AnOfflineMessageIsAnEmailTicket) {
   domain::Ticket t;
   ChatOfflineInput in{"Priya", "Priya@Example.in", "Please call me back", "hi"};

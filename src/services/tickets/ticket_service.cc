@@ -150,6 +150,7 @@ Result<domain::Message> TicketService::InsertMessage(WriteTx& tx, const Principa
   }
   m.channel = in.channel.value_or(t->channel);
   m.channel_meta = in.channel_meta;
+  m.language = in.language;
   m.created_at = clock_.Now();
   RETURN_IF_ERROR(tx.InsertMessage(&m));
   RETURN_IF_ERROR(LinkMentionsInText(tx, t->workspace_id, t->id, m.body, m.created_at));

@@ -27,6 +27,9 @@ struct NewMessage {
   std::vector<Id> attachment_ids;
   std::optional<domain::Channel> channel;
   nlohmann::json channel_meta = nlohmann::json::object();
+  // The language of `body` when the caller has already detected it (base/language.h; "" for
+  // none found); unset: the store detects it.
+  std::optional<std::string> language;
   // What made the message besides its author, recorded in its audit event as "via" (a macro:
   // {"macro": {"id": 3, "name": "…"}}); null: nothing.
   nlohmann::json via;
